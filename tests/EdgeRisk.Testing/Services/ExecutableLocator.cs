@@ -1,0 +1,40 @@
+namespace EdgeRisk.Testing.Services;
+
+/// <summary>Finds a tool on PATH (and in /usr/sbin, where Debian puts some daemons) with an error that names the package to install.</summary>
+public static class ExecutableLocator
+{
+    private static readonly Dictionary<string, string> Packages = new(StringComparer.Ordinal)
+    {
+        ["redis-server"] = "redis-server",
+        ["prometheus"] = "prometheus",
+        ["promtool"] = "prometheus",
+        ["prometheus-alertmanager"] = "prometheus-alertmanager",
+        ["amtool"] = "prometheus-alertmanager",
+        ["prometheus-pushgateway"] = "prometheus-pushgateway",
+        ["dockerd"] = "docker.io",
+        ["docker-compose"] = "docker-compose",
+        ["debootstrap"] = "debootstrap",
+    };
+
+    public static string Find(string name)
+    {
+        if (Path.IsPathRooted(name))
+        {
+            return name;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin"))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        var package = Packages.GetValueOrDefault(name, name);
+        throw new FileNotFoundException(
+            $"'{name}' is not installed: run 'sudo bash scripts/install-deps.sh' (or apt-get install {package}).");
+    }
+}

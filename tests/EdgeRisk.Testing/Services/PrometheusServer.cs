@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace EdgeRisk.Testing.Services;
+
+/// <summary>
+/// A real Prometheus on 127.0.0.1. Optionally backfilled from an OpenMetrics text with
+/// <c>promtool tsdb create-blocks-from openmetrics</c> before start (long retention, so old samples stay).
+/// </summary>
+public sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly TempDirectory _dir;
+    private readonly ManagedProcess _process;
+
+    private PrometheusServer(TempDirectory dir, int port, ManagedProcess process)
+    {
+        _dir = dir;
+        Port = port;
+        _process = process;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    public string DataDirectory => _dir.Combine("data");
+
+    public int Pid => _process.Pid;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="configYaml">prometheus.yml content; default: a global block with 1 s scrape/evaluation and no jobs.</param>
+    /// <param name="openMetricsBackfill">OpenMetrics text (seconds timestamps, ending with <c># EOF</c>) to backfill before start.</param>
+    /// <param name="extraFiles">Files (e.g. rule files) written next to the config, by relative name.</param>
+    public static async Task<PrometheusServer> StartAsync(string? configYaml = null, string? openMetricsBackfill = null,
+        IReadOnlyDictionary<string, string>? extraFiles = null)
+    {
+        var dir = new TempDirectory("prometheus");
+        var data = dir.Combine("data");
+        Directory.CreateDirectory(data);
+        foreach (var (name, content) in extraFiles ?? new Dictionary<string, string>())
+        {
+            var path = dir.Combine(name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, content);
+        }
+
+        if (openMetricsBackfill is not null)
+        {
+            await BackfillAsync(dir, openMetricsBackfill, data);
+        }
+
+        var config = dir.Combine("prometheus.yml");
+        await File.WriteAllTextAsync(config, configYaml ?? "global: {scrape_interval: 1s, evaluation_interval: 1s}\n");
+        var port = FreePort.Next();
+        var process = ManagedProcess.Start("prometheus",
+        [
+            $"--config.file={config}",
+            $"--storage.tsdb.path={data}",
+            "--storage.tsdb.retention.time=100000d",
+            $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            $"--web.external-url=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            "--web.enable-admin-api",
+            "--web.enable-lifecycle",
+        ], workingDirectory: dir.Path);
+        var server = new PrometheusServer(dir, port, process);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "/-/ready");
+        return server;
+    }
+
+    /// <summary>Runs <c>promtool tsdb create-blocks-from openmetrics</c> into <paramref name="dataDirectory"/>.</summary>
+    public static async Task BackfillAsync(TempDirectory scratch, string openMetrics, string dataDirectory)
+    {
+        var input = scratch.Combine($"backfill-{Guid.NewGuid():N}.om");
+        await File.WriteAllTextAsync(input, openMetrics);
+        await using var promtool = ManagedProcess.Start("promtool", ["tsdb", "create-blocks-from", "openmetrics", input, dataDirectory]);
+        await promtool.WaitUntilAsync(() => Task.FromResult(promtool.HasExited), TimeSpan.FromSeconds(120), "backfill finished");
+        if (promtool.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"promtool backfill failed ({promtool.ExitCode}):\n{promtool.Output}");
+        }
+    }
+
+    /// <summary>Stops Prometheus (SIGKILL) — "Prometheus went away" as seen by clients.</summary>
+    public ValueTask StopAsync() => _process.DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _dir.Dispose();
+    }
+}
