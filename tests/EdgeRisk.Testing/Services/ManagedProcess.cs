@@ -97,6 +97,21 @@ public sealed class ManagedProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} did not reach '{what}' within {timeout.TotalSeconds:0} s:\n{Output}");
     }
 
+    /// <summary>Waits for the process to exit by itself (a tool run to completion); kills it after <paramref name="timeout"/>.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Name} did not exit within {timeout.TotalSeconds:0} s:\n{Output}");
+        }
+    }
+
     /// <summary>Sends SIGKILL to the process (a crash, as seen by supervisors).</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

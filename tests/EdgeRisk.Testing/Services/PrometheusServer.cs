@@ -75,7 +75,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         var input = scratch.Combine($"backfill-{Guid.NewGuid():N}.om");
         await File.WriteAllTextAsync(input, openMetrics);
         await using var promtool = ManagedProcess.Start("promtool", ["tsdb", "create-blocks-from", "openmetrics", input, dataDirectory]);
-        await promtool.WaitUntilAsync(() => Task.FromResult(promtool.HasExited), TimeSpan.FromSeconds(120), "backfill finished");
+        await promtool.WaitForExitAsync(TimeSpan.FromSeconds(120));
         if (promtool.ExitCode != 0)
         {
             throw new InvalidOperationException($"promtool backfill failed ({promtool.ExitCode}):\n{promtool.Output}");

@@ -1,0 +1,30 @@
+using System.Collections;
+using EdgeRisk.Nuke.IO;
+
+namespace EdgeRisk.Nuke;
+
+/// <summary>How a build runs: root directory, environment, output and clock (tests substitute all of them).</summary>
+public sealed record BuildOptions
+{
+    /// <summary>Null: the nearest directory containing <c>.nuke/</c>, from the working directory upwards.</summary>
+    public AbsolutePath? RootDirectory { get; init; }
+
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
+    public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>True enables the live display of running targets when running in parallel.</summary>
+    public bool IsTerminal { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Identifies the build code for up-to-date checks; null uses the build and engine module version ids.</summary>
+    public string? CodeFingerprint { get; init; }
+
+    public static BuildOptions FromProcess() => new()
+    {
+        EnvironmentVariables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value?.ToString() ?? string.Empty, StringComparer.Ordinal),
+        IsTerminal = !Console.IsOutputRedirected,
+    };
+}

@@ -1,0 +1,8 @@
+namespace EdgeRisk.Nuke.CI.GitHubActions;
+
+public enum GitHubActionsImage
+{
+    UbuntuLatest,
+    Ubuntu2404,
+    Ubuntu2204,
+}

@@ -1,0 +1,8 @@
+namespace EdgeRisk.Nuke.CI.GitHubActions;
+
+public enum GitHubActionsTrigger
+{
+    Push,
+    PullRequest,
+    WorkflowDispatch,
+}

@@ -1,0 +1,147 @@
+using EdgeRisk.Nuke.CI.GitHubActions;
+using EdgeRisk.Nuke.IO;
+
+namespace EdgeRisk.Nuke.Execution;
+
+/// <summary>
+/// One build invocation: parse, resolve parameters, regenerate schema and workflows, then help, plan or execute.
+/// Configuration problems print one line and exit 2 before any target runs.
+/// </summary>
+internal static class BuildRunner
+{
+    public static async Task<BuildResult> RunAsync(NukeBuild build, Type type, IReadOnlyList<string> args, BuildOptions options, string? defaultTarget)
+    {
+        var masker = new SecretMasker();
+        var display = new PlainDisplay(options.Output);
+        var sink = new LogSink(masker, Verbosity.Normal, null, display.WriteLine);
+        Log.Current = sink;
+        try
+        {
+            var root = options.RootDirectory ?? FindRoot();
+            var environment = options.EnvironmentVariables;
+            build.RootDirectory = root;
+            build.TimeProvider = options.TimeProvider;
+            build.IsLocalBuild = !environment.ContainsKey("CI") && !environment.ContainsKey("GITHUB_ACTIONS");
+            var parameters = ParameterDescriptor.Discover(type);
+            var commandLine = CommandLine.Parse(args, parameters);
+            ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
+            sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
+            Log.Current = sink;
+
+            var targets = TargetDiscovery.Discover(build);
+            if (defaultTarget is not null)
+            {
+                ExecutionPlan.Find(targets, defaultTarget).IsDefault = true;
+            }
+
+            GenerateFiles(build, type, targets, parameters, commandLine.GenerateWorkflows);
+            if (commandLine.GenerateWorkflows)
+            {
+                return new BuildResult(0, [], []);
+            }
+
+            if (commandLine.Help)
+            {
+                HelpWriter.Write(display, targets, parameters, build);
+                return new BuildResult(0, [], []);
+            }
+
+            var invoked = commandLine.Targets.Count > 0
+                ? commandLine.Targets.Select(name => ExecutionPlan.Find(targets, name)).Distinct().ToList()
+                : targets.Where(t => t.IsDefault).ToList();
+            if (invoked.Count == 0)
+            {
+                throw new BuildConfigurationException("No target given and the build has no default target: name a target (see --help).");
+            }
+
+            var plan = ExecutionPlan.Create(targets, invoked);
+            SkipRules.Apply(plan, targets, commandLine.Skip);
+            Requirements.Check(plan, parameters);
+            if (commandLine.Plan)
+            {
+                PlanWriter.Write(display, plan, parameters, build, build.ArtifactsDirectory / "plan.md");
+                return new BuildResult(0, [], []);
+            }
+
+            return await ExecuteAsync(build, type, options, plan, parameters, masker, display);
+        }
+        catch (BuildConfigurationException exception)
+        {
+            sink.Write(LogLevel.Error, exception.Message);
+            return new BuildResult(2, [], []);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Reflection.TargetInvocationException)
+        {
+            sink.Write(LogLevel.Error, $"Build setup failed: {(exception.InnerException ?? exception).Message}");
+            sink.Write(LogLevel.Debug, exception.ToString());
+            return new BuildResult(1, [], []);
+        }
+    }
+
+    private static async Task<BuildResult> ExecuteAsync(NukeBuild build, Type type, BuildOptions options, ExecutionPlan plan,
+        IReadOnlyList<ParameterDescriptor> parameters, SecretMasker masker, PlainDisplay display)
+    {
+        var code = options.CodeFingerprint ?? $"{type.Assembly.ManifestModule.ModuleVersionId}/{typeof(NukeBuild).Assembly.ManifestModule.ModuleVersionId}";
+        var parameterValues = string.Join('\n', parameters.Where(p => !p.IsEngine && !p.IsSecret).Select(p => $"{p.Name}={p.Display(build)}"));
+        var cache = new TargetCache(build.RootDirectory, code, parameterValues);
+        IBuildDisplay runDisplay = options.IsTerminal && build.MaxParallelism > 1 && build.Verbosity != Verbosity.Trace
+            ? new LiveDisplay()
+            : display;
+        var started = build.TimeProvider.GetTimestamp();
+        await runDisplay.RunAsync(() => new BuildExecutor(plan, build, runDisplay, masker, cache).RunAsync());
+        var total = build.TimeProvider.GetElapsedTime(started);
+        var criticalPath = SummaryWriter.CriticalPath(plan);
+        SummaryWriter.Write(display, plan.Ordered, total, criticalPath);
+        var failed = plan.Ordered.Any(t => t.Status == TargetStatus.Failed);
+        return new BuildResult(
+            failed ? 1 : 0,
+            [.. plan.Ordered.Select(t => new TargetResult(t.Name, t.Status, t.Duration, t.Reason))],
+            criticalPath);
+    }
+
+    /// <summary>Keeps <c>.nuke/build.schema.json</c> and the workflow files in line with the build's declarations.</summary>
+    private static void GenerateFiles(NukeBuild build, Type type, IReadOnlyList<ExecutableTarget> targets,
+        IReadOnlyList<ParameterDescriptor> parameters, bool announce)
+    {
+        SchemaWriter.WriteIfChanged(build.RootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Generate(targets, parameters));
+        if (WorkflowGenerator.UndeclaredNames(type, targets.Select(t => t.Name)) is { } undeclared)
+        {
+            Log.Warning($"GitHub Actions: {undeclared}.");
+        }
+
+        foreach (var (name, yaml) in WorkflowGenerator.Generate(type))
+        {
+            var file = build.RootDirectory / ".github" / "workflows" / name;
+            if (build.IsServerBuild)
+            {
+                if (!file.FileExists() || file.ReadAllText() != yaml)
+                {
+                    Log.Warning($".github/workflows/{name} is out of date: run ./build.sh --generate-workflows locally and commit it.");
+                }
+
+                continue;
+            }
+
+            if (SchemaWriter.WriteIfChanged(file, yaml) || announce)
+            {
+                Log.Information($"Generated .github/workflows/{name}");
+            }
+        }
+    }
+
+    private static AbsolutePath FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var directory = new AbsolutePath(start); directory is not null; directory = directory.Parent)
+            {
+                if ((directory / ".nuke").DirectoryExists())
+                {
+                    return directory;
+                }
+            }
+        }
+
+        throw new BuildConfigurationException("No directory containing .nuke/ found above the working directory: run the build from the repository.");
+    }
+}

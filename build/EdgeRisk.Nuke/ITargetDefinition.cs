@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+
+namespace EdgeRisk.Nuke;
+
+/// <summary>Fluent configuration of a target, mirroring Nuke.Common's ITargetDefinition.</summary>
+public interface ITargetDefinition
+{
+    ITargetDefinition Description(string description);
+
+    /// <summary>Targets that must run (and succeed) before this one.</summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>Makes this target a dependency of the given targets.</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    /// <summary>Targets scheduled to run after this one whenever this one is scheduled.</summary>
+    ITargetDefinition Triggers(params Target[] targets);
+
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>Ordering only: when both are scheduled, this target runs before the given ones.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>Ordering only: when both are scheduled, this target runs after the given ones.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>Evaluated once before execution; false skips the target and the dependencies only it needs.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition);
+
+    /// <summary>Evaluated right before the target would run; false skips it.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition);
+
+    /// <summary>
+    /// A member access (<c>() => WindowEnd</c>) requires a parameter value (not null, not empty); any other boolean
+    /// expression must be true. Checked for every scheduled target before any target runs.
+    /// </summary>
+    ITargetDefinition Requires(params Expression<Func<object?>>[] requirements);
+
+    /// <summary>Runs even after another target failed (but not when one of its own dependencies failed).</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>Always runs, even when its dependencies or other targets failed.</summary>
+    ITargetDefinition AssuredAfterFailure();
+
+    /// <summary>Opts out of parallel execution: the target runs while no other target runs.</summary>
+    ITargetDefinition Sequential();
+
+    /// <summary>Input globs (relative to the root directory) hashed to decide whether the target is up to date.</summary>
+    ITargetDefinition Inputs(params string[] globs);
+
+    /// <summary>Output files or directories (relative to the root directory) that must exist unchanged to skip.</summary>
+    ITargetDefinition Outputs(params string[] paths);
+
+    ITargetDefinition Executes(Action action);
+
+    ITargetDefinition Executes(Func<Task> action);
+}

@@ -1,0 +1,10 @@
+namespace EdgeRisk.Nuke;
+
+public enum LogLevel
+{
+    Debug,
+    Information,
+    Success,
+    Warning,
+    Error,
+}

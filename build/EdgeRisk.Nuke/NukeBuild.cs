@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using EdgeRisk.Nuke.Execution;
+using EdgeRisk.Nuke.IO;
+
+namespace EdgeRisk.Nuke;
+
+/// <summary>Base class of a build: targets are <see cref="Target"/> properties, parameters are [Parameter] members.</summary>
+public abstract class NukeBuild : INukeBuild
+{
+    // Not named Parallel so that System.Threading.Tasks.Parallel stays usable unqualified in build classes.
+    [Parameter("Run independent targets concurrently: --parallel uses every processor, --parallel=N at most N", Name = "Parallel")]
+    public int ParallelTargets { get; set; }
+
+    [Parameter("Parameter profile: values from .nuke/parameters.<profile>.json override .nuke/parameters.json")]
+    public string Profile { get; set; } = "local";
+
+    [Parameter("Run targets even when their inputs, parameters and outputs are unchanged (alias --no-cache)")]
+    public bool Force { get; set; }
+
+    [Parameter("Output detail: Quiet, Minimal, Normal, Verbose or Trace (Trace prints parallel target output live)")]
+    public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+
+    public AbsolutePath RootDirectory { get; internal set; } = null!;
+
+    public AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+
+    public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+
+    public bool IsLocalBuild { get; internal set; } = true;
+
+    public bool IsServerBuild => !IsLocalBuild;
+
+    public int MaxParallelism => Math.Max(1, ParallelTargets);
+
+    public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;
+
+    /// <summary>The entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Test);</c></summary>
+    public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
+        where T : NukeBuild, new()
+    {
+        var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
+        return ExecuteAsync(new T(), args, BuildOptions.FromProcess(), defaultTarget).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs <paramref name="build"/> with explicit arguments and options; returns the process exit code.</summary>
+    public static async Task<int> ExecuteAsync<T>(T build, IReadOnlyList<string> args, BuildOptions options, Expression<Func<T, Target>>? defaultTarget = null)
+        where T : NukeBuild =>
+        (await RunAsync(build, args, options, defaultTarget)).ExitCode;
+
+    /// <summary>Like <see cref="ExecuteAsync{T}"/>, returning every target's status.</summary>
+    public static Task<BuildResult> RunAsync<T>(T build, IReadOnlyList<string> args, BuildOptions options, Expression<Func<T, Target>>? defaultTarget = null)
+        where T : NukeBuild
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        var defaultName = defaultTarget?.Body is MemberExpression member ? member.Member.Name : null;
+        return BuildRunner.RunAsync(build, typeof(T), args, options, defaultName);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+
+namespace EdgeRisk.Nuke;
+
+internal sealed class TargetDefinition : ITargetDefinition
+{
+    public string? DescriptionText { get; private set; }
+    public List<Target> DependsOnTargets { get; } = [];
+    public List<Target> DependentForTargets { get; } = [];
+    public List<Target> TriggersTargets { get; } = [];
+    public List<Target> TriggeredByTargets { get; } = [];
+    public List<Target> BeforeTargets { get; } = [];
+    public List<Target> AfterTargets { get; } = [];
+    public List<Func<bool>> StaticConditions { get; } = [];
+    public List<Func<bool>> DynamicConditions { get; } = [];
+    public List<Expression<Func<object?>>> Requirements { get; } = [];
+    public bool IsProceedAfterFailure { get; private set; }
+    public bool IsAssuredAfterFailure { get; private set; }
+    public bool IsSequential { get; private set; }
+    public List<string> InputGlobs { get; } = [];
+    public List<string> OutputPaths { get; } = [];
+    public List<Func<Task>> Actions { get; } = [];
+
+    public ITargetDefinition Description(string description) => Set(() => DescriptionText = description);
+    public ITargetDefinition DependsOn(params Target[] targets) => Set(() => DependsOnTargets.AddRange(targets));
+    public ITargetDefinition DependentFor(params Target[] targets) => Set(() => DependentForTargets.AddRange(targets));
+    public ITargetDefinition Triggers(params Target[] targets) => Set(() => TriggersTargets.AddRange(targets));
+    public ITargetDefinition TriggeredBy(params Target[] targets) => Set(() => TriggeredByTargets.AddRange(targets));
+    public ITargetDefinition Before(params Target[] targets) => Set(() => BeforeTargets.AddRange(targets));
+    public ITargetDefinition After(params Target[] targets) => Set(() => AfterTargets.AddRange(targets));
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition) => Set(() => StaticConditions.Add(condition));
+    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition) => Set(() => DynamicConditions.Add(condition));
+    public ITargetDefinition Requires(params Expression<Func<object?>>[] requirements) => Set(() => Requirements.AddRange(requirements));
+    public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
+    public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
+    public ITargetDefinition Sequential() => Set(() => IsSequential = true);
+    public ITargetDefinition Inputs(params string[] globs) => Set(() => InputGlobs.AddRange(globs));
+    public ITargetDefinition Outputs(params string[] paths) => Set(() => OutputPaths.AddRange(paths));
+
+    public ITargetDefinition Executes(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Set(() => Actions.Add(() =>
+        {
+            action();
+            return Task.CompletedTask;
+        }));
+    }
+
+    public ITargetDefinition Executes(Func<Task> action) => Set(() => Actions.Add(action));
+
+    private TargetDefinition Set(Action apply)
+    {
+        apply();
+        return this;
+    }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Resident-memory drift report per trading job, run every 12 h from cron (deploy/crontab).
+
+Same definition as the release gate's median check: drift = median RSS of the last hour vs median RSS of
+the first hour after a 1 h warm-up, (last - first) / first, and it must stay below 3%. The gate's window
+starts with the process; here the first hour starts at the later of the window start and process
+start + --warmup, so a process that has run for days is compared from the start of the window. Medians come from Prometheus
+(`quantile_over_time(0.5, process_resident_memory_bytes[1h])`). A job without data, with too few samples
+in either hour, or restarted inside the window (its RSS history no longer belongs to one process) is a FAIL.
+Prints exactly one line, `OK ...` (exit 0) or `FAIL <reason>` (exit 1); bad arguments print
+`FAIL bad input: ...` (exit 2). Python standard library only: it runs inside the trading container.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import datetime, timezone
+
+DEFAULT_JOBS = "edgerisk-crypto,edgerisk-stocks"
+HOUR = 3600
+JOB_NAME = re.compile(r"[A-Za-z0-9_:.-]+")
+# At least one sample every two minutes: a thinner hour says more about scraping than about memory.
+MIN_SAMPLES_PER_HOUR = 30
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class ReportFailure(Exception):
+    """A FAIL line for the report."""
+
+
+class BadInput(Exception):
+    """An argument that cannot be used; names the input and the fix."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage over several lines; the report has one
+        raise BadInput(message)
+
+
+def parse_duration(text: str, name: str, allow_zero: bool = False) -> int:
+    parts = re.findall(r"(\d+)([smhdw])", text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        raise BadInput(f"{name} '{text}' is not a duration (use e.g. 12h, 90m or 1h30m)")
+    seconds = sum(int(n) * DURATION_UNITS[u] for n, u in parts)
+    if seconds <= 0 and not allow_zero:
+        raise BadInput(f"{name} '{text}' must be longer than zero")
+    return seconds
+
+
+def parse_time(text: str | None) -> float:
+    if text is None:
+        return time.time()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).timestamp()
+    except ValueError:
+        raise BadInput(f"--end '{text}' is not a time (use Unix seconds or e.g. 2026-11-25T12:00:00Z)") from None
+
+
+def instant_query(base_url: str, query: str, at: float) -> list[dict]:
+    url = base_url.rstrip("/") + "/api/v1/query?" + urllib.parse.urlencode({"query": query, "time": f"{at:.3f}"})
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = json.load(response)
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace")
+        try:
+            detail = json.loads(detail).get("error", detail)
+        except ValueError:
+            pass
+        raise ReportFailure(f"Prometheus at {base_url} rejected the query ({e.code}): {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", e)
+        raise ReportFailure(f"Prometheus at {base_url} is unreachable: {reason}") from None
+    if body.get("status") != "success":
+        raise ReportFailure(f"Prometheus query failed: {body.get('error', 'no error text')}")
+    return body["data"]["result"]
+
+
+def per_job(base_url: str, query: str, at: float, jobs: list[str], what: str) -> dict[str, float]:
+    """One value per job; a job missing from the result, or with several instances, is a FAIL."""
+    values: dict[str, float] = {}
+    for sample in instant_query(base_url, query, at):
+        job = sample["metric"].get("job", "")
+        if job in values:
+            raise ReportFailure(f"{what} has several series for job {job}; the report expects one process per job")
+        values[job] = float(sample["value"][1])
+    missing = [job for job in jobs if job not in values]
+    if missing:
+        raise ReportFailure(f"no {what} for {', '.join(missing)} at {iso(at)}")
+    return values
+
+
+def iso(at: float) -> str:
+    return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def mib(value: float) -> str:
+    return f"{value / 2**20:.1f} MiB"
+
+
+def report(args: argparse.Namespace) -> str:
+    window = parse_duration(args.window, "--window")
+    warmup = parse_duration(args.warmup, "--warmup", allow_zero=True)
+    end = parse_time(args.end)
+    jobs = [j for j in args.jobs.split(",") if j]
+    if not jobs or any(not JOB_NAME.fullmatch(j) for j in jobs):
+        raise BadInput(f"--jobs '{args.jobs}' must be comma-separated job names (e.g. {DEFAULT_JOBS})")
+    start = end - window
+    url = args.prometheus_url
+    # Job names are letters, digits, '_', ':', '-' and '.'; only '.' is special in a regex. It is escaped
+    # for the regex and again for the PromQL string literal.
+    pattern = "|".join(j.replace(".", r"\\.") for j in jobs)
+    selector = f'{{job=~"{pattern}"}}'
+
+    started = per_job(url, f"last_over_time(process_start_time_seconds{selector}[2m])", end, jobs,
+                      "process_start_time_seconds")
+    restarts = per_job(url, f"changes(process_start_time_seconds{selector}[{window}s])", end, jobs,
+                       "process_start_time_seconds history")
+    restarted = [job for job in jobs if restarts[job] > 0]
+    if restarted:
+        raise ReportFailure(f"{', '.join(restarted)} restarted inside the {args.window} window; RSS drift needs one process lifetime")
+
+    rss = f"process_resident_memory_bytes{selector}"
+    last = per_job(url, f"quantile_over_time(0.5, {rss}[1h])", end, jobs, "RSS in the last hour")
+    last_count = per_job(url, f"count_over_time({rss}[1h])", end, jobs, "RSS in the last hour")
+    results = []
+    failures = []
+    for job in jobs:
+        first_start = max(start, started[job] + warmup)
+        first_end = first_start + HOUR
+        if first_end > end - HOUR:
+            failures.append(f"{job} has no full post-warm-up hour before the last hour "
+                            f"(first hour would start {iso(first_start)}, window ends {iso(end)})")
+            continue
+        first = per_job(url, f"quantile_over_time(0.5, {rss}[1h])", first_end, [job], "RSS in the first post-warm-up hour")
+        first_count = per_job(url, f"count_over_time({rss}[1h])", first_end, [job], "RSS in the first post-warm-up hour")
+        thin = [name for name, count in (("first", first_count[job]), ("last", last_count[job])) if count < MIN_SAMPLES_PER_HOUR]
+        if thin:
+            failures.append(f"{job} has fewer than {MIN_SAMPLES_PER_HOUR} RSS samples in the {' and '.join(thin)} hour")
+            continue
+        if first[job] <= 0:
+            failures.append(f"{job} median RSS of the first hour is {first[job]:.0f} bytes")
+            continue
+        drift = (last[job] - first[job]) / first[job] * 100
+        text = f"{job} {drift:+.2f}% ({mib(first[job])} -> {mib(last[job])})"
+        if drift >= args.max_drift_pct:
+            failures.append(f"{text} is not below {args.max_drift_pct:g}%")
+        else:
+            results.append(text)
+    if failures:
+        raise ReportFailure("rss drift: " + "; ".join(failures))
+    return f"OK rss drift below {args.max_drift_pct:g}% over {args.window} to {iso(end)}: " + ", ".join(results)
+
+
+def main(argv: list[str]) -> int:
+    parser = OneLineParser(description="Resident-memory drift per trading job, from Prometheus.")
+    parser.add_argument("--window", default="12h", help="window ending at --end (default 12h)")
+    parser.add_argument("--end", help="end of the window: Unix seconds or ISO 8601 (default now)")
+    parser.add_argument("--warmup", default="1h", help="time after process start left out of the first hour (default 1h)")
+    parser.add_argument("--jobs", default=DEFAULT_JOBS, help=f"comma-separated Prometheus jobs (default {DEFAULT_JOBS})")
+    parser.add_argument("--max-drift-pct", type=float, default=3.0, help="drift must stay below this (default 3)")
+    parser.add_argument("--prometheus-url", default=os.environ.get("PROMETHEUS_URL", "http://127.0.0.1:9090"))
+    try:
+        print(report(parser.parse_args(argv)))
+        return 0
+    except BadInput as e:
+        print(f"FAIL bad input: {e}")
+        return 2
+    except ReportFailure as e:
+        print(f"FAIL {e}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

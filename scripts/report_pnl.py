@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Paper-vs-sim PnL drift report, run every 12 h from cron (deploy/crontab).
+
+Same definition as the release gate: with P(t) and S(t) the paper and sim `pnl_usd` summed over every
+symbol, drift(t) = (P(t) - P(start)) - (S(t) - S(start)), and the report passes when max |drift| over the
+window <= 0.5 sigma. The window is sampled every 15 s (coarser when that would exceed Prometheus's 11,000
+points per series); sigma comes from --pnl-sigma-usd or from `pnl_sigma_usd` in artifacts/sim/pnl_stats.json.
+Prints exactly one line, `OK ...` (exit 0) or `FAIL <reason>` (exit 1); bad arguments print
+`FAIL bad input: ...` (exit 2). Missing data or an unreachable Prometheus is a FAIL.
+Python standard library only: it runs inside the trading container.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+DRIFT_LIMIT_SIGMAS = Decimal("0.5")
+# A book's PnL counts as present at a point in time if it was sampled within this long before it.
+FRESHNESS = "2m"
+STEP = 15
+# Prometheus answers at most 11,000 points per series.
+MAX_POINTS = 11000
+BOOKS = ("paper", "sim")
+DEFAULT_STATS = Path(__file__).resolve().parent.parent / "artifacts" / "sim" / "pnl_stats.json"
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class ReportFailure(Exception):
+    """A FAIL line for the report."""
+
+
+class BadInput(Exception):
+    """An argument that cannot be used; names the input and the fix."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage over several lines; the report has one
+        raise BadInput(message)
+
+
+def parse_duration(text: str, name: str) -> int:
+    parts = re.findall(r"(\d+)([smhdw])", text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        raise BadInput(f"{name} '{text}' is not a duration (use e.g. 12h, 90m or 1h30m)")
+    seconds = sum(int(n) * DURATION_UNITS[u] for n, u in parts)
+    if seconds <= 0:
+        raise BadInput(f"{name} '{text}' must be longer than zero")
+    return seconds
+
+
+def parse_time(text: str | None) -> float:
+    if text is None:
+        return time.time()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).timestamp()
+    except ValueError:
+        raise BadInput(f"--end '{text}' is not a time (use Unix seconds or e.g. 2026-11-25T12:00:00Z)") from None
+
+
+def range_query(base_url: str, query: str, start: float, end: float, step: int) -> list[dict]:
+    parameters = {"query": query, "start": f"{start:.3f}", "end": f"{end:.3f}", "step": str(step)}
+    url = base_url.rstrip("/") + "/api/v1/query_range?" + urllib.parse.urlencode(parameters)
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = json.load(response)
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace")
+        try:
+            detail = json.loads(detail).get("error", detail)
+        except ValueError:
+            pass
+        raise ReportFailure(f"Prometheus at {base_url} rejected the query ({e.code}): {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", e)
+        raise ReportFailure(f"Prometheus at {base_url} is unreachable: {reason}") from None
+    if body.get("status") != "success":
+        raise ReportFailure(f"Prometheus query failed: {body.get('error', 'no error text')}")
+    return body["data"]["result"]
+
+
+def load_sigma(args: argparse.Namespace) -> Decimal:
+    if args.pnl_sigma_usd is not None:
+        sigma = to_decimal(args.pnl_sigma_usd, "--pnl-sigma-usd")
+        if sigma <= 0:
+            raise BadInput(f"--pnl-sigma-usd must be positive, got {args.pnl_sigma_usd}")
+        return sigma
+    stats = Path(args.pnl_stats)
+    if not stats.is_file():
+        raise ReportFailure(f"no PnL sigma: {stats} is missing (run the sim statistics or pass --pnl-sigma-usd)")
+    try:
+        value = json.loads(stats.read_text(encoding="utf-8"), parse_float=Decimal)["pnl_sigma_usd"]
+        sigma = to_decimal(str(value), "pnl_sigma_usd")
+    except (ValueError, KeyError, TypeError, BadInput):
+        raise ReportFailure(f"no PnL sigma: {stats} has no numeric 'pnl_sigma_usd'") from None
+    if sigma <= 0:
+        raise ReportFailure(f"no PnL sigma: 'pnl_sigma_usd' in {stats} is {sigma}, it must be positive")
+    return sigma
+
+
+def to_decimal(text: str, name: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise BadInput(f"{name} '{text}' is not a number") from None
+    if not value.is_finite():
+        raise BadInput(f"{name} '{text}' is not a finite number")
+    return value
+
+
+def pnl_series(base_url: str, start: float, end: float, step: int) -> dict[tuple[str, str, str], dict[float, Decimal]]:
+    """PnL per (job, symbol, book) at every step; every symbol needs both books, and a value at every step."""
+    query = f'last_over_time(pnl_usd{{book=~"{"|".join(BOOKS)}"}}[{FRESHNESS}])'
+    steps = int((end - start) // step) + 1
+    series: dict[tuple[str, str, str], dict[float, Decimal]] = {}
+    for result in range_query(base_url, query, start, end, step):
+        metric = result["metric"]
+        key = (metric.get("job", ""), metric.get("symbol", ""), metric["book"])
+        values = series.setdefault(key, {})
+        for at, text in result["values"]:
+            value = Decimal(text)
+            if not value.is_finite():
+                raise ReportFailure(f"pnl_usd for {key[1]} book={key[2]} is {value} at {iso(at)}")
+            values[at] = values.get(at, Decimal(0)) + value
+    if not series:
+        raise ReportFailure(f"no pnl_usd samples between {iso(start)} and {iso(end)}")
+    for job, symbol in sorted({(j, s) for j, s, _ in series}):
+        for book in BOOKS:
+            values = series.get((job, symbol, book))
+            if values is None:
+                raise ReportFailure(f"pnl_usd for {symbol} on {job} has no book={book} in the window")
+            if len(values) < steps:
+                first_gap = next(start + i * step for i in range(steps) if float(start + i * step) not in values)
+                raise ReportFailure(f"pnl_usd for {symbol} on {job} book={book} has no sample within {FRESHNESS} "
+                                    f"before {iso(first_gap)} ({steps - len(values)} of {steps} steps missing)")
+    return series
+
+
+def iso(at: float) -> str:
+    return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def usd(value: Decimal) -> str:
+    return f"{value:+.2f}"
+
+
+def report(args: argparse.Namespace) -> str:
+    window = parse_duration(args.window, "--window")
+    # Whole seconds, so the steps Prometheus answers for are exactly start + i * step.
+    end = float(int(parse_time(args.end)))
+    sigma = load_sigma(args)
+    step = max(STEP, -(-window // MAX_POINTS))
+    start = end - window
+    series = pnl_series(args.prometheus_url, start, end, step)
+    times = sorted(next(iter(series.values())))
+    totals = {book: [sum((v[t] for k, v in series.items() if k[2] == book), Decimal(0)) for t in times] for book in BOOKS}
+    paper, sim = totals["paper"], totals["sim"]
+    drift = [(paper[i] - paper[0]) - (sim[i] - sim[0]) for i in range(len(times))]
+    worst = max(range(len(times)), key=lambda i: abs(drift[i]))
+    limit = DRIFT_LIMIT_SIGMAS * sigma
+    detail = (f"max |drift| at {iso(times[worst])}; over {args.window} to {iso(end)} paper {usd(paper[-1] - paper[0])} USD, "
+              f"sim {usd(sim[-1] - sim[0])} USD; limit 0.5 sigma = {limit:.2f} USD (sigma {sigma:.2f} USD)")
+    if abs(drift[worst]) > limit:
+        raise ReportFailure(f"pnl drift {usd(drift[worst])} USD exceeds 0.5 sigma: {detail}")
+    return f"OK pnl drift {usd(drift[worst])} USD within 0.5 sigma: {detail}"
+
+
+def main(argv: list[str]) -> int:
+    parser = OneLineParser(description="Paper-vs-sim PnL drift over a window, from Prometheus.")
+    parser.add_argument("--window", default="12h", help="window ending at --end (default 12h)")
+    parser.add_argument("--end", help="end of the window: Unix seconds or ISO 8601 (default now)")
+    parser.add_argument("--pnl-sigma-usd", help="sigma of the window PnL in USD (default: from --pnl-stats)")
+    parser.add_argument("--pnl-stats", default=str(DEFAULT_STATS), help="JSON with pnl_sigma_usd")
+    parser.add_argument("--prometheus-url", default=os.environ.get("PROMETHEUS_URL", "http://127.0.0.1:9090"))
+    try:
+        print(report(parser.parse_args(argv)))
+        return 0
+    except BadInput as e:
+        print(f"FAIL bad input: {e}")
+        return 2
+    except ReportFailure as e:
+        print(f"FAIL {e}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

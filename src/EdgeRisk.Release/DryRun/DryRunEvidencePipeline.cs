@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EdgeRisk.Release.DryRun;
+
+/// <summary>
+/// Local-profile evidence of the dry run, the same kind staging gets by scraping: recorded files → OpenMetrics
+/// (<see cref="RecordedMetricsConverter"/>) → <c>promtool tsdb create-blocks-from openmetrics</c> into
+/// <c>artifacts/dry-run/prometheus-data</c> → a real Prometheus with the project's rules loaded → the project's
+/// recording rules, then <c>ALERTS</c> (<see cref="AlertsRecordingRules"/>), backfilled with
+/// <c>create-blocks-from rules</c> → Prometheus restarted so it serves the new blocks. It is left running;
+/// <see cref="StopAsync"/> ends it.
+/// </summary>
+public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
+{
+    public const string StateFileName = "prometheus.json";
+
+    private static readonly TimeSpan BackfillTimeout = TimeSpan.FromMinutes(10);
+
+    public async Task<DryRunEvidence> RunAsync(DryRunEvidenceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var output = options.ResolvedOutputDirectory;
+        Directory.CreateDirectory(output);
+        var stateFile = Path.Combine(output, StateFileName);
+        await StopAsync(stateFile, cancellationToken);
+
+        var ruleFiles = options.ResolvedRuleFiles;
+        var alertingRules = AlertsRecordingRules.CountAlertingRules(ruleFiles);
+        var conversion = await Task.Run(() => RecordedMetricsConverter.Convert(options.Sources, Path.Combine(output, "metrics.om"),
+            new RecordedMetricsConversionOptions { ScrapeInterval = options.ScrapeInterval, ExpectedDuration = options.ExpectedDuration }),
+            cancellationToken);
+
+        var data = Path.Combine(output, "prometheus-data");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        Directory.CreateDirectory(data);
+        // One block over the whole window: with the default 2 h blocks promtool re-reads the whole file once per block.
+        var blockHours = (long)Math.Ceiling(conversion.Window.Length.TotalHours) + 2;
+        await ToolRunner.RunCheckedAsync("promtool",
+            ["tsdb", "create-blocks-from", "openmetrics", $"--max-block-duration={blockHours.ToString(CultureInfo.InvariantCulture)}h", conversion.OutputPath, data],
+            BackfillTimeout, cancellationToken);
+
+        var prometheusOptions = new EvidencePrometheusOptions
+        {
+            DataDirectory = data,
+            WorkDirectory = output,
+            RuleFiles = ruleFiles,
+            EvaluationInterval = options.ScrapeInterval,
+            LookbackDelta = options.ScrapeInterval * 2,
+        };
+        var prometheus = await EvidencePrometheus.StartAsync(prometheusOptions, timeProvider, cancellationToken);
+        try
+        {
+            if (AlertsRecordingRules.ProjectRecordingRules(ruleFiles, options.ScrapeInterval) is { } recording)
+            {
+                prometheus = await BackfillAndRestartAsync(prometheus, prometheusOptions, recording, "recording-backfill.rules.yml",
+                    options, conversion.Window, cancellationToken);
+            }
+
+            prometheus = await BackfillAndRestartAsync(prometheus, prometheusOptions,
+                AlertsRecordingRules.Build(ruleFiles, options.ScrapeInterval), "alerts-backfill.rules.yml", options, conversion.Window,
+                cancellationToken);
+            await VerifyAsync(prometheus, conversion.Window, ruleFiles, cancellationToken);
+        }
+        catch
+        {
+            await prometheus.StopAsync(timeProvider, CancellationToken.None);
+            throw;
+        }
+
+        new EvidencePrometheusState(prometheus.Pid, prometheus.Port, prometheus.Url, data, conversion.Window.Start, conversion.Window.End)
+            .Save(stateFile);
+        return new DryRunEvidence(prometheus.Url, prometheus.Port, prometheus.Pid, conversion.Window, data, stateFile, conversion,
+            alertingRules, ruleFiles);
+    }
+
+    /// <summary>Stops the Prometheus recorded in <paramref name="stateFile"/> (if it still runs) and removes the file.</summary>
+    public async Task StopAsync(string stateFile, CancellationToken cancellationToken = default)
+    {
+        if (EvidencePrometheusState.Load(stateFile) is not { } state)
+        {
+            return;
+        }
+
+        await EvidencePrometheus.StopAsync(state.Pid, state.Url, timeProvider, cancellationToken);
+        File.Delete(stateFile);
+    }
+
+    private async Task<EvidencePrometheus> BackfillAndRestartAsync(EvidencePrometheus prometheus, EvidencePrometheusOptions prometheusOptions,
+        PrometheusRuleFile rules, string fileName, DryRunEvidenceOptions options, EvidenceWindow window, CancellationToken cancellationToken)
+    {
+        var rulesPath = Path.Combine(options.ResolvedOutputDirectory, fileName);
+        await File.WriteAllTextAsync(rulesPath, rules.ToYaml(), cancellationToken);
+        await RuleBlocksBackfill.RunAsync(rulesPath, prometheus.Url, window, options.ScrapeInterval, prometheus.DataDirectory, cancellationToken);
+        await prometheus.StopAsync(timeProvider, cancellationToken);
+        return await EvidencePrometheus.StartAsync(prometheusOptions, timeProvider, cancellationToken);
+    }
+
+    /// <summary>Fails unless the restarted Prometheus serves the backfilled metrics and rule marker and has every rule group loaded.</summary>
+    private static async Task VerifyAsync(EvidencePrometheus prometheus, EvidenceWindow window, IReadOnlyList<string> ruleFiles,
+        CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = prometheus.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var range = PrometheusDuration.Format(window.Length + TimeSpan.FromMinutes(1));
+        var at = (window.End + TimeSpan.FromMinutes(1)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        foreach (var series in (string[])["up", AlertsRecordingRules.MarkerMetric])
+        {
+            var query = $"api/v1/query?query={Uri.EscapeDataString($"count(count_over_time({series}[{range}]))")}&time={at}";
+            using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(query, UriKind.Relative), cancellationToken));
+            if (document.RootElement.GetProperty("data").GetProperty("result").GetArrayLength() == 0)
+            {
+                throw new DryRunException($"the evidence Prometheus at {prometheus.Url} has no '{series}' samples in the dry-run window; see artifacts/dry-run/prometheus.log");
+            }
+        }
+
+        var expectedGroups = ruleFiles.Sum(f => PrometheusRuleFile.Load(f).Groups.Count);
+        using var rules = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/rules", UriKind.Relative), cancellationToken));
+        var loaded = rules.RootElement.GetProperty("data").GetProperty("groups").GetArrayLength();
+        if (loaded != expectedGroups)
+        {
+            throw new DryRunException($"the evidence Prometheus loaded {loaded} rule groups but the rule files have {expectedGroups}; check prometheus/rules with promtool check rules");
+        }
+    }
+}

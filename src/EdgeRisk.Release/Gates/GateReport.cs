@@ -1,0 +1,21 @@
+using EdgeRisk.Release.Prometheus;
+
+namespace EdgeRisk.Release.Gates;
+
+/// <summary>The evaluation: verdict, window, the five gates in order, the advisory VaR backtest, the evidence read and the inputs used.</summary>
+public sealed record GateReport(GateStatus Verdict, GateWindow Window, IReadOnlyList<GateResult> Gates, VarBacktest VarBacktest,
+    EvidenceRecording Evidence, decimal? PnlSigmaUsd, decimal? VarLimitUsd)
+{
+    /// <summary>PASS only if all five gates pass; otherwise FAIL if any fails, else INCONCLUSIVE.</summary>
+    public static GateStatus Combine(IReadOnlyCollection<GateResult> gates)
+    {
+        ArgumentNullException.ThrowIfNull(gates);
+        if (gates.Count == GateNames.All.Count && gates.All(g => g.Status == GateStatus.Pass)
+            && GateNames.All.All(n => gates.Any(g => g.Name == n)))
+        {
+            return GateStatus.Pass;
+        }
+
+        return gates.Any(g => g.Status == GateStatus.Fail) ? GateStatus.Fail : GateStatus.Inconclusive;
+    }
+}

@@ -1,0 +1,19 @@
+namespace EdgeRisk.Release.Gates;
+
+/// <summary>Tunables of the pure gate functions (the thresholds themselves are fixed in <see cref="GateThresholds"/>).</summary>
+public sealed record GateSettings
+{
+    /// <summary>How long one sample vouches for when measuring coverage (the longest tolerated scrape hole).</summary>
+    public TimeSpan CoverageSampleTolerance { get; init; } = GateThresholds.MaxUpGap;
+
+    /// <summary>Jobs that must be present; a missing one makes continuity and rss_drift INCONCLUSIVE.</summary>
+    public IReadOnlyList<string> RequiredJobs { get; init; } = ["edgerisk-crypto", "edgerisk-stocks"];
+
+    /// <summary>Firing samples further apart than this start a new alert episode (resolved, then fired again).</summary>
+    public TimeSpan AlertEpisodeGap { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>RSS warm-up excluded from the drift fit; the hour after it is the baseline B.</summary>
+    public TimeSpan RssWarmUp { get; init; } = TimeSpan.FromHours(1);
+
+    public static GateSettings Default { get; } = new();
+}

@@ -1,0 +1,38 @@
+namespace EdgeRisk.Release.Git;
+
+/// <summary>Why a release tagging run refused to change anything.</summary>
+public enum ReleaseGitFailure
+{
+    DirtyWorkingTree,
+    RefsOutOfDate,
+    NonFastForward,
+    TagOnOtherCommit,
+    InvalidTag,
+    MissingBranch,
+}
+
+/// <summary>A precondition of tagging failed; nothing was pushed. The message is one line with the fix.</summary>
+public sealed class ReleaseGitException : Exception
+{
+    public ReleaseGitException(ReleaseGitFailure failure, string message)
+        : base(message)
+    {
+        Failure = failure;
+    }
+
+    public ReleaseGitException()
+    {
+    }
+
+    public ReleaseGitException(string message)
+        : base(message)
+    {
+    }
+
+    public ReleaseGitException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ReleaseGitFailure Failure { get; }
+}

@@ -1,0 +1,27 @@
+namespace EdgeRisk.Release.Git;
+
+/// <summary>
+/// What <see cref="TagService.TagReleaseAsync"/> tags. <see cref="Tag"/> null means "next rc of <see cref="Version"/>".
+/// <see cref="LocalRemoteDirectory"/> set (local profile) creates a bare repository as the remote when none is configured.
+/// </summary>
+public sealed record TagReleaseOptions
+{
+    public const string ReleaseCandidateMessage = "Edge-Risk dashboard & runbook";
+    public const string GaMessage = "GA – dual-horizon router & risk harmoniser";
+
+    public string? Tag { get; init; }
+
+    public string Version { get; init; } = "0.4.0";
+
+    public string? Message { get; init; }
+
+    public string Remote { get; init; } = "origin";
+
+    public string MainBranch { get; init; } = "main";
+
+    public string DevelopBranch { get; init; } = "develop";
+
+    public string? LocalRemoteDirectory { get; init; }
+
+    public static string DefaultMessageFor(ReleaseVersion version) => version.IsGa ? GaMessage : ReleaseCandidateMessage;
+}

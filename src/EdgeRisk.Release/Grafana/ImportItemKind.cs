@@ -1,0 +1,8 @@
+namespace EdgeRisk.Release.Grafana;
+
+public enum ImportItemKind
+{
+    Folder,
+    Dashboard,
+    AlertRuleGroup,
+}

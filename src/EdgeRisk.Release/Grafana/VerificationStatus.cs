@@ -1,0 +1,8 @@
+namespace EdgeRisk.Release.Grafana;
+
+public enum VerificationStatus
+{
+    Pass,
+    Fail,
+    Inconclusive,
+}

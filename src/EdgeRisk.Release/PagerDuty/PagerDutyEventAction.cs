@@ -1,0 +1,8 @@
+namespace EdgeRisk.Release.PagerDuty;
+
+public enum PagerDutyEventAction
+{
+    Trigger,
+    Acknowledge,
+    Resolve,
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using EdgeRisk.Release.Gates;
+
+namespace EdgeRisk.Release.Reporting;
+
+/// <summary>Shared wording of statuses, values and times in the report files and the console table.</summary>
+public static class GateReportText
+{
+    public static string Status(GateStatus status) => status switch
+    {
+        GateStatus.Pass => "PASS",
+        GateStatus.Fail => "FAIL",
+        _ => "INCONCLUSIVE",
+    };
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    public static string Number(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "—";
+
+    public static GatesJson ToJson(GateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new GatesJson(Status(report.Verdict), new GatesJsonWindow(Time(report.Window.Start), Time(report.Window.End)),
+            report.Gates.Select(g => new GatesJsonGate(g.Name, Status(g.Status), g.Value is { } v && double.IsFinite(v) ? v : null, g.Threshold, g.Detail)).ToList());
+    }
+}

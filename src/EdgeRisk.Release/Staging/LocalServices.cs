@@ -1,0 +1,285 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EdgeRisk.Release.Staging;
+
+/// <summary>
+/// Starts Redis, Alertmanager and Prometheus as detached processes on 127.0.0.1 (they outlive the build that starts
+/// them) and records pid + port of each in <c>state.json</c> as soon as it runs, so <see cref="StopAsync"/> stops exactly
+/// those processes, even after a failed start. Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.
+/// </summary>
+public sealed class LocalServices
+{
+    private const string LogVariable = "EDGERISK_SERVICE_LOG";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly LocalServicesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _stateDirectory;
+
+    public LocalServices(LocalServicesOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _time = time;
+        _stateDirectory = Path.GetFullPath(Path.Combine(options.RepositoryRoot, options.StateDirectory));
+    }
+
+    public string StatePath => Path.Combine(_stateDirectory, "state.json");
+
+    /// <exception cref="LocalServicesException">Already running, a tool or config is missing, or a service did not get ready.</exception>
+    public async Task<LocalServicesState> StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (LocalServicesState.Read(StatePath) is { } previous && previous.Services.Any(IsRunning))
+        {
+            var pids = string.Join(", ", previous.Services.Where(IsRunning).Select(s => $"{s.Name} {s.Pid}"));
+            throw new LocalServicesException($"local services are already running ({pids}): run StopServices first");
+        }
+
+        var alertmanagerConfig = Path.GetFullPath(Path.Combine(_options.RepositoryRoot, _options.AlertmanagerConfig));
+        if (!File.Exists(alertmanagerConfig))
+        {
+            throw new LocalServicesException($"Alertmanager config '{_options.AlertmanagerConfig}' not found: it is the staging alertmanager/alertmanager.yml");
+        }
+
+        var redisPort = PortOrFree(_options.RedisPort);
+        var prometheusPort = PortOrFree(_options.PrometheusPort);
+        var alertmanagerPort = PortOrFree(_options.AlertmanagerPort);
+        var prometheusYaml = PrometheusConfigRenderer.Render(
+            Path.Combine(_options.RepositoryRoot, _options.PrometheusConfig),
+            new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                ["edgerisk-crypto"] = _options.CryptoMetricsPort,
+                ["edgerisk-stocks"] = _options.StocksMetricsPort,
+                ["prometheus"] = prometheusPort,
+                ["alertmanager"] = alertmanagerPort,
+            },
+            alertmanagerPort);
+        var prometheusConfig = Path.Combine(_stateDirectory, "prometheus", "prometheus.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(prometheusConfig)!);
+        await File.WriteAllTextAsync(prometheusConfig + ".tmp", prometheusYaml, cancellationToken);
+        File.Move(prometheusConfig + ".tmp", prometheusConfig, overwrite: true);
+
+        var started = new List<LocalServiceProcess>();
+        try
+        {
+            var redisDir = Directory.CreateDirectory(Path.Combine(_stateDirectory, "redis")).FullName;
+            started.Add(await LaunchAsync("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
+                ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
+                () => RedisPingAsync(redisPort), started, cancellationToken));
+
+            var alertmanagerUrl = $"http://127.0.0.1:{alertmanagerPort}";
+            started.Add(await LaunchAsync("alertmanager", "prometheus-alertmanager", alertmanagerPort, alertmanagerUrl,
+                [$"--config.file={alertmanagerConfig}", $"--storage.path={Path.Combine(_stateDirectory, "alertmanager", "data")}",
+                 $"--web.listen-address=127.0.0.1:{Text(alertmanagerPort)}", $"--web.external-url={alertmanagerUrl}", "--cluster.listen-address="],
+                () => HttpReadyAsync(alertmanagerUrl + "/-/ready"), started, cancellationToken));
+
+            var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
+            started.Add(await LaunchAsync("prometheus", "prometheus", prometheusPort, prometheusUrl,
+                [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(_stateDirectory, "prometheus", "data")}",
+                 $"--web.listen-address=127.0.0.1:{Text(prometheusPort)}", $"--web.external-url={prometheusUrl}", "--web.enable-lifecycle"],
+                () => HttpReadyAsync(prometheusUrl + "/-/ready"), started, cancellationToken));
+        }
+        catch
+        {
+            await StopAsync(CancellationToken.None);
+            throw;
+        }
+
+        return new LocalServicesState(started);
+    }
+
+    /// <summary>Stops the processes listed in state.json (SIGTERM, then SIGKILL after the stop timeout) and removes the file.</summary>
+    /// <returns>The services that were still running and have been stopped.</returns>
+    public async Task<IReadOnlyList<LocalServiceProcess>> StopAsync(CancellationToken cancellationToken = default)
+    {
+        var state = LocalServicesState.Read(StatePath);
+        if (state is null)
+        {
+            return [];
+        }
+
+        var stopped = new List<LocalServiceProcess>();
+        foreach (var service in state.Services.Reverse().Where(IsRunning))
+        {
+            _ = NativeMethods.Kill(service.Pid, NativeMethods.SigTerm);
+            if (!await WaitAsync(() => Task.FromResult(!IsRunning(service)), _options.StopTimeout, cancellationToken))
+            {
+                _ = NativeMethods.Kill(service.Pid, NativeMethods.SigKill);
+                await WaitAsync(() => Task.FromResult(!IsRunning(service)), _options.StopTimeout, cancellationToken);
+            }
+
+            if (IsRunning(service))
+            {
+                throw new LocalServicesException($"{service.Name} (pid {service.Pid}) did not stop; kill it by pid and delete {StatePath}");
+            }
+
+            stopped.Add(service);
+        }
+
+        File.Delete(StatePath);
+        return stopped;
+    }
+
+    /// <summary>True when the pid is alive and still runs the recorded executable (a recycled pid is not ours).</summary>
+    public static bool IsRunning(LocalServiceProcess service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var proc = $"/proc/{service.Pid.ToString(CultureInfo.InvariantCulture)}";
+        try
+        {
+            var stat = File.ReadAllText(proc + "/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            // /proc/PID/exe, not cmdline: redis-server rewrites its process title.
+            var running = new FileInfo(proc + "/exe").LinkTarget?.Replace(" (deleted)", string.Empty, StringComparison.Ordinal);
+            return state != "Z" && running is not null && running == Resolve(service.Executable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string Resolve(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+
+    private async Task<LocalServiceProcess> LaunchAsync(string name, string tool, int port, string url, IReadOnlyList<string> arguments,
+        Func<Task<bool>> ready, List<LocalServiceProcess> started, CancellationToken cancellationToken)
+    {
+        var executable = Locate(tool);
+        var log = Path.Combine(_stateDirectory, "logs", name + ".log");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        // setsid: own session, so the build's Ctrl-C does not reach it; exec keeps the pid, the shell only redirects output.
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in (string[])["sh", "-c", $"exec \"$0\" \"$@\" >>\"${LogVariable}\" 2>&1 </dev/null", executable, .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment[LogVariable] = log;
+        int pid;
+        try
+        {
+            using var process = Process.Start(info) ?? throw new LocalServicesException($"{name} could not be started");
+            pid = process.Id;
+        }
+        catch (Win32Exception e)
+        {
+            throw new LocalServicesException($"{name} could not be started ({e.Message}): setsid (util-linux) is required", e);
+        }
+
+        var service = new LocalServiceProcess(name, executable, pid, port, url, log, _time.GetUtcNow());
+        new LocalServicesState([.. started, service]).Write(StatePath);
+        var isReady = await WaitAsync(async () =>
+        {
+            if (!IsRunning(service) && _time.GetUtcNow() - service.StartedAt > TimeSpan.FromSeconds(1))
+            {
+                throw new LocalServicesException($"{name} exited during start: {LastLines(log)}");
+            }
+
+            return IsRunning(service) && await ready();
+        }, _options.StartTimeout, cancellationToken);
+        if (!isReady)
+        {
+            throw new LocalServicesException($"{name} (pid {pid}) not ready on port {port} within {_options.StartTimeout.TotalSeconds:0} s: {LastLines(log)}");
+        }
+
+        return service;
+    }
+
+    private async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + timeout;
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or SocketException or IOException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+
+            if (_time.GetUtcNow() >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(PollInterval, _time, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> RedisPingAsync(int port)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("PING\r\n"u8.ToArray());
+        var buffer = new byte[16];
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> HttpReadyAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var response = await http.GetAsync(new Uri(url));
+        return response.IsSuccessStatusCode;
+    }
+
+    private static int PortOrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static string Locate(string tool)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/usr/bin"))
+        {
+            var candidate = Path.Combine(dir, tool);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new LocalServicesException($"'{tool}' is not installed: run 'sudo bash scripts/install-deps.sh'");
+    }
+
+    private static string LastLines(string log)
+    {
+        try
+        {
+            return string.Join(" | ", File.ReadAllLines(log).Where(l => l.Trim().Length > 0).TakeLast(3));
+        }
+        catch (IOException)
+        {
+            return "(no log)";
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Host.Metrics;
+
+namespace EdgeRisk.Trading.Host.Feeds.Live;
+
+/// <summary>
+/// Binance spot combined stream (<c>/stream?streams=btcusdt@trade/btcusdt@bookTicker/...</c>). <c>BTC-USD</c> maps to
+/// Binance's <c>BTCUSDT</c>. Trade ids are consecutive per symbol, so a jump is a gap; a repeated or older trade id
+/// or book update id is a duplicate (dropped). bookTicker carries no time: the receive time is used.
+/// </summary>
+public sealed class BinanceFrameParser : IFrameParser
+{
+    private readonly Dictionary<string, Symbol> _byExchangeSymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastTradeId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastUpdateId = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly Action<string> _reject;
+
+    public BinanceFrameParser(SymbolRegistry symbols, TimeProvider time, Action<string> reject)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        _time = time;
+        _reject = reject;
+        foreach (var symbol in symbols.All)
+        {
+            _byExchangeSymbol[ExchangeSymbol(symbol.Ticker)] = symbol;
+        }
+
+        StreamPath = "/stream?streams=" + string.Join("/", symbols.All.SelectMany(s =>
+        {
+            var lower = ExchangeSymbol(s.Ticker).ToLowerInvariant();
+            return new[] { lower + "@trade", lower + "@bookTicker" };
+        }));
+    }
+
+    public string Name => "binance";
+
+    /// <summary>Path and query of the combined stream for the configured symbols (no subscribe message is needed).</summary>
+    public string StreamPath { get; }
+
+    public IReadOnlyList<string> SubscribeMessages => [];
+
+    /// <summary><c>BTC-USD</c> → <c>BTCUSDT</c>: Binance quotes the USD leg in USDT.</summary>
+    public static string ExchangeSymbol(string ticker)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        return ticker.Replace("-USD", "USDT", StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+    }
+
+    public void Reset()
+    {
+        _lastTradeId.Clear();
+        _lastUpdateId.Clear();
+    }
+
+    public void Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        BinanceEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(frame, LiveFeedJsonContext.Default.BinanceEnvelope);
+        }
+        catch (JsonException)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        if (envelope?.Stream is not { } stream || envelope.Data is not { } data || data.Symbol is null)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        if (stream.EndsWith("@trade", StringComparison.Ordinal))
+        {
+            ParseTrade(data, events);
+        }
+        else if (stream.EndsWith("@bookTicker", StringComparison.Ordinal))
+        {
+            ParseBookTicker(data, events);
+        }
+        else
+        {
+            _reject(RejectReasonLabel.Malformed);
+        }
+    }
+
+    private void ParseTrade(BinancePayload data, List<MarketEvent> events)
+    {
+        if (data.TradeId is not { } id || data.TradeTime is not { } ms || !DecimalText.TryParse(data.Price, out var price)
+            || !DecimalText.TryParse(data.Quantity, out var quantity) || quantity < 0m)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        if (!TryResolve(data.Symbol!, out var symbol) || !Sequenced(_lastTradeId, data.Symbol!, id, gapsMatter: true) || !Positive(price))
+        {
+            return;
+        }
+
+        events.Add(MarketEvent.TradeBar(symbol, DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime, price, price, price, price, quantity));
+    }
+
+    private void ParseBookTicker(BinancePayload data, List<MarketEvent> events)
+    {
+        if (data.UpdateId is not { } id || !DecimalText.TryParse(data.BidPrice, out var bid) || !DecimalText.TryParse(data.AskPrice, out var ask)
+            || !DecimalText.TryParse(data.BidQuantity, out var bidSize) || !DecimalText.TryParse(data.AskQuantity, out var askSize)
+            || bid > ask || bidSize < 0m || askSize < 0m)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        // Book update ids are shared across all of a symbol's book streams, so only a step back is an error.
+        if (!TryResolve(data.Symbol!, out var symbol) || !Sequenced(_lastUpdateId, data.Symbol!, id, gapsMatter: false) || !Positive(bid))
+        {
+            return;
+        }
+
+        events.Add(MarketEvent.QuoteBar(symbol, _time.GetUtcNow().UtcDateTime, bid, bidSize, ask, askSize));
+    }
+
+    private bool Sequenced(Dictionary<string, long> last, string key, long id, bool gapsMatter)
+    {
+        if (last.TryGetValue(key, out var previous))
+        {
+            if (id <= previous)
+            {
+                _reject(RejectReasonLabel.Duplicate);
+                return false;
+            }
+
+            if (gapsMatter && id > previous + 1)
+            {
+                _reject(RejectReasonLabel.Gap);
+            }
+        }
+
+        last[key] = id;
+        return true;
+    }
+
+    private bool TryResolve(string exchangeSymbol, out Symbol symbol)
+    {
+        if (_byExchangeSymbol.TryGetValue(exchangeSymbol, out var found))
+        {
+            symbol = found;
+            return true;
+        }
+
+        symbol = null!;
+        _reject(RejectReasonLabel.UnknownSymbol);
+        return false;
+    }
+
+    private bool Positive(decimal price)
+    {
+        if (price > 0m)
+        {
+            return true;
+        }
+
+        _reject(RejectReasonLabel.NonPositivePrice);
+        return false;
+    }
+}

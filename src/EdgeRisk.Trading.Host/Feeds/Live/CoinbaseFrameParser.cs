@@ -1,0 +1,158 @@
+using System.Text.Json;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Host.Metrics;
+
+namespace EdgeRisk.Trading.Host.Feeds.Live;
+
+/// <summary>
+/// Coinbase Advanced Trade WebSocket (<c>wss://advanced-trade-ws.coinbase.com</c>), channels <c>market_trades</c>
+/// and <c>ticker</c>. Every message carries a per-connection <c>sequence_num</c> that grows by one: a jump is a gap,
+/// a repeat or step back is a duplicate (dropped).
+/// </summary>
+public sealed class CoinbaseFrameParser : IFrameParser
+{
+    private readonly SymbolRegistry _symbols;
+    private readonly Action<string> _reject;
+    private long _lastSequence = -1;
+
+    public CoinbaseFrameParser(SymbolRegistry symbols, Action<string> reject)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        _symbols = symbols;
+        _reject = reject;
+        var products = string.Join(",", symbols.All.Select(s => $"\"{s.Ticker}\""));
+        SubscribeMessages =
+        [
+            $$"""{"type":"subscribe","product_ids":[{{products}}],"channel":"market_trades"}""",
+            $$"""{"type":"subscribe","product_ids":[{{products}}],"channel":"ticker"}""",
+            """{"type":"subscribe","channel":"heartbeats"}""",
+        ];
+    }
+
+    public string Name => "coinbase";
+
+    public IReadOnlyList<string> SubscribeMessages { get; }
+
+    public void Reset() => _lastSequence = -1;
+
+    public void Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        CoinbaseMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize(frame, LiveFeedJsonContext.Default.CoinbaseMessage);
+        }
+        catch (JsonException)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        if (message?.Channel is null || message.SequenceNum is not { } sequence)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        if (_lastSequence >= 0 && sequence <= _lastSequence)
+        {
+            _reject(RejectReasonLabel.Duplicate);
+            return;
+        }
+
+        if (_lastSequence >= 0 && sequence > _lastSequence + 1)
+        {
+            _reject(RejectReasonLabel.Gap);
+        }
+
+        _lastSequence = sequence;
+        switch (message.Channel)
+        {
+            case "market_trades":
+                ParseTrades(message, events);
+                break;
+            case "ticker":
+            case "ticker_batch":
+                ParseTickers(message, events);
+                break;
+            default:
+                // subscriptions, heartbeats: control messages that only advance the sequence
+                break;
+        }
+    }
+
+    private void ParseTrades(CoinbaseMessage message, List<MarketEvent> events)
+    {
+        var start = events.Count;
+        foreach (var trade in (message.Events ?? []).SelectMany(e => e.Trades ?? []))
+        {
+            if (!DecimalText.TryParse(trade.Price, out var price) || !DecimalText.TryParse(trade.Size, out var size) || trade.Time is not { } time || size < 0m)
+            {
+                _reject(RejectReasonLabel.Malformed);
+                continue;
+            }
+
+            if (!TryResolve(trade.ProductId, out var symbol) || !Positive(price))
+            {
+                continue;
+            }
+
+            events.Add(MarketEvent.TradeBar(symbol, time.UtcDateTime, price, price, price, price, size));
+        }
+
+        // Coinbase batches trades newest first; the pipeline needs them oldest first.
+        events.Sort(start, events.Count - start, Comparer<MarketEvent>.Create((a, b) => a.Time.CompareTo(b.Time)));
+    }
+
+    private void ParseTickers(CoinbaseMessage message, List<MarketEvent> events)
+    {
+        if (message.Timestamp is not { } timestamp)
+        {
+            _reject(RejectReasonLabel.Malformed);
+            return;
+        }
+
+        foreach (var ticker in (message.Events ?? []).SelectMany(e => e.Tickers ?? []))
+        {
+            if (!DecimalText.TryParse(ticker.BestBid, out var bid) || !DecimalText.TryParse(ticker.BestAsk, out var ask)
+                || !DecimalText.TryParse(ticker.BestBidQuantity, out var bidSize) || !DecimalText.TryParse(ticker.BestAskQuantity, out var askSize)
+                || bid > ask || bidSize < 0m || askSize < 0m)
+            {
+                _reject(RejectReasonLabel.Malformed);
+                continue;
+            }
+
+            if (!TryResolve(ticker.ProductId, out var symbol) || !Positive(bid))
+            {
+                continue;
+            }
+
+            events.Add(MarketEvent.QuoteBar(symbol, timestamp.UtcDateTime, bid, bidSize, ask, askSize));
+        }
+    }
+
+    private bool TryResolve(string? productId, out Symbol symbol)
+    {
+        if (productId is not null && _symbols.TryGet(productId, out var found))
+        {
+            symbol = found;
+            return true;
+        }
+
+        symbol = null!;
+        _reject(RejectReasonLabel.UnknownSymbol);
+        return false;
+    }
+
+    private bool Positive(decimal price)
+    {
+        if (price > 0m)
+        {
+            return true;
+        }
+
+        _reject(RejectReasonLabel.NonPositivePrice);
+        return false;
+    }
+}

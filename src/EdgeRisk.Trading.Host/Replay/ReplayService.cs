@@ -1,0 +1,156 @@
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Engine;
+using EdgeRisk.Trading.Feeds;
+using EdgeRisk.Trading.Host.Journal;
+using EdgeRisk.Trading.Host.Logging;
+using EdgeRisk.Trading.Host.Metrics;
+using EdgeRisk.Trading.Host.Options;
+using EdgeRisk.Trading.Host.Web;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeRisk.Trading.Host.Replay;
+
+/// <summary>
+/// The local profile: replays the window's market data through the engine on the virtual clock, journals fills and
+/// periodic snapshots, records metric snapshots, and stops the host at the end of the window. After a restart it
+/// resumes with the first event after the newest journaled fill or snapshot (events up to that time are skipped, so
+/// the models warm up again from there).
+/// </summary>
+public sealed class ReplayService(
+    LiveOptions options,
+    ReplayClock clock,
+    RecoveredState recovered,
+    IMarketFeed feed,
+    SymbolRegistry symbols,
+    TradingMetrics metrics,
+    RedisJournal journal,
+    HostState state,
+    IHostApplicationLifetime lifetime,
+    ILogger<ReplayService> logger) : BackgroundService
+{
+    private readonly DateTimeOffset _windowStart = new(options.Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static readonly TimeSpan MaxSlice = TimeSpan.FromMilliseconds(50);
+
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Exit code for the process: 0 once the window is replayed.</summary>
+    public int ExitCode { get; private set; } = 1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var start = clock.GetUtcNow();
+        clock.Start();
+        var end = _windowStart + options.Duration;
+        var crashAt = options.CrashAt is { } offset ? start + offset : (DateTimeOffset?)null;
+        metrics.SetProcessStart(start);
+        var observer = new HostPipelineObserver(metrics, journal);
+        var engine = EngineFactory.Create(recovered, observer, TimeProvider.System);
+        await using var recorder = options.RecordMetricsFile is { } file ? new MetricsRecorder(metrics.Registry, file, options.RecordInterval, start) : null;
+        logger.ReplayStarting(string.Join(",", symbols.All), start, end, options.IsMaxSpeed ? "max" : options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        state.Beat();
+        metrics.Heartbeat(start);
+        state.SetReady();
+
+        try
+        {
+            await ReplayAsync(engine, start, end, crashAt, recorder, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // SIGTERM: still journal the final snapshot below
+        }
+
+        var finished = clock.GetUtcNow();
+        Snapshot(engine, engine.LastEventTime == default ? finished : new DateTimeOffset(engine.LastEventTime, TimeSpan.Zero));
+        var journaled = await DrainJournalAsync();
+        logger.RunFinished(finished, engine.EventsProcessed, observer.Fills);
+        ExitCode = stoppingToken.IsCancellationRequested || !journaled ? 1 : 0;
+        lifetime.StopApplication();
+    }
+
+    private async Task ReplayAsync(TradingEngine engine, DateTimeOffset start, DateTimeOffset end, DateTimeOffset? crashAt, MetricsRecorder? recorder, CancellationToken stoppingToken)
+    {
+        var nextSnapshot = start + options.SnapshotInterval;
+        while (!stoppingToken.IsCancellationRequested && feed.TryRead(out var e))
+        {
+            var at = new DateTimeOffset(e.Time, TimeSpan.Zero);
+            if (recovered.ResumeAfter is { } resume && at <= resume)
+            {
+                continue;
+            }
+
+            if (at > end)
+            {
+                break;
+            }
+
+            await PaceAsync(at, stoppingToken);
+
+            clock.AdvanceTo(at);
+            if (crashAt is { } crash && at >= crash)
+            {
+                Crash(at);
+            }
+
+            metrics.OnEvent(e.Symbol.Ticker, e.Time);
+            engine.OnEvent(e);
+            state.Beat();
+            metrics.Heartbeat(at);
+            if (at >= nextSnapshot)
+            {
+                Snapshot(engine, at);
+                nextSnapshot = at + options.SnapshotInterval;
+            }
+
+            if (recorder is not null)
+            {
+                await recorder.RecordDueAsync(at, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>At the end the backlog must reach Redis: retried for up to <see cref="DrainTimeout"/>, else the run fails.</summary>
+    private async Task<bool> DrainJournalAsync()
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (!await journal.FlushAsync())
+        {
+            if (TimeProvider.System.GetElapsedTime(deadline) > DrainTimeout)
+            {
+                logger.JournalNotDrained(journal.Pending);
+                return false;
+            }
+
+            await Task.Delay(JournalFlushService.Period);
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits (paced mode) until the clock reaches the event, beating the heartbeat at least every <see cref="MaxSlice"/> of wall time.</summary>
+    private async Task PaceAsync(DateTimeOffset at, CancellationToken stoppingToken)
+    {
+        for (var wait = clock.WallTimeUntil(at); wait > TimeSpan.FromMilliseconds(1); wait = clock.WallTimeUntil(at))
+        {
+            await Task.Delay(wait < MaxSlice ? wait : MaxSlice, stoppingToken);
+            state.Beat();
+            metrics.Heartbeat(clock.GetUtcNow());
+        }
+    }
+
+    private void Snapshot(TradingEngine engine, DateTimeOffset at)
+    {
+        journal.AppendSnapshot(new JournalSnapshot(at, engine.PaperLedger.Snapshot(), engine.LastOrderId));
+        journal.AppendSnapshot(new JournalSnapshot(at, engine.SimLedger.Snapshot(), engine.LastOrderId));
+    }
+
+    private void Crash(DateTimeOffset at)
+    {
+        logger.CrashInjected(at);
+        // A hard crash as a supervisor sees it: no shutdown hooks, no final journal flush.
+        Environment.FailFast("--crash-at reached (fault injection test hook)");
+    }
+}

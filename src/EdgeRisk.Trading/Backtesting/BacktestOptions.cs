@@ -1,0 +1,36 @@
+using EdgeRisk.Trading.Engine;
+using EdgeRisk.Trading.Feeds;
+
+namespace EdgeRisk.Trading.Backtesting;
+
+/// <summary>What to replay and with which strategy.</summary>
+public sealed record BacktestOptions
+{
+    /// <summary>LEAN data root, e.g. <c>data/lean</c>.</summary>
+    public string DataRoot { get; init; } = Path.Combine("data", "lean");
+
+    /// <summary>First and last shipped day (inclusive), replayed back to back.</summary>
+    public DateOnly From { get; init; } = new(2017, 9, 3);
+
+    public DateOnly To { get; init; } = new(2017, 9, 4);
+
+    /// <summary>Crypto pairs (<c>BTC-USD</c>) read from LEAN data; plain tickers (<c>NVDA</c>) are equities.</summary>
+    public IReadOnlyList<string> Symbols { get; init; } = ["BTC-USD", "ETH-USD"];
+
+    public required IStrategy Strategy { get; init; }
+
+    public TradingConfig Config { get; init; } = new();
+
+    public IPipelineObserver? Observer { get; init; }
+
+    public IFeedRejectionSink? RejectionSink { get; init; }
+
+    /// <summary>Measures the timing split; defaults to the system clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Seed of the synthetic equity tape.</summary>
+    public int SyntheticSeed { get; init; } = 20170904;
+
+    /// <summary>User-supplied equity file (LEAN zip or CSV); null → synthetic tape.</summary>
+    public string? EquityFile { get; init; }
+}

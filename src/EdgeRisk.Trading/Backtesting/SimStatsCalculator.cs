@@ -1,0 +1,134 @@
+using System.Text.Json;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Engine;
+using EdgeRisk.Trading.Feeds;
+using EdgeRisk.Trading.Routing;
+using EdgeRisk.Trading.Serialization;
+
+namespace EdgeRisk.Trading.Backtesting;
+
+/// <summary>
+/// Mean and σ of the sim book's PnL over every 48 h window the shipped minute history allows — each pair of
+/// consecutive calendar days that both have minute trade files, for each crypto symbol that has both days —
+/// run from flat with a fresh strategy. Also the mean and σ of the blended edge over all events seen.
+/// The shipped history yields only a handful of windows, and overlapping pairs share a day, so σ is a rough
+/// estimate; <see cref="PnlStats.Windows"/> says how many.
+/// </summary>
+public static class SimStatsCalculator
+{
+    public const string Method = "48h windows = every pair of consecutive shipped days with minute trades (overlapping pairs allowed), symbols with data on both days, replayed from flat through the sim book; sample sigma (n-1)";
+
+    public static PnlStats Compute(string dataRoot, TradingConfig config, RouterConfig router, IReadOnlyList<string>? cryptoSymbols = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataRoot);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(router);
+        var tickers = cryptoSymbols ?? ["BTC-USD", "ETH-USD"];
+        var probe = new SymbolRegistry();
+        var daysBySymbol = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+        var allDays = new SortedSet<DateOnly>();
+        foreach (var ticker in tickers)
+        {
+            var days = LeanDataPaths.MinuteTradeDays(dataRoot, probe.GetOrAdd(ticker, AssetClass.Crypto));
+            daysBySymbol[ticker] = [.. days];
+            allDays.UnionWith(days);
+        }
+
+        var edges = new EdgeAccumulator();
+        var windows = new List<WindowPnl>();
+        foreach (var day in allDays)
+        {
+            var next = day.AddDays(1);
+            var symbols = new List<string>();
+            foreach (var ticker in tickers)
+            {
+                if (daysBySymbol[ticker].Contains(day) && daysBySymbol[ticker].Contains(next))
+                {
+                    symbols.Add(ticker);
+                }
+            }
+
+            if (symbols.Count == 0)
+            {
+                continue;
+            }
+
+            var result = Backtester.Run(new BacktestOptions
+            {
+                DataRoot = dataRoot,
+                From = day,
+                To = next,
+                Symbols = symbols,
+                Strategy = PipelineFactory.CreateStrategy(config, router),
+                Config = config,
+                Observer = edges,
+            });
+            windows.Add(new WindowPnl(day, next, symbols, result.SimPnlUsd, result.SimFills.Count));
+        }
+
+        if (windows.Count == 0)
+        {
+            throw new InvalidOperationException($"{dataRoot}: no two consecutive days of minute trade data found; sim statistics need at least one 48 h window.");
+        }
+
+        var mean = 0m;
+        foreach (var w in windows)
+        {
+            mean += w.PnlUsd;
+        }
+
+        mean /= windows.Count;
+        var sumSquares = 0d;
+        foreach (var w in windows)
+        {
+            var d = (double)(w.PnlUsd - mean);
+            sumSquares += d * d;
+        }
+
+        var sigma = windows.Count > 1 ? Math.Sqrt(sumSquares / (windows.Count - 1)) : 0d;
+        return new PnlStats
+        {
+            PnlMeanUsd = decimal.Round(mean, 2),
+            PnlSigmaUsd = decimal.Round((decimal)sigma, 2),
+            Windows = windows.Count,
+            EdgeBlendedMeanBps = Math.Round(edges.Mean, 4),
+            EdgeBlendedSigmaBps = Math.Round(edges.StdDev, 4),
+            EdgeSamples = edges.Count,
+            Method = Method,
+            Strategy = config.Strategy,
+            WindowPnls = windows,
+        };
+    }
+
+    /// <summary>Writes the statistics as JSON via a temporary file and an atomic rename.</summary>
+    public static void WriteJson(PnlStats stats, string path)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temp, JsonSerializer.Serialize(stats, TradingJsonContext.Default.PnlStats) + "\n");
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Welford mean/variance of every blended edge reported.</summary>
+    private sealed class EdgeAccumulator : NullPipelineObserver
+    {
+        private double _m2;
+
+        public long Count { get; private set; }
+
+        public double Mean { get; private set; }
+
+        public double StdDev => Count > 1 ? Math.Sqrt(_m2 / (Count - 1)) : 0d;
+
+        public override void OnBlendedEdge(Symbol symbol, double edgeBps, DateTime time)
+        {
+            Count++;
+            var delta = edgeBps - Mean;
+            Mean += delta / Count;
+            _m2 += delta * (edgeBps - Mean);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeRisk.Trading.Routing;
+using EdgeRisk.Trading.Serialization;
+
+namespace EdgeRisk.Trading.Backtesting;
+
+/// <summary>Reads and validates <c>strategy.json</c>; problems become one-line <see cref="RouterConfigException"/>s naming the key.</summary>
+public static class TradingConfigLoader
+{
+    public static TradingConfig Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new RouterConfigException($"{path}: strategy config file not found; pass an existing file (e.g. config/strategy.json)");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static TradingConfig Parse(string json, string source)
+    {
+        TradingConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize(json, TradingJsonContext.Default.TradingConfig);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is null ? string.Empty : $" at {ex.Path}";
+            var message = ex.Message.Split('\n')[0].TrimEnd('\r');
+            throw new RouterConfigException($"{source}: invalid strategy config{where}: {message}", ex);
+        }
+
+        if (config is null)
+        {
+            throw new RouterConfigException($"{source}: strategy config is empty (expected a JSON object)");
+        }
+
+        var errors = Validate(config);
+        if (errors.Count > 0)
+        {
+            throw new RouterConfigException($"{source}: {string.Join("; ", errors)}");
+        }
+
+        return config;
+    }
+
+    public static IReadOnlyList<string> Validate(TradingConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var e = new List<string>();
+        Check(e, config.Strategy is "dual-horizon" or "ema-cross", $"strategy must be one of dual-horizon, ema-cross, got '{config.Strategy}'");
+        Check(e, config.Engine.InitialCashUsd > 0m, $"engine.initialCashUsd must be > 0, got {config.Engine.InitialCashUsd}");
+        Check(e, config.Engine.QuantityStep > 0m, $"engine.quantityStep must be > 0, got {config.Engine.QuantityStep}");
+        Check(e, config.Engine.MinOrderQuantity >= 0m, $"engine.minOrderQuantity must be ≥ 0, got {config.Engine.MinOrderQuantity}");
+        Check(e, config.Paper.FeeBps is >= 0m and <= 1_000m, $"paper.feeBps must be in [0, 1000], got {config.Paper.FeeBps}");
+        Check(e, config.Paper.SlippageBps is >= 0m and <= 1_000m, $"paper.slippageBps must be in [0, 1000], got {config.Paper.SlippageBps}");
+        Check(e, config.Paper.ImpactBps is >= 0m and <= 10_000m, $"paper.impactBps must be in [0, 10000], got {config.Paper.ImpactBps}");
+        Check(e, config.Paper.MaxParticipation is > 0m and <= 1m, $"paper.maxParticipation must be in (0, 1], got {config.Paper.MaxParticipation}");
+        Check(e, config.Paper.PriceTick > 0m, $"paper.priceTick must be > 0, got {config.Paper.PriceTick}");
+        Check(e, config.Paper.QuantityStep > 0m, $"paper.quantityStep must be > 0, got {config.Paper.QuantityStep}");
+        Check(e, config.Risk.VarLimitUsd > 0m, $"risk.varLimitUsd must be > 0, got {config.Risk.VarLimitUsd}");
+        Check(e, config.Risk.Lambda is > 0d and < 1d, $"risk.lambda must be in (0, 1), got {config.Risk.Lambda}");
+        Check(e, config.Risk.ZScore is > 0d and <= 10d, $"risk.zScore must be in (0, 10], got {config.Risk.ZScore}");
+        Check(e, config.Risk.ScaleDownAt is > 0d and <= 1d, $"risk.scaleDownAt must be in (0, 1], got {config.Risk.ScaleDownAt}");
+        Check(e, config.Risk.WarmupReturns is >= 1 and <= 100_000, $"risk.warmupReturns must be in [1, 100000], got {config.Risk.WarmupReturns}");
+        Check(e, config.Risk.MaxSymbols is >= 1 and <= 256, $"risk.maxSymbols must be in [1, 256], got {config.Risk.MaxSymbols}");
+        Check(e, config.DualHorizon.MaxNotionalUsdPerSymbol > 0m, $"dualHorizon.maxNotionalUsdPerSymbol must be > 0, got {config.DualHorizon.MaxNotionalUsdPerSymbol}");
+        Check(e, config.DualHorizon.EdgeScaleBps is > 0d and <= 10_000d, $"dualHorizon.edgeScaleBps must be in (0, 10000], got {config.DualHorizon.EdgeScaleBps}");
+        Check(e, config.DualHorizon.MinEdgeBps >= 0d, $"dualHorizon.minEdgeBps must be ≥ 0, got {config.DualHorizon.MinEdgeBps}");
+        Check(e, config.DualHorizon.MinRebalanceFraction is >= 0d and <= 1d, $"dualHorizon.minRebalanceFraction must be in [0, 1], got {config.DualHorizon.MinRebalanceFraction}");
+        Check(e, config.ShortModel.LookbackMinutes is >= 2 and <= 10_080, $"shortModel.lookbackMinutes must be in [2, 10080], got {config.ShortModel.LookbackMinutes}");
+        Check(e, config.LongModel.FastMinutes >= 2 && config.LongModel.FastMinutes < config.LongModel.SlowMinutes, $"longModel.fastMinutes must be in [2, {config.LongModel.SlowMinutes}) (below longModel.slowMinutes), got {config.LongModel.FastMinutes}");
+        Check(e, config.LongModel.SlowMinutes <= 10_080, $"longModel.slowMinutes must be ≤ 10080, got {config.LongModel.SlowMinutes}");
+        Check(e, config.EmaCross.FastPeriod >= 1 && config.EmaCross.FastPeriod < config.EmaCross.SlowPeriod, $"emaCross.fastPeriod must be in [1, {config.EmaCross.SlowPeriod}) (below emaCross.slowPeriod), got {config.EmaCross.FastPeriod}");
+        Check(e, config.EmaCross.NotionalUsd > 0m, $"emaCross.notionalUsd must be > 0, got {config.EmaCross.NotionalUsd}");
+        Check(e, config.EmaCross.QuantityStep > 0m, $"emaCross.quantityStep must be > 0, got {config.EmaCross.QuantityStep}");
+        return e;
+    }
+
+    private static void Check(List<string> errors, bool ok, FormattableString message)
+    {
+        if (!ok)
+        {
+            errors.Add(message.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using EdgeRisk.Trading.Domain;
+
+namespace EdgeRisk.Trading.Feeds;
+
+/// <summary>
+/// Plain CSV bars with a header row, UTC ISO-8601 times that are bar <b>end</b> times, and a symbol column:
+/// trades <c>time,symbol,open,high,low,close,volume</c>; quotes <c>time,symbol,bid,bid_size,ask,ask_size</c>.
+/// Rows must be in non-decreasing time order across the file; tickers must be registered.
+/// </summary>
+public sealed class CsvBarFeed : IMarketFeed, IDisposable
+{
+    public const string TradeHeader = "time,symbol,open,high,low,close,volume";
+    public const string QuoteHeader = "time,symbol,bid,bid_size,ask,ask_size";
+
+    private readonly string _source;
+    private readonly TextReader _reader;
+    private readonly SymbolRegistry _symbols;
+    private readonly IFeedRejectionSink _sink;
+    private readonly LineReader _lines;
+    private readonly Range[] _ranges = new Range[8];
+    private DateTime[] _lastBySymbol = new DateTime[8];
+    private DateTime _lastRow;
+    private MarketEventKind _kind;
+    private bool _headerRead;
+    private bool _done;
+
+    public CsvBarFeed(TextReader reader, string source, SymbolRegistry symbols, IFeedRejectionSink? sink = null)
+    {
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _symbols = symbols ?? throw new ArgumentNullException(nameof(symbols));
+        _sink = sink ?? NullFeedRejectionSink.Instance;
+        _lines = new LineReader(reader);
+    }
+
+    public static CsvBarFeed Open(string path, SymbolRegistry symbols, IFeedRejectionSink? sink = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: CSV bar file not found.", path);
+        }
+
+        return new CsvBarFeed(new StreamReader(path), path, symbols, sink);
+    }
+
+    public bool TryRead(out MarketEvent e)
+    {
+        e = default;
+        if (_done)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_headerRead && !ReadHeader())
+            {
+                Dispose();
+                return false;
+            }
+
+            while (_lines.TryReadLine(out var line))
+            {
+                if (line.IsEmpty)
+                {
+                    continue;
+                }
+
+                var reason = Parse(line, out e);
+                if (reason is { } r)
+                {
+                    _sink.OnRejected(r, _source, _lines.LineNumber);
+                    continue;
+                }
+
+                return true;
+            }
+        }
+        catch (IOException)
+        {
+            _sink.OnRejected(FeedRejectReason.TruncatedInput, _source, _lines.LineNumber);
+        }
+
+        Dispose();
+        e = default;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        _done = true;
+        _reader.Dispose();
+    }
+
+    private bool ReadHeader()
+    {
+        _headerRead = true;
+        if (!_lines.TryReadLine(out var header))
+        {
+            _sink.OnRejected(FeedRejectReason.TruncatedInput, _source, 0);
+            return false;
+        }
+
+        var trimmed = header.Trim().TrimStart('\uFEFF');
+        if (trimmed.Equals(TradeHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            _kind = MarketEventKind.Trade;
+            return true;
+        }
+
+        if (trimmed.Equals(QuoteHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            _kind = MarketEventKind.Quote;
+            return true;
+        }
+
+        _sink.OnRejected(FeedRejectReason.MalformedRow, _source, 1);
+        return false;
+    }
+
+    private FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
+    {
+        e = default;
+        var expected = _kind == MarketEventKind.Trade ? 7 : 6;
+        if (FieldParser.Split(line, _ranges) != expected)
+        {
+            return FeedRejectReason.MalformedRow;
+        }
+
+        if (!DateTime.TryParse(line[_ranges[0]], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return FeedRejectReason.MalformedRow;
+        }
+
+        Span<decimal> v = stackalloc decimal[expected];
+        for (var i = 2; i < expected; i++)
+        {
+            if (FieldParser.ParseDecimal(line[_ranges[i]], out v[i]) is { } bad)
+            {
+                return bad;
+            }
+        }
+
+        if (!_symbols.TryGet(line[_ranges[1]].Trim(), out var symbol))
+        {
+            return FeedRejectReason.UnknownSymbol;
+        }
+
+        var check = _kind == MarketEventKind.Trade
+            ? BarValidator.CheckTrade(v[2], v[3], v[4], v[5], v[6])
+            : BarValidator.CheckQuote(v[2], v[3], v[4], v[5]);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        if (time < _lastRow)
+        {
+            return FeedRejectReason.OutOfOrderTimestamp;
+        }
+
+        if (symbol.Id >= _lastBySymbol.Length)
+        {
+            Array.Resize(ref _lastBySymbol, Math.Max(symbol.Id + 1, _lastBySymbol.Length * 2));
+        }
+
+        if (BarValidator.CheckOrder(time, _lastBySymbol[symbol.Id]) is { } order)
+        {
+            return order;
+        }
+
+        _lastRow = time;
+        _lastBySymbol[symbol.Id] = time;
+        e = _kind == MarketEventKind.Trade
+            ? MarketEvent.TradeBar(symbol, time, v[2], v[3], v[4], v[5], v[6])
+            : MarketEvent.QuoteBar(symbol, time, v[2], v[3], v[4], v[5]);
+        return null;
+    }
+}

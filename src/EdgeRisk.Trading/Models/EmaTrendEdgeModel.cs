@@ -1,0 +1,71 @@
+using EdgeRisk.Trading.Domain;
+
+namespace EdgeRisk.Trading.Models;
+
+/// <summary>
+/// Hours-horizon model: edge = gain · (fastEMA − slowEMA) / slowEMA in bps, on trade closes. Confidence is the
+/// trend's size relative to the slow window's expected noise (σ per bar · √slow), capped at 1. Quotes are ignored.
+/// </summary>
+public sealed class EmaTrendEdgeModel : IEdgeModel
+{
+    private readonly EmaTrendOptions _options;
+    private State[] _states = new State[8];
+
+    public EmaTrendEdgeModel(EmaTrendOptions? options = null)
+    {
+        _options = options ?? new EmaTrendOptions();
+        if (_options.FastMinutes >= _options.SlowMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "FastMinutes must be below SlowMinutes.");
+        }
+    }
+
+    public string Name => "long";
+
+    public EdgeEstimate Estimate(in MarketEvent e)
+    {
+        var id = e.Symbol.Id;
+        if (id >= _states.Length)
+        {
+            Array.Resize(ref _states, Math.Max(id + 1, _states.Length * 2));
+        }
+
+        ref var s = ref _states[id];
+        if (!s.Initialised)
+        {
+            s = new State(_options.FastMinutes, _options.SlowMinutes);
+        }
+
+        if (e.Kind == MarketEventKind.Trade)
+        {
+            var close = (double)e.Close;
+            if (s.LastClose > 0d)
+            {
+                s.Returns.Add(Math.Log(close / s.LastClose));
+            }
+
+            s.LastClose = close;
+            s.Fast.Add(close);
+            s.Slow.Add(close);
+        }
+
+        if (!s.Slow.IsReady)
+        {
+            return EdgeEstimate.None;
+        }
+
+        var trend = (s.Fast.Value - s.Slow.Value) / s.Slow.Value;
+        var noise = Math.Sqrt(s.Returns.Variance * _options.SlowMinutes);
+        var confidence = noise > 0d ? Math.Min(1d, Math.Abs(trend) / noise) : 0d;
+        return new EdgeEstimate(_options.Gain * trend * 10_000d, confidence);
+    }
+
+    private struct State(int fast, int slow)
+    {
+        public bool Initialised = true;
+        public ExponentialAverage Fast = new(fast);
+        public ExponentialAverage Slow = new(slow);
+        public ExponentialVariance Returns = new(slow);
+        public double LastClose;
+    }
+}

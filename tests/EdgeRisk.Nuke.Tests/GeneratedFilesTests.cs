@@ -1,0 +1,80 @@
+using System.Text.Json;
+using EdgeRisk.Nuke.CI.GitHubActions;
+using EdgeRisk.Nuke.IO;
+
+namespace EdgeRisk.Nuke.Tests;
+
+public sealed class GeneratedFilesTests
+{
+    private static AbsolutePath RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if ((directory / ".nuke").DirectoryExists() && (directory / "build.sh").FileExists())
+                {
+                    return directory;
+                }
+            }
+
+            throw new InvalidOperationException("Repository root not found above the test output directory.");
+        }
+    }
+
+    [Fact]
+    public void Workflows_Committed_MatchWhatTheBuildGenerates()
+    {
+        var generated = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build));
+
+        Assert.Equal(["ci.yml", "docker.yml", "promote.yml"], generated.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, yaml) in generated)
+        {
+            var committed = RepositoryRoot / ".github" / "workflows" / name;
+            Assert.True(committed.FileExists(), $"{name} is missing: run ./build.sh --generate-workflows");
+            Assert.True(yaml == committed.ReadAllText(), $"{name} is out of date: run ./build.sh --generate-workflows");
+        }
+    }
+
+    [Fact]
+    public void Workflows_Promote_ImportsSecretsAndInvokesTarget()
+    {
+        var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["promote.yml"];
+
+        Assert.Contains("  workflow_dispatch:", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./build.sh Promote", yaml, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", yaml, StringComparison.Ordinal);
+        Assert.Contains("fetch-depth: 0", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: sudo bash scripts/install-deps.sh", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_LocalBuild_WritesSchemaWithParametersAndTargets()
+    {
+        using var root = new TempRoot();
+
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"]);
+
+        using var schema = JsonDocument.Parse((root.Path / ".nuke" / "build.schema.json").ReadAllText());
+        var properties = schema.RootElement.GetProperty("properties");
+        Assert.Equal("string", properties.GetProperty("WindowEnd").GetProperty("type").GetString());
+        Assert.Equal("date-time", properties.GetProperty("WindowEnd").GetProperty("format").GetString());
+        Assert.Equal("integer", properties.GetProperty("Retries").GetProperty("type").GetString());
+        Assert.Equal("array", properties.GetProperty("Symbols").GetProperty("type").GetString());
+        Assert.Equal(["Paper", "Live"], properties.GetProperty("Venue").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.EndsWith("(secret)", properties.GetProperty("GitHubToken").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Backtest", properties.GetProperty("Target").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Schema_Committed_MatchesTheBuild()
+    {
+        using var root = new TempRoot();
+        (root.Path / ".nuke" / "parameters.json").WriteAllText((RepositoryRoot / ".nuke" / "parameters.json").ReadAllText());
+
+        await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["--help"]);
+
+        Assert.Equal((RepositoryRoot / ".nuke" / "build.schema.json").ReadAllText(), (root.Path / ".nuke" / "build.schema.json").ReadAllText());
+        Assert.Equal((RepositoryRoot / ".github" / "workflows" / "ci.yml").ReadAllText(), (root.Path / ".github" / "workflows" / "ci.yml").ReadAllText());
+    }
+}

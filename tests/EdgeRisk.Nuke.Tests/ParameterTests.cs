@@ -1,0 +1,195 @@
+namespace EdgeRisk.Nuke.Tests;
+
+public sealed class ParameterTests
+{
+    private const string Token = "ghp_s3cr3t_value";
+
+    [Fact]
+    public async Task Resolve_AllSources_CliWinsOverEnvironmentOverProfileOverBaseFile()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json", "Source": "base" }""");
+        root.Write(".nuke/parameters.ci.json", """{ "Source": "profile" }""");
+        var environment = new Dictionary<string, string> { ["SOURCE"] = "environment" };
+
+        Assert.Equal("base", await SourceOf(root, [], []));
+        Assert.Equal("profile", await SourceOf(root, ["--profile", "ci"], []));
+        Assert.Equal("environment", await SourceOf(root, ["--profile", "ci"], environment));
+        Assert.Equal("cli", await SourceOf(root, ["--profile", "ci", "--source", "cli"], environment));
+    }
+
+    [Fact]
+    public async Task Resolve_ProfileFromEnvironment_ReadsProfileFile()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.staging.json", """{ "Source": "staging" }""");
+
+        Assert.Equal("staging", await SourceOf(root, [], new() { ["NUKE_PROFILE"] = "staging" }));
+    }
+
+    [Fact]
+    public async Task Resolve_MissingProfileFile_FailsWithExitCode2()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", "--profile", "nope"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains(".nuke/parameters.nope.json does not exist", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resolve_TypedValues_AreParsed()
+    {
+        using var root = new TempRoot();
+        var build = new ParameterBuild();
+
+        var run = await BuildHarness.RunAsync(build, root,
+        [
+            "Show", "--window-end", "2026-01-31T00:00:00Z", "--lookback", "48h", "--symbols", "SPY,QQQ", "--capital", "1000.50",
+            "--ratio=0.25", "--retries", "3", "--dry-run", "--venue", "live", "--report-file", "artifacts/report.md",
+        ], new() { ["GITHUB_TOKEN"] = Token });
+
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Equal(new DateTimeOffset(2026, 1, 31, 0, 0, 0, TimeSpan.Zero), build.WindowEnd);
+        Assert.Equal(TimeSpan.FromHours(48), build.Lookback);
+        Assert.Equal(["SPY", "QQQ"], build.Symbols);
+        Assert.Equal(1000.50m, build.Capital);
+        Assert.Equal(0.25, build.Ratio);
+        Assert.Equal(3, build.Retries);
+        Assert.True(build.DryRun);
+        Assert.Equal(Venue.Live, build.Venue);
+        Assert.Equal(root.Path / "artifacts" / "report.md", build.ReportFile);
+        Assert.Equal(Token, build.GitHubToken);
+    }
+
+    [Theory]
+    [InlineData("90m", 90 * 60)]
+    [InlineData("30s", 30)]
+    [InlineData("1d", 86400)]
+    [InlineData("01:30:00", 5400)]
+    public async Task Resolve_Durations_AcceptSuffixes(string text, int seconds)
+    {
+        using var root = new TempRoot();
+        var build = new ParameterBuild();
+
+        await BuildHarness.RunAsync(build, root, ["Show", "--lookback", text]);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), build.Lookback);
+    }
+
+    [Theory]
+    [InlineData("--window-end", "yesterday", "ISO-8601")]
+    [InlineData("--lookback", "soon", "48h")]
+    [InlineData("--retries", "many", "integer")]
+    [InlineData("--capital", "lots", "number")]
+    [InlineData("--venue", "moon", "Paper, Live")]
+    public async Task Resolve_BadValue_OneLineErrorNamingParameterAndFormat(string flag, string value, string format)
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", flag, value]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        var line = Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(flag, line, StringComparison.Ordinal);
+        Assert.Contains(format, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resolve_BadValueFromEnvironment_NamesTheVariable()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show"], new() { ["RETRIES"] = "x" });
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("environment variable RETRIES", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resolve_UnknownKeyInParametersJson_Fails()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "Sorce": "x" }""");
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("Unknown parameter 'Sorce' in .nuke/parameters.json. Did you mean: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Source", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requires_MissingParameter_FailsBeforeAnyTargetRuns()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", "Backtest"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        var line = Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("requires parameter WindowEnd: pass --window-end <value> or set the environment variable WINDOW_END", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source=", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_InLogsExceptionsAndSummary_IsMasked()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Leak"], new() { ["GITHUB_TOKEN"] = Token });
+
+        Assert.Equal(1, run.Result.ExitCode);
+        Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
+        Assert.Contains("token is *****", run.Output, StringComparison.Ordinal);
+        Assert.Contains("failed with *****", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, run.Result.Targets.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_InProcessOutput_IsMasked()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Echo"], new() { ["GITHUB_TOKEN"] = Token });
+
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Contains("[Echo] process says *****", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_InHelpPlanAndBadValueError_IsMasked()
+    {
+        using var root = new TempRoot();
+        var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = Token };
+
+        var help = await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"], environment);
+        var plan = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", "--plan"], environment);
+
+        Assert.Contains("--github-token", help.Output, StringComparison.Ordinal);
+        Assert.Contains("[secret] (current: *****)", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--github-token = *****", plan.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, help.Output + plan.Output + (root.Path / "artifacts" / "plan.md").ReadAllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartProcess_NonZeroExit_FailsNamingToolAndExitCode()
+    {
+        using var root = new TempRoot();
+
+        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["ExitThree"]);
+
+        Assert.Equal(1, run.Result.ExitCode);
+        Assert.Contains("Process 'sh' exited with code 3.", run.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SourceOf(TempRoot root, string[] args, Dictionary<string, string> environment)
+    {
+        var build = new ParameterBuild();
+        var run = await BuildHarness.RunAsync(build, root, ["Show", .. args], environment);
+        Assert.Equal(0, run.Result.ExitCode);
+        return build.Source;
+    }
+}

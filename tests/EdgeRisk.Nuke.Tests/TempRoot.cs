@@ -1,0 +1,19 @@
+using EdgeRisk.Nuke.IO;
+
+namespace EdgeRisk.Nuke.Tests;
+
+/// <summary>A throw-away repository root (a directory with .nuke/) deleted on dispose.</summary>
+internal sealed class TempRoot : IDisposable
+{
+    public TempRoot()
+    {
+        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "edgerisk-nuke-" + Guid.NewGuid().ToString("N")));
+        (Path / ".nuke").CreateDirectory();
+    }
+
+    public AbsolutePath Path { get; }
+
+    public void Write(string relative, string content) => (Path / relative).WriteAllText(content);
+
+    public void Dispose() => Path.DeleteDirectory();
+}

@@ -1,0 +1,183 @@
+using EdgeRisk.Release.Git;
+
+namespace EdgeRisk.Release.Tests.Integrations;
+
+public sealed class TagServiceTests
+{
+    [Fact]
+    public async Task TagReleaseAsync_CleanUpToDateRepository_FastForwardsMainTagsAndPushesBoth()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var developHead = await sandbox.Clone.HeadCommitAsync();
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+
+        Assert.Equal(TagOutcome.Created, result.Outcome);
+        Assert.Equal(developHead, result.Commit);
+        Assert.Equal(developHead, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(developHead, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+        Assert.Equal("Edge-Risk dashboard & runbook", await sandbox.Clone.TagMessageAsync("v0.4.0-rc3"));
+        Assert.Equal("main", await sandbox.Clone.CurrentBranchAsync());
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_RunTwice_SecondRunIsNoOp()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var service = new TagService(sandbox.Clone);
+        var first = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+
+        await sandbox.Clone.CheckoutAsync("develop");
+        var second = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+
+        Assert.Equal(TagOutcome.Created, first.Outcome);
+        Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
+        Assert.Equal(first.Commit, second.Commit);
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_DirtyWorkingTree_RefusesAndPushesNothing()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await File.WriteAllTextAsync(Path.Combine(sandbox.ClonePath, "scratch.txt"), "uncommitted");
+        var mainBefore = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+
+        Assert.Equal(ReleaseGitFailure.DirtyWorkingTree, error.Failure);
+        Assert.Contains("scratch.txt", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(mainBefore, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Null(await sandbox.Clone.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_DevelopBehindOrigin_RefusesWithRefsOutOfDate()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var colleague = await sandbox.SecondCloneAsync();
+        await colleague.CheckoutAsync("develop");
+        await sandbox.CommitAsync("harmoniser.txt", "risk harmoniser\n", "feat: risk harmoniser", colleague);
+        await colleague.RunCheckedAsync(["push", "--quiet", "origin", "develop"]);
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+
+        Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
+        Assert.Contains("1 behind", error.Message, StringComparison.Ordinal);
+        Assert.Null(await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_MainHasCommitsNotOnDevelop_RefusesNonFastForwardAndPushesNothing()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var colleague = await sandbox.SecondCloneAsync();
+        await colleague.CheckoutAsync("main");
+        await sandbox.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        await colleague.RunCheckedAsync(["push", "--quiet", "origin", "main"]);
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+
+        Assert.Equal(ReleaseGitFailure.NonFastForward, error.Failure);
+        Assert.Contains("cannot fast-forward main to develop", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Null(await sandbox.Clone.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_TagExistsOnOtherCommit_RefusesWithTagOnOtherCommit()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc3", "-m", "old", "main"]);
+        await sandbox.Clone.RunCheckedAsync(["push", "--quiet", "origin", "v0.4.0-rc3"]);
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+
+        Assert.Equal(ReleaseGitFailure.TagOnOtherCommit, error.Failure);
+        Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_NoTagGiven_TagsNextReleaseCandidate()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc1", "-m", "rc1", "main"]);
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc2", "-m", "rc2", "main"]);
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+
+        Assert.Equal("v0.4.0-rc3", result.Tag);
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_GaTag_UsesGaMessageAndListsCommitsSincePreviousGa()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.0", "-m", "GA", "main"]);
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.1-rc1", "-m", "rc", "main"]);
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0" });
+
+        Assert.Equal("GA – dual-horizon router & risk harmoniser", await sandbox.Clone.TagMessageAsync("v0.4.0"));
+        Assert.Equal("v0.3.0", result.PreviousGaTag);
+        Assert.Equal(["feat: dual-horizon router"], result.CommitsSincePreviousGa.Select(c => c.Subject));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_NoOriginWithLocalRemoteDirectory_CreatesBareOriginAndPushes()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["remote", "remove", "origin"]);
+        var bare = Path.Combine(sandbox.Root, "artifacts", "origin.git");
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(
+            new TagReleaseOptions { Tag = "v0.4.0-rc3", LocalRemoteDirectory = bare });
+
+        Assert.True(result.RemoteCreated);
+        Assert.Equal(result.Commit, await new GitRepository(bare).ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_InvalidTag_RefusesWithInvalidTag()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "release-4" }));
+
+        Assert.Equal(ReleaseGitFailure.InvalidTag, error.Failure);
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_LocalMainMergedButNotPushed_CompletesThePush()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["branch", "-f", "main", "develop"]);
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+
+        Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_LocalMainHasOwnCommit_RefusesWithRefsOutOfDate()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.CheckoutAsync("main");
+        await sandbox.CommitAsync("local.txt", "local only\n", "chore: local main commit");
+        await sandbox.Clone.CheckoutAsync("develop");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+
+        Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
+        Assert.Null(await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+}

@@ -1,0 +1,114 @@
+using EdgeRisk.Release.Staging;
+using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Services;
+using Spectre.Console;
+
+namespace EdgeRisk.Staging.Tests.Compose;
+
+/// <summary>ComposeStack and StackHealth on the isolated dockerd with the 2 MB busybox image: fast compose mechanics.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
+{
+    private const string ComposeFile = """
+        version: "2.4"
+        services:
+          web:
+            image: edgerisk/busybox:local
+            network_mode: host
+            init: true
+            restart: on-failure
+            command: ["sh", "-c", "sleep 3600"]
+            healthcheck: {test: ["CMD", "true"], interval: 1s, timeout: 1s, retries: 3}
+          sick:
+            image: edgerisk/busybox:local
+            network_mode: host
+            init: true
+            command: ["sh", "-c", "sleep 3600"]
+            healthcheck: {test: ["CMD", "false"], interval: 1s, timeout: 1s, retries: 1}
+        """;
+
+    [Fact]
+    public async Task PullAsync_StagingFileWithoutRegistry_Succeeds()
+    {
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            ProjectName = "edgerisk-pull",
+            WorkingDirectory = RepositoryRoot.Path,
+            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
+        });
+
+        var result = await stack.PullAsync();
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task WaitUntilHealthyAsync_OneServiceFailsItsHealthcheck_ThrowsNamingItWithStatuses()
+    {
+        await engine.EnsureBusyboxAsync();
+        using var dir = new TempDirectory("compose");
+        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            ProjectName = "mech",
+            ComposeFile = "docker-compose.yml",
+            WorkingDirectory = dir.Path,
+            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
+        });
+        using var health = StackHealth.Connect("mech", TimeProvider.System, engine.Daemon.DockerHost);
+        try
+        {
+            await stack.UpAsync();
+
+            var healthy = await health.WaitUntilHealthyAsync(["web"], TimeSpan.FromSeconds(30));
+            var e = await Assert.ThrowsAsync<StackUnhealthyException>(() => health.WaitUntilHealthyAsync(["web", "sick", "ghost"], TimeSpan.FromSeconds(4)));
+
+            Assert.True(healthy.Single(s => s.Service == "web").IsHealthy);
+            Assert.Contains("sick (running/unhealthy)", e.Message, StringComparison.Ordinal);
+            Assert.Contains("ghost (no container)", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("web (", e.Message, StringComparison.Ordinal);
+            var web = e.Containers.Single(c => c.Service == "web");
+            Assert.Equal("mech_web_1", web.ContainerName);
+            Assert.NotNull(web.StartedAt);
+            Assert.Equal(0, web.RestartCount);
+            Assert.Contains("mech_sick_1", Render(e.Containers), StringComparison.Ordinal);
+            Assert.Contains("mech_web_1", await stack.PsAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stack.DownAsync();
+        }
+
+        Assert.Empty(await health.GetStatusAsync());
+    }
+
+    [Fact]
+    public async Task UpAsync_MissingLocalImage_ThrowsWithComposeError()
+    {
+        using var dir = new TempDirectory("compose");
+        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"),
+            "version: \"2.4\"\nservices:\n  app:\n    image: edgerisk/not-built:local\n    network_mode: host\n");
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            ProjectName = "missing",
+            ComposeFile = "docker-compose.yml",
+            WorkingDirectory = dir.Path,
+            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
+        });
+
+        var e = await Assert.ThrowsAsync<ComposeException>(() => stack.UpAsync());
+
+        Assert.Contains("docker-compose up", e.Message, StringComparison.Ordinal);
+        Assert.Contains("edgerisk/not-built", e.Message, StringComparison.Ordinal);
+        await stack.DownAsync();
+    }
+
+    private static string Render(IReadOnlyList<ServiceContainerStatus> statuses)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 240;
+        console.Write(StackHealth.RenderTable(statuses));
+        return output.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using EdgeRisk.Release.Staging;
+using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Services;
+
+namespace EdgeRisk.Staging.Tests.Compose;
+
+/// <summary>The local profile's real Redis, Alertmanager and Prometheus processes, started and stopped by pid.</summary>
+public sealed class LocalServicesTests
+{
+    [Fact]
+    public async Task StartAsync_FreePorts_RecordsPidsThatStopAsyncStops()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state), TimeProvider.System);
+        LocalServicesState started;
+        try
+        {
+            started = await services.StartAsync();
+
+            Assert.Equal(["redis", "alertmanager", "prometheus"], started.Services.Select(s => s.Name));
+            Assert.All(started.Services, s => Assert.True(LocalServices.IsRunning(s), s.Name));
+            Assert.Equal(started, LocalServicesState.Read(services.StatePath), new StateComparer());
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var prometheus = started.Services.Single(s => s.Name == "prometheus");
+            var loadedConfig = await http.GetStringAsync(new Uri(prometheus.Url + "/api/v1/status/config"));
+            Assert.Contains($"127.0.0.1:{started.Services.Single(s => s.Name == "alertmanager").Port}", loadedConfig, StringComparison.Ordinal);
+            var rules = await http.GetStringAsync(new Uri(prometheus.Url + "/api/v1/rules"));
+            Assert.Contains("ModelSwitchStorm", rules, StringComparison.Ordinal);
+
+            var again = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
+            Assert.Contains("run StopServices first", again.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
+
+        Assert.All(started.Services, s => Assert.False(LocalServices.IsRunning(s), s.Name));
+        Assert.False(File.Exists(services.StatePath));
+        Assert.Empty(await services.StopAsync());
+    }
+
+    [Fact]
+    public async Task StartAsync_MissingAlertmanagerConfig_ThrowsBeforeStartingAnything()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state) with { AlertmanagerConfig = "alertmanager/missing.yml" }, TimeProvider.System);
+
+        var e = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
+
+        Assert.Contains("alertmanager/missing.yml", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(services.StatePath));
+    }
+
+    [Fact]
+    public async Task StartAsync_PortTaken_FailsAndLeavesNothingRunning()
+    {
+        using var state = new TempDirectory("services");
+        await using var redis = await RedisServer.StartAsync();
+        var services = new LocalServices(Options(state) with { RedisPort = redis.Port, StartTimeout = TimeSpan.FromSeconds(10) }, TimeProvider.System);
+
+        var e = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
+
+        Assert.Contains("redis", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(services.StatePath));
+    }
+
+    [Fact]
+    public void Render_StagingConfig_MovesTargetsAndAnchorsRuleFiles()
+    {
+        var yaml = PrometheusConfigRenderer.Render(RepositoryRoot.Combine("prometheus", "prometheus.yml"),
+            new Dictionary<string, int> { ["edgerisk-crypto"] = 19101, ["prometheus"] = 19090 }, 19093);
+
+        Assert.Contains("127.0.0.1:19101", yaml, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:19090", yaml, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:19093", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1:9101'", yaml, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:9102", yaml, StringComparison.Ordinal);
+        Assert.Contains(RepositoryRoot.Combine("prometheus", "rules") + "/*.yml", yaml, StringComparison.Ordinal);
+    }
+
+    private static LocalServicesOptions Options(TempDirectory state) => new()
+    {
+        RepositoryRoot = RepositoryRoot.Path,
+        StateDirectory = state.Path,
+    };
+
+    private sealed class StateComparer : IEqualityComparer<LocalServicesState?>
+    {
+        public bool Equals(LocalServicesState? x, LocalServicesState? y) =>
+            x is not null && y is not null && x.Services.SequenceEqual(y.Services);
+
+        public int GetHashCode(LocalServicesState obj) => obj.Services.Count;
+    }
+}

@@ -1,0 +1,86 @@
+using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Staging.Tests.Scripts;
+using Spectre.Console;
+
+namespace EdgeRisk.Staging.Tests.Grafana;
+
+/// <summary>VerifyDashboards' freshness check against a real Prometheus scraping a live loopback endpoint.</summary>
+public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixture>
+{
+    private readonly ScrapedPrometheusFixture _fixture;
+
+    public DashboardVerifierTests(ScrapedPrometheusFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task VerifyAsync_LiveScrape_EveryPanelOfBothDashboardsIsFresh()
+    {
+        var prometheus = await _fixture.GetAsync();
+        var verifier = new DashboardVerifier(prometheus.Client, TimeProvider.System);
+        string[] dashboards = [RepositoryRoot.Combine("grafana", "edge_risk.json"), RepositoryRoot.Combine("grafana", "release_gates.json")];
+
+        // A scrape can be late on a loaded machine: retry a few scrape intervals before calling it stale.
+        var report = await verifier.VerifyAsync(dashboards);
+        for (var attempt = 0; attempt < 10 && !report.Passed; attempt++)
+        {
+            await Task.Delay(200);
+            report = await verifier.VerifyAsync(dashboards);
+        }
+
+        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
+        Assert.Equal(6, report.Panels.Count(p => p.Dashboard == "edge_risk.json"));
+        Assert.All(report.Panels, p => Assert.InRange(p.Lag!.Value, TimeSpan.Zero, DashboardVerifier.DefaultMaxLag));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_FrozenAndMissingSeries_AreStaleAndNoData()
+    {
+        var prometheus = await _fixture.GetAsync();
+        var verifier = new DashboardVerifier(prometheus.Client, TimeProvider.System);
+
+        var report = await verifier.VerifyAsync(
+        [
+            new PanelQuery("d", 1, "frozen", "A", "frozen_metric * var_pct"),
+            new PanelQuery("d", 2, "missing", "A", "rate(never_exported_total[$__rate_interval])"),
+        ]);
+
+        Assert.False(report.Passed);
+        var frozen = report.Panels.Single(p => p.PanelId == 1);
+        Assert.Equal(FreshnessStatus.Stale, frozen.Status);
+        Assert.InRange(frozen.Lag!.Value, TimeSpan.FromSeconds(29), TimeSpan.FromMinutes(5));
+        Assert.Equal(FreshnessStatus.NoData, report.Panels.Single(p => p.PanelId == 2).Status);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_PrometheusDown_ThrowsUnreachable()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var client = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{EdgeRisk.Testing.Services.FreePort.Next()}/"));
+
+        var e = await Assert.ThrowsAsync<PrometheusQueryException>(() =>
+            new DashboardVerifier(client, TimeProvider.System).VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
+
+        Assert.Contains("unreachable", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToTable_Report_ListsLagPerPanel()
+    {
+        var prometheus = await _fixture.GetAsync();
+        var report = await new DashboardVerifier(prometheus.Client, TimeProvider.System)
+            .VerifyAsync([new PanelQuery("d", 7, "VaR", "A", "var_pct"), new PanelQuery("d", 8, "gone", "A", "never_exported")]);
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+
+        console.Profile.Width = 240;
+        console.Write(report.ToTable());
+
+        Assert.Contains("7 VaR", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("NO DATA", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("FAIL", output.ToString(), StringComparison.Ordinal);
+    }
+}

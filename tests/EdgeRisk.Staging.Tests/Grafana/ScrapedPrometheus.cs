@@ -1,0 +1,99 @@
+using System.Globalization;
+using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Testing.Services;
+
+namespace EdgeRisk.Staging.Tests.Grafana;
+
+/// <summary>
+/// A real Prometheus scraping a loopback endpoint (job edgerisk-crypto, every 500 ms) that exports every series the
+/// committed dashboards read, plus <c>frozen_metric</c> carrying an explicit timestamp 30 s before the endpoint started.
+/// </summary>
+public sealed class ScrapedPrometheus : IAsyncDisposable
+{
+    private readonly LoopbackMetricsEndpoint _endpoint;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    private ScrapedPrometheus(LoopbackMetricsEndpoint endpoint, PrometheusServer prometheus)
+    {
+        _endpoint = endpoint;
+        Server = prometheus;
+        Client = new PrometheusQueryClient(_http, prometheus.BaseUrl);
+    }
+
+    public PrometheusServer Server { get; }
+
+    public PrometheusQueryClient Client { get; }
+
+    public static async Task<ScrapedPrometheus> StartAsync()
+    {
+        var frozenAt = DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeMilliseconds();
+        var scrapes = 0;
+        var endpoint = await LoopbackMetricsEndpoint.StartAsync(() => Exposition(Interlocked.Increment(ref scrapes), frozenAt));
+        var config = $$"""
+            global: {scrape_interval: 500ms, scrape_timeout: 400ms, evaluation_interval: 1s}
+            scrape_configs:
+              - job_name: edgerisk-crypto
+                static_configs: [{targets: ['{{endpoint.Target}}']}]
+            """;
+        var prometheus = await PrometheusServer.StartAsync(config);
+        var scraped = new ScrapedPrometheus(endpoint, prometheus);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((await scraped.Client.QueryAsync("count(count_over_time(var_pct[1m]) >= 2)", DateTimeOffset.UtcNow)).Count == 0)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                await scraped.DisposeAsync();
+                throw new TimeoutException("Prometheus did not scrape the loopback endpoint twice within 30 s");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return scraped;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await _endpoint.DisposeAsync();
+        _http.Dispose();
+    }
+
+    private static string Exposition(int scrape, long frozenAtMs)
+    {
+        var n = scrape.ToString(CultureInfo.InvariantCulture);
+        return $$"""
+            edge_blended_bps{symbol="BTC-USD"} 3.5
+            edge_blended_bps{symbol="ETH-USD"} -1.25
+            edge_blended_mean_bps{symbol="BTC-USD"} 2
+            edge_blended_mean_bps{symbol="ETH-USD"} 1
+            edge_blended_sigma_bps{symbol="BTC-USD"} 1.5
+            edge_blended_sigma_bps{symbol="ETH-USD"} 2
+            var_pct 42.5
+            model_switch_total{symbol="BTC-USD",from="short",to="long"} {{n}}
+            model_switch_total{symbol="BTC-USD",from="long",to="short"} {{n}}
+            pnl_usd{symbol="BTC-USD",book="paper"} 120.5
+            pnl_usd{symbol="BTC-USD",book="sim"} 118
+            feed_lag_seconds{symbol="BTC-USD"} 0.2
+            process_resident_memory_bytes 123456789
+            edgerisk_gate_status{gate="var"} 1
+            edgerisk_gate_status{gate="edge_band"} 1
+            edgerisk_gate_status{gate="model_switch"} 1
+            edgerisk_gate_status{gate="pnl_tracking"} 2
+            edgerisk_gate_status{gate="memory"} 1
+            edgerisk_gate_status{gate="feed_lag"} 1
+            edgerisk_gate_status{gate="restarts"} 0
+            edgerisk_gate_margin{gate="var"} 47.5
+            edgerisk_gate_margin{gate="edge_band"} 0.5
+            edgerisk_gate_margin{gate="model_switch"} 12
+            edgerisk_gate_margin{gate="pnl_tracking"} 0
+            edgerisk_gate_margin{gate="memory"} 100000000
+            edgerisk_gate_margin{gate="feed_lag"} 1.8
+            edgerisk_gate_margin{gate="restarts"} -1
+            edgerisk_gate_window_coverage_ratio 0.25
+            edgerisk_release_verdict 2
+            frozen_metric 1 {{frozenAtMs.ToString(CultureInfo.InvariantCulture)}}
+
+            """;
+    }
+}

@@ -1,0 +1,128 @@
+using EdgeRisk.Testing.Fakes;
+using EdgeRisk.Testing.Services;
+
+namespace EdgeRisk.Staging.Tests.Scripts;
+
+/// <summary>scripts/pagerduty_logtail.sh: FAIL lines of the report logs become PagerDuty triggers on the loopback fake.</summary>
+public sealed class PagerDutyLogtailTests
+{
+    private const string RoutingKey = "LogtailRoutingKey000000000000001";
+    private static readonly string Script = RepositoryRoot.Combine("scripts", "pagerduty_logtail.sh");
+
+    [Fact]
+    public async Task Once_OneFailLineAmongOkLines_SendsOneTriggerWithStableDedupKey()
+    {
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        var log = dir.Combine("paper_pnl.log");
+        const string failLine = "FAIL pnl drift -80.00 USD exceeds 0.5 sigma: \"paper\" \\ sim";
+        await File.WriteAllTextAsync(log, $"OK pnl drift -1.00 USD within 0.5 sigma\n{failLine}\nOK pnl drift 2.00 USD within 0.5 sigma\n");
+
+        var first = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
+        var second = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(2, pagerDuty.Events.Count);
+        var trigger = pagerDuty.Events[0];
+        Assert.Equal("trigger", trigger.EventAction);
+        Assert.Equal(RoutingKey, trigger.RoutingKey);
+        Assert.Equal(failLine, trigger.Summary);
+        Assert.Equal("error", trigger.Severity);
+        Assert.Equal("paper_pnl.log", trigger.Component);
+        Assert.Matches("^edgerisk-report-[0-9a-f]{32}$", trigger.DedupKey);
+        Assert.Equal(trigger.DedupKey, pagerDuty.Events[1].DedupKey);
+        Assert.DoesNotContain(RoutingKey, first.StandardOutput + first.StandardError);
+    }
+
+    [Fact]
+    public async Task Once_SameLineInAnotherLog_UsesAnotherDedupKey()
+    {
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        await File.WriteAllTextAsync(dir.Combine("paper_pnl.log"), "FAIL Prometheus is unreachable\n");
+        await File.WriteAllTextAsync(dir.Combine("mem.log"), "FAIL Prometheus is unreachable\n");
+
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", dir.Combine("paper_pnl.log"), dir.Combine("mem.log")], PagingEnvironment(pagerDuty));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, pagerDuty.Events.Select(e => e.DedupKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Once_OnlyOkLines_SendsNothing()
+    {
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        var log = dir.Combine("mem.log");
+        await File.WriteAllTextAsync(log, "OK rss drift below 3%\nnot a FAIL line: FAIL only counts at the start\n");
+
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(pagerDuty.Events);
+    }
+
+    [Fact]
+    public async Task Follow_LinesAppended_PagesTheFailLineOnly()
+    {
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        var pnl = dir.Combine("paper_pnl.log");
+        var mem = dir.Combine("mem.log");
+        await File.WriteAllTextAsync(pnl, "FAIL an old line, written before the watch started\n");
+        await File.WriteAllTextAsync(mem, "");
+        await using var watcher = ManagedProcess.Start("bash", [Script, pnl, mem], environment: PagingEnvironment(pagerDuty));
+        await watcher.WaitUntilAsync(() => Task.FromResult(watcher.Output.Contains($"following {mem}", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), "both logs followed");
+
+        await File.AppendAllTextAsync(mem, "OK rss drift below 3%\n");
+        await File.AppendAllTextAsync(mem, "FAIL rss drift: edgerisk-stocks +4.21% is not below 3%\n");
+        var trigger = await pagerDuty.WaitForEventAsync(e => e.EventAction == "trigger", TimeSpan.FromSeconds(10));
+
+        // Lines are handled in order, so the OK line before the FAIL line has been read and sent nothing.
+        Assert.Single(pagerDuty.Events);
+        Assert.Equal("FAIL rss drift: edgerisk-stocks +4.21% is not below 3%", trigger.Summary);
+        Assert.Equal("mem.log", trigger.Component);
+        Assert.Equal(mem, trigger.CustomDetails?["log"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Once_NoRoutingKey_ExitsTwoBeforeReadingLogs()
+    {
+        using var dir = new TempDirectory("logtail");
+        var log = dir.Combine("mem.log");
+        await File.WriteAllTextAsync(log, "FAIL something\n");
+
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log],
+            new Dictionary<string, string> { ["PAGERDUTY_ROUTING_KEY"] = "", ["PAGERDUTY_ROUTING_KEY_FILE"] = "" });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("pagerduty_logtail: paging is not configured: set PAGERDUTY_ROUTING_KEY or PAGERDUTY_ROUTING_KEY_FILE (usage: pagerduty_logtail.sh [--once] LOG...)",
+            result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task Once_PagerDutyRejectsEvent_ExitsOne()
+    {
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        var log = dir.Combine("mem.log");
+        await File.WriteAllTextAsync(log, "FAIL something\n");
+        var environment = PagingEnvironment(pagerDuty);
+        environment["PAGERDUTY_ROUTING_KEY"] = "too-short";
+
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log], environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PagerDuty answered HTTP 400", result.StandardError);
+        Assert.Empty(pagerDuty.Events);
+    }
+
+    private static Dictionary<string, string> PagingEnvironment(FakePagerDuty pagerDuty) => new()
+    {
+        ["PAGERDUTY_URL"] = pagerDuty.BaseUrl.ToString().TrimEnd('/'),
+        ["PAGERDUTY_ROUTING_KEY"] = RoutingKey,
+        ["PAGERDUTY_ROUTING_KEY_FILE"] = "",
+    };
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using EdgeRisk.Testing.Services;
+
+namespace EdgeRisk.Staging.Tests.Scripts;
+
+/// <summary>scripts/report_mem.py against a real Prometheus backfilled with 13 h of RSS and process start times.</summary>
+public sealed class ReportMemTests
+{
+    /// <summary>Window end: 2026-11-25T10:00:00Z; the data starts 13 h earlier, one sample a minute.</summary>
+    private const long End = 1_795_600_800;
+    private const long Start = End - (13 * 3600);
+    private const double Base = 200 * 1024 * 1024;
+
+    /// <summary>RSS grows linearly by <paramref name="growth"/> of the base over the 13 h.</summary>
+    private static void Job(OpenMetricsBuilder builder, string job, double growth, Func<long, double>? startTime = null, long from = Start)
+    {
+        var labels = $"job=\"{job}\",instance=\"trading\"";
+        builder.Gauge("process_resident_memory_bytes", labels, from, End, 60, t => Base * (1 + (growth * (t - Start) / (13.0 * 3600))));
+        builder.Gauge("process_start_time_seconds", labels, from, End, 60, t => startTime?.Invoke(t) ?? Start - 60);
+    }
+
+    [Fact]
+    public async Task Report_BothJobsFlat_PrintsOneOkLineAndExitsZero()
+    {
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.01);
+        Job(data, "edgerisk-stocks", -0.02);
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("OK rss drift below 3% over 12h to 2026-11-25T10:00:00Z: edgerisk-crypto +0.", line);
+        Assert.Contains("edgerisk-stocks -1.", line);
+    }
+
+    [Fact]
+    public async Task Report_OneJobGrowing_PrintsOneFailLineNamingTheJob()
+    {
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.01);
+        Job(data, "edgerisk-stocks", 0.05);
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("FAIL rss drift: edgerisk-stocks +4.", line);
+        Assert.EndsWith("is not below 3%", line);
+        Assert.DoesNotContain("edgerisk-crypto", line);
+    }
+
+    [Fact]
+    public async Task Report_ProcessStartedInWindow_LeavesWarmUpOutOfTheFirstHour()
+    {
+        // Started 6 h before the end: RSS doubles during the first 40 min (more than half of the first hour), then stays flat.
+        var started = End - (6 * 3600);
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.0);
+        data.Gauge("process_resident_memory_bytes", "job=\"edgerisk-stocks\",instance=\"trading\"", started, End, 60,
+            t => t - started < 2400 ? Base * (1 + ((t - started) / 2400.0)) : 2 * Base);
+        data.Gauge("process_start_time_seconds", "job=\"edgerisk-stocks\",instance=\"trading\"", started, End, 60, _ => started);
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var withWarmup = await RunAsync(prometheus.BaseUrl, "--warmup", "45m");
+        var withoutWarmup = await RunAsync(prometheus.BaseUrl, "--warmup", "0s");
+
+        Assert.True(withWarmup.ExitCode == 0, withWarmup.ToString());
+        Assert.Contains("edgerisk-stocks +0.00%", Assert.Single(withWarmup.OutputLines));
+        Assert.Equal(1, withoutWarmup.ExitCode);
+        Assert.StartsWith("FAIL rss drift: edgerisk-stocks +", Assert.Single(withoutWarmup.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_RestartInsideWindow_FailsClosed()
+    {
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.0, t => t < End - (3 * 3600) ? Start - 60 : End - (3 * 3600));
+        Job(data, "edgerisk-stocks", 0.0);
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("FAIL edgerisk-crypto restarted inside the 12h window; RSS drift needs one process lifetime", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_JobWithoutData_FailsClosed()
+    {
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.0);
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("FAIL no process_start_time_seconds for edgerisk-stocks at 2026-11-25T10:00:00Z", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_PrometheusUnreachable_FailsClosed()
+    {
+        var port = FreePort.Next();
+
+        var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+    }
+
+    private static Task<CommandResult> RunAsync(Uri prometheus, params string[] arguments) =>
+        CommandRunner.RunAsync("python3",
+            [RepositoryRoot.Combine("scripts", "report_mem.py"), "--end", End.ToString(CultureInfo.InvariantCulture), .. arguments],
+            new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheus.ToString() });
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using EdgeRisk.Testing.Services;
+
+namespace EdgeRisk.Staging.Tests.Scripts;
+
+/// <summary>scripts/report_pnl.py against a real Prometheus backfilled with 13 h of PnL gauges.</summary>
+public sealed class ReportPnlTests
+{
+    /// <summary>Window end: 2026-11-25T10:00:00Z; the data starts 13 h earlier, one sample a minute.</summary>
+    private const long End = 1_795_600_800;
+    private const long Start = End - (13 * 3600);
+
+    /// <summary>Over the 12 h window paper makes 240 USD (20/h) and sim 252 USD (21/h): drift -12 USD, so 0.5 sigma = 12 at sigma 24.</summary>
+    private static string TwoBooks(bool withSim = true)
+    {
+        var builder = new OpenMetricsBuilder();
+        foreach (var (job, symbol, share) in new[] { ("edgerisk-crypto", "BTC-USD", 0.75), ("edgerisk-stocks", "NVDA", 0.25) })
+        {
+            builder.Gauge("pnl_usd", $"job=\"{job}\",instance=\"trading\",symbol=\"{symbol}\",book=\"paper\"", Start, End, 60,
+                t => share * 20.0 * (t - Start) / 3600);
+            if (withSim)
+            {
+                builder.Gauge("pnl_usd", $"job=\"{job}\",instance=\"trading\",symbol=\"{symbol}\",book=\"sim\"", Start, End, 60,
+                    t => share * 21.0 * (t - Start) / 3600);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Report_DriftExactlyHalfSigma_PrintsOneOkLineAndExitsZero()
+    {
+        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(result.OutputLines);
+        Assert.Equal("OK pnl drift -12.00 USD within 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over 12h to 2026-11-25T10:00:00Z "
+            + "paper +240.00 USD, sim +252.00 USD; limit 0.5 sigma = 12.00 USD (sigma 24.00 USD)", line);
+    }
+
+    [Fact]
+    public async Task Report_DriftBeyondHalfSigma_PrintsOneFailLineAndExitsOne()
+    {
+        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "23.98");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("FAIL pnl drift -12.00 USD exceeds 0.5 sigma", line);
+        Assert.Contains("limit 0.5 sigma = 11.99 USD", line);
+    }
+
+    [Fact]
+    public async Task Report_DriftPeaksInsideWindowThenRecovers_FailsOnTheMaximum()
+    {
+        // Both books make 0.25 USD a minute (exact in binary); sim runs 30 USD ahead for two hours in the middle of the window.
+        var data = new OpenMetricsBuilder()
+            .Gauge("pnl_usd", "job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"paper\"", Start, End, 60,
+                t => 0.25 * (t - Start) / 60)
+            .Gauge("pnl_usd", "job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"sim\"", Start, End, 60,
+                t => (0.25 * (t - Start) / 60) + (t >= End - (8 * 3600) && t < End - (6 * 3600) ? 30 : 0));
+        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
+            + "paper +180.00 USD, sim +180.00 USD", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_SigmaFromPnlStatsFile_UsesFileSigma()
+    {
+        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+        using var dir = new TempDirectory("pnl-stats");
+        var stats = dir.Combine("pnl_stats.json");
+        await File.WriteAllTextAsync(stats, """{"pnl_sigma_usd": 20.0}""");
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-stats", stats);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("limit 0.5 sigma = 10.00 USD (sigma 20.00 USD)", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_SimBookMissing_FailsClosed()
+    {
+        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks(withSim: false));
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "1000");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL pnl_usd for ", Assert.Single(result.OutputLines));
+        Assert.Contains("has no book=sim", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Report_WindowBeforeAnyData_FailsClosed()
+    {
+        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24", "--window", "14h");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T20:00:00Z",
+            Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_NoSigmaAnywhere_FailsNamingTheStatsFile()
+    {
+        using var dir = new TempDirectory("pnl-stats");
+
+        var result = await RunAsync(new Uri("http://127.0.0.1:9/"), "--pnl-stats", dir.Combine("pnl_stats.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"FAIL no PnL sigma: {dir.Combine("pnl_stats.json")} is missing", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_PrometheusUnreachable_FailsClosed()
+    {
+        var port = FreePort.Next();
+
+        var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"), "--pnl-sigma-usd", "24");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_BadWindow_ExitsTwoWithOneLineNamingTheFlag()
+    {
+        var result = await RunAsync(new Uri("http://127.0.0.1:9/"), "--pnl-sigma-usd", "24", "--window", "twelve");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("FAIL bad input: --window 'twelve' is not a duration (use e.g. 12h, 90m or 1h30m)", Assert.Single(result.OutputLines));
+    }
+
+    private static Task<CommandResult> RunAsync(Uri prometheus, params string[] arguments) =>
+        CommandRunner.RunAsync("python3",
+            [RepositoryRoot.Combine("scripts", "report_pnl.py"), "--end", End.ToString(CultureInfo.InvariantCulture), .. arguments],
+            new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheus.ToString() });
+}

@@ -1,0 +1,104 @@
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Execution;
+
+namespace EdgeRisk.Trading.Tests.Core.Execution;
+
+public sealed class ExecutionModelTests
+{
+    private static readonly Symbol Btc = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+    private static readonly DateTime T0 = CoreTestData.Utc(2017, 9, 3, 12, 0);
+
+    private sealed class Recorder : IExecutionSink
+    {
+        public List<ExecutionReport> Reports { get; } = [];
+
+        public void OnExecution(in ExecutionReport execution) => Reports.Add(execution);
+    }
+
+    private static readonly PaperExecutionOptions NoSlippage = new() { FeeBps = 10m, SlippageBps = 0m, ImpactBps = 0m, MaxParticipation = 0.5m };
+
+    [Fact]
+    public void OnMarket_PaperBuyAndSell_CrossTheSpreadAndPayFees()
+    {
+        var paper = new PaperExecutionModel(NoSlippage);
+        var sink = new Recorder();
+        paper.OnMarket(CoreTestData.Trade(Btc, T0, 4000m, volume: 100m), sink);
+
+        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, 2m, T0));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 3999.50m, 4000.50m), sink);
+        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Sell, 1m, T0.AddMinutes(1)));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), 3999.00m, 4001.00m), sink);
+
+        Assert.Equal(2, sink.Reports.Count);
+        Assert.Equal((2m, 4000.50m, 8.001m), (sink.Reports[0].Quantity, sink.Reports[0].Price, sink.Reports[0].FeeUsd));
+        Assert.Equal((1m, 3999.00m, 3.999m), (sink.Reports[1].Quantity, sink.Reports[1].Price, sink.Reports[1].FeeUsd));
+    }
+
+    [Fact]
+    public void OnMarket_PaperOrderLargerThanBarVolume_FillsPartiallyPerBar()
+    {
+        var paper = new PaperExecutionModel(NoSlippage with { MaxParticipation = 0.1m });
+        var sink = new Recorder();
+        paper.OnMarket(CoreTestData.Trade(Btc, T0, 4000m, volume: 10m), sink);
+        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, 2.5m, T0));
+
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 3999m, 4001m), sink);
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 3999m, 4001m), sink);
+        Assert.Equal([1m], sink.Reports.Select(r => r.Quantity));
+        Assert.Equal(1.5m, paper.WorkingQuantity(Btc));
+
+        paper.OnMarket(CoreTestData.Trade(Btc, T0.AddMinutes(2), 4000m, volume: 5m), sink);
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), 3999m, 4001m), sink);
+        paper.OnMarket(CoreTestData.Trade(Btc, T0.AddMinutes(3), 4000m, volume: 100m), sink);
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(3), 3999m, 4001m), sink);
+
+        Assert.Equal([1m, 0.5m, 1m], sink.Reports.Select(r => r.Quantity));
+        Assert.All(sink.Reports, r => Assert.True(r.Quantity <= 10m * 0.1m));
+        Assert.Equal(0m, paper.WorkingQuantity(Btc));
+    }
+
+    [Fact]
+    public void OnMarket_PaperSlippage_AdverseAndRoundedToTick()
+    {
+        var paper = new PaperExecutionModel(new PaperExecutionOptions { FeeBps = 0m, SlippageBps = 5m, ImpactBps = 0m, MaxParticipation = 1m });
+        var sink = new Recorder();
+        paper.OnMarket(CoreTestData.Trade(Btc, T0, 100m, volume: 100m), sink);
+        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, 1m, T0));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 99.99m, 100.01m), sink);
+        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Sell, 1m, T0.AddMinutes(1)));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), 99.99m, 100.01m), sink);
+
+        // 100.01 × 1.0005 = 100.060005 → 100.07 (up); 99.99 × 0.9995 = 99.940005 → 99.94 (down).
+        Assert.Equal([100.07m, 99.94m], sink.Reports.Select(r => r.Price));
+    }
+
+    [Fact]
+    public void OnMarket_SimOrder_FillsCompletelyAtMidWithoutFee()
+    {
+        var sim = new SimExecutionModel();
+        var sink = new Recorder();
+        sim.Submit(new Order(1, Book.Sim, Btc, OrderSide.Buy, 1_000m, T0));
+
+        sim.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 3999.50m, 4000.51m), sink);
+
+        var fill = Assert.Single(sink.Reports);
+        Assert.Equal((1_000m, 4000.005m, 0m), (fill.Quantity, fill.Price, fill.FeeUsd));
+    }
+
+    [Fact]
+    public void OnMarket_SymbolWithoutQuotes_FillsAtNextTradeClose()
+    {
+        var sim = new SimExecutionModel();
+        var paper = new PaperExecutionModel(NoSlippage with { MaxParticipation = 1m });
+        var sink = new Recorder();
+        sim.Submit(new Order(1, Book.Sim, Btc, OrderSide.Buy, 1m, T0));
+        paper.OnMarket(CoreTestData.Trade(Btc, T0, 600m, volume: 5m), sink);
+        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Buy, 1m, T0));
+
+        var next = CoreTestData.Trade(Btc, T0.AddMinutes(1), 601m, volume: 5m);
+        sim.OnMarket(next, sink);
+        paper.OnMarket(next, sink);
+
+        Assert.Equal([601m, 601m], sink.Reports.Select(r => r.Price));
+    }
+}

@@ -1,0 +1,208 @@
+using System.IO.Compression;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Engine;
+using EdgeRisk.Trading.Feeds;
+
+namespace EdgeRisk.Trading.Tests.Core.Feeds;
+
+public sealed class LeanBarFeedTests
+{
+    [Theory]
+    [InlineData("daily/btcusd_quote.zip", 1332)]
+    [InlineData("daily/btcusd_trade.zip", 1318)]
+    [InlineData("minute/btcusd/20161007_trade.zip", 1419)]
+    [InlineData("minute/btcusd/20161008_trade.zip", 1400)]
+    [InlineData("minute/btcusd/20161009_trade.zip", 1397)]
+    [InlineData("minute/btcusd/20170903_quote.zip", 1438)]
+    [InlineData("minute/btcusd/20170903_trade.zip", 1440)]
+    [InlineData("minute/btcusd/20170904_quote.zip", 1438)]
+    [InlineData("minute/btcusd/20170904_trade.zip", 1440)]
+    [InlineData("minute/btcusd/20171217_quote.zip", 1439)]
+    [InlineData("minute/btcusd/20171217_trade.zip", 1440)]
+    [InlineData("minute/btcusd/20180404_quote.zip", 1437)]
+    [InlineData("minute/btcusd/20180404_trade.zip", 1007)]
+    [InlineData("minute/btcusd/20180405_quote.zip", 1436)]
+    [InlineData("minute/btcusd/20180405_trade.zip", 1440)]
+    [InlineData("minute/btcusd/20180406_trade.zip", 1440)]
+    [InlineData("minute/ethusd/20170903_quote.zip", 1437)]
+    [InlineData("minute/ethusd/20170903_trade.zip", 1440)]
+    [InlineData("minute/ethusd/20170904_quote.zip", 1437)]
+    [InlineData("minute/ethusd/20170904_trade.zip", 1440)]
+    [InlineData("minute/ethusd/20180404_quote.zip", 1438)]
+    [InlineData("minute/ethusd/20180404_trade.zip", 1009)]
+    [InlineData("minute/ethusd/20180405_quote.zip", 1438)]
+    [InlineData("minute/ethusd/20180405_trade.zip", 1440)]
+    [InlineData("second/btcusd/20161007_trade.zip", 4063)]
+    [InlineData("second/btcusd/20161008_trade.zip", 3453)]
+    [InlineData("second/btcusd/20161009_trade.zip", 4004)]
+    public void TryRead_ShippedFile_RowCountEqualsReadmeTableWithNoRejects(string relative, int rows)
+    {
+        var path = CoreTestData.Lean(relative);
+        var symbol = new SymbolRegistry().GetOrAdd(relative.Contains("eth", StringComparison.Ordinal) ? "ETH-USD" : "BTC-USD", AssetClass.Crypto);
+        var rejects = new FeedRejectionCounter();
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto), rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        Assert.Equal(rows, events.Count);
+        Assert.Equal(0, rejects.Total);
+    }
+
+    [Fact]
+    public void TryRead_MinuteTradeFile_TimesAreBarEndTimes()
+    {
+        var path = CoreTestData.Lean("minute/btcusd/20170903_trade.zip");
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto));
+
+        var events = CoreTestData.Drain(feed);
+
+        // The first row's ms column is 0 (bar open 00:00); its information is known at 00:01.
+        Assert.Equal(CoreTestData.Utc(2017, 9, 3, 0, 1), events[0].Time);
+        Assert.Equal(CoreTestData.Utc(2017, 9, 4, 0, 0), events[^1].Time);
+        Assert.All(events, e => Assert.Equal(DateTimeKind.Utc, e.Time.Kind));
+    }
+
+    [Fact]
+    public void TryRead_BinaryFloatNoise_ParsesExactDecimal()
+    {
+        var path = CoreTestData.TempFile("20170903_trade.csv", "60000,6.1153319800000006,6.2,6.1,6.1153319800000006,1.5\n");
+        var symbol = new SymbolRegistry().GetOrAdd("ETH-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) });
+
+        Assert.True(feed.TryRead(out var e));
+        Assert.Equal(6.1153319800000006m, e.Close);
+        Assert.Equal(CoreTestData.Utc(2017, 9, 3, 0, 2), e.Time);
+    }
+
+    [Theory]
+    [InlineData("60000,1,1,1\n", FeedRejectReason.MalformedRow)]
+    [InlineData("60000,abc,1,1,1,1\n", FeedRejectReason.MalformedRow)]
+    [InlineData("notatime,1,1,1,1,1\n", FeedRejectReason.MalformedRow)]
+    [InlineData("60000,NaN,1,1,1,1\n", FeedRejectReason.NotANumber)]
+    [InlineData("60000,1,1,1,-Infinity,1\n", FeedRejectReason.NotANumber)]
+    [InlineData("60000,-1,1,1,1,1\n", FeedRejectReason.NonPositivePrice)]
+    [InlineData("60000,0,1,1,1,1\n", FeedRejectReason.NonPositivePrice)]
+    [InlineData("60000,1,1,1,1,-5\n", FeedRejectReason.NegativeVolume)]
+    [InlineData("60000,1,1,2,1,5\n", FeedRejectReason.InconsistentBar)]
+    public void TryRead_BadTradeRow_CountedAndNeverEmitted(string badRow, FeedRejectReason reason)
+    {
+        var path = CoreTestData.TempFile("20170903_trade.csv", "0,10,10,10,10,1\n" + badRow + "120000,11,11,11,11,1\n");
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        Assert.Equal([10m, 11m], events.Select(e => e.Close));
+        Assert.Equal(1, rejects.Count(reason));
+        Assert.Equal(1, rejects.Total);
+        Assert.Equal(2, rejects.Samples[0].Line);
+    }
+
+    [Theory]
+    [InlineData("0,9,9,9,9,1\n", FeedRejectReason.OutOfOrderTimestamp)]
+    [InlineData("60000,9,9,9,9,1\n", FeedRejectReason.DuplicateTimestamp)]
+    public void TryRead_TimestampNotIncreasing_Rejected(string row, FeedRejectReason reason)
+    {
+        var path = CoreTestData.TempFile("20170903_trade.csv", "60000,10,10,10,10,1\n" + row + "120000,11,11,11,11,1\n");
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        Assert.Equal([10m, 11m], events.Select(e => e.Close));
+        Assert.Equal(1, rejects.Count(reason));
+    }
+
+    [Fact]
+    public void TryRead_CrossedQuote_Rejected()
+    {
+        var path = CoreTestData.TempFile("20170903_quote.csv", "0,10,10,10,12,1,11,11,11,11,1\n60000,10,10,10,10,1,11,11,11,11,2\n");
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Quote, Date = new DateOnly(2017, 9, 3) }, rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        var quote = Assert.Single(events);
+        Assert.Equal((10m, 11m, 2m), (quote.Bid, quote.Ask, quote.AskSize));
+        Assert.Equal(1, rejects.Count(FeedRejectReason.CrossedQuote));
+    }
+
+    [Fact]
+    public void TryRead_TruncatedZip_CountedAsTruncatedAndEndsWithoutThrowing()
+    {
+        var original = File.ReadAllBytes(CoreTestData.Lean("minute/btcusd/20170903_trade.zip"));
+        var path = CoreTestData.TempFile("20170903_trade.zip", string.Empty);
+        File.WriteAllBytes(path, original.AsSpan(0, original.Length / 2).ToArray());
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto), rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        Assert.Empty(events);
+        Assert.Equal(1, rejects.Count(FeedRejectReason.TruncatedInput));
+    }
+
+    [Fact]
+    public void TryRead_RowCutOffMidway_RejectedAsMalformed()
+    {
+        var path = CoreTestData.TempPath("20170903_trade.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("20170903_btcusd_minute_trade.csv").Open());
+            writer.Write("0,10,10,10,10,1\n60000,11,11");
+        }
+
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto), rejects);
+
+        var events = CoreTestData.Drain(feed);
+
+        Assert.Single(events);
+        Assert.Equal(1, rejects.Count(FeedRejectReason.MalformedRow));
+    }
+
+    [Fact]
+    public void TryRead_EquityLeanFile_ScalesDeciCentsAndConvertsNewYorkTime()
+    {
+        // LEAN equity: prices ×10000, ms since midnight New York. 09:30 open → 13:31 UTC end in September (EDT).
+        var path = CoreTestData.TempFile("20170905_trade.csv", "34200000,1650000,1651000,1649000,1650500,1200\n");
+        var symbol = new SymbolRegistry().GetOrAdd("NVDA", AssetClass.Equity);
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Equity));
+
+        Assert.True(feed.TryRead(out var e));
+        Assert.Equal(165.05m, e.Close);
+        Assert.Equal(1200m, e.Volume);
+        Assert.Equal(CoreTestData.Utc(2017, 9, 5, 13, 31), e.Time);
+    }
+
+    [Fact]
+    public void Constructor_MissingFile_ThrowsNamingThePath()
+    {
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+
+        var ex = Assert.Throws<FileNotFoundException>(() => new LeanBarFeed("data/lean/nope/20170903_trade.zip", symbol, new LeanFileOptions { Kind = MarketEventKind.Trade }));
+
+        Assert.Equal("data/lean/nope/20170903_trade.zip: LEAN data file not found.", ex.Message);
+    }
+
+    [Fact]
+    public void Run_FileWithBadRows_StrategyOnlySeesValidBars()
+    {
+        var path = CoreTestData.TempFile("20170903_trade.csv", "0,10,10,10,10,1\n60000,NaN,1,1,1,1\n60000,-1,1,1,1,1\n0,9,9,9,9,1\n120000,11,11,11,11,1\n120000,12,12,12,12,1\ngarbage\n");
+        var rejects = new FeedRejectionCounter();
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        var strategy = new ScriptedStrategy();
+        var engine = new TradingEngine(strategy);
+
+        engine.Run(new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects));
+
+        Assert.Equal([10m, 11m], strategy.Seen.Select(e => e.Close));
+        Assert.Equal(5, rejects.Total);
+    }
+}

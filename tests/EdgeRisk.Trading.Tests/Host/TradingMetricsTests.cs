@@ -1,0 +1,111 @@
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Feeds;
+using EdgeRisk.Trading.Host.Metrics;
+using EdgeRisk.Trading.Routing;
+
+namespace EdgeRisk.Trading.Tests.Host;
+
+public sealed class TradingMetricsTests
+{
+    private static readonly Symbol Btc = new(0, "BTC-USD", AssetClass.Crypto);
+
+    [Fact]
+    public async Task Export_AfterPipelineSignals_HasEveryContractMetricName()
+    {
+        var metrics = new TradingMetrics(["BTC-USD"]);
+        var time = new DateTime(2017, 9, 3, 0, 1, 0, DateTimeKind.Utc);
+        metrics.SetProcessStart(new DateTimeOffset(time));
+        metrics.OnBlendedEdge(Btc, 3.5, time);
+        metrics.OnModelSwitch(Btc, HorizonRegime.Short, HorizonRegime.Long, time);
+        metrics.OnVarPct(42, time);
+        metrics.OnPnl(Btc, Book.Paper, 12.5m);
+        metrics.OnDecisionLatency(TimeSpan.FromMicroseconds(20));
+        metrics.OnEvent("BTC-USD", time);
+        metrics.Heartbeat(new DateTimeOffset(time.AddSeconds(30)));
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+
+        foreach (var name in MetricsText.ContractNames)
+        {
+            Assert.Contains("\n" + name, "\n" + text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, MetricsText.Value(text, "model_switch_total{symbol=\"BTC-USD\",from=\"short\",to=\"long\"}"));
+        Assert.Equal(30, MetricsText.Value(text, "feed_lag_seconds{symbol=\"BTC-USD\"}"));
+        Assert.Equal(1504396860, MetricsText.Value(text, "process_start_time_seconds"));
+        Assert.Equal(12.5, MetricsText.Value(text, "pnl_usd{symbol=\"BTC-USD\",book=\"paper\"}"));
+    }
+
+    [Theory]
+    [InlineData(FeedRejectReason.MalformedRow, "malformed")]
+    [InlineData(FeedRejectReason.NotANumber, "malformed")]
+    [InlineData(FeedRejectReason.CrossedQuote, "malformed")]
+    [InlineData(FeedRejectReason.NonPositivePrice, "non_positive_price")]
+    [InlineData(FeedRejectReason.OutOfOrderTimestamp, "out_of_order")]
+    [InlineData(FeedRejectReason.DuplicateTimestamp, "duplicate")]
+    [InlineData(FeedRejectReason.UnknownSymbol, "unknown_symbol")]
+    [InlineData(FeedRejectReason.TruncatedInput, "truncated")]
+    public async Task OnRejected_CoreReason_CountsContractLabel(FeedRejectReason reason, string label)
+    {
+        var metrics = new TradingMetrics(["BTC-USD"]);
+
+        metrics.OnRejected(reason, "file.zip", 3);
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+        Assert.Equal(1, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{label}\"}}"));
+    }
+
+    [Fact]
+    public async Task Export_BeforeAnyEvent_HasEveryRejectReasonAndBookSeriesAtZero()
+    {
+        var metrics = new TradingMetrics(["BTC-USD", "ETH-USD"]);
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+
+        foreach (var reason in RejectReasonLabel.All)
+        {
+            Assert.Equal(0, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{reason}\"}}"));
+        }
+
+        Assert.Equal(0, MetricsText.Value(text, "fills_total{symbol=\"ETH-USD\",book=\"sim\"}"));
+    }
+
+    [Fact]
+    public async Task RecordDueAsync_AcrossThreeIntervals_WritesStampedSnapshots()
+    {
+        using var dir = new EdgeRisk.Testing.Services.TempDirectory();
+        var metrics = new TradingMetrics(["BTC-USD"]);
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        var path = dir.Combine("rec.prom");
+        await using (var recorder = new MetricsRecorder(metrics.Registry, path, TimeSpan.FromSeconds(15), start))
+        {
+            metrics.OnVarPct(50, start.UtcDateTime);
+            await recorder.RecordDueAsync(start.AddSeconds(31), CancellationToken.None);
+        }
+
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Equal(["# snapshot 1504396800", "# snapshot 1504396815", "# snapshot 1504396830"], lines.Where(l => l.StartsWith('#')));
+        Assert.Contains("var_pct 50 1504396830000", lines);
+        Assert.All(lines.Where(l => !l.StartsWith('#')), l => Assert.Matches(@"^[a-z_]+(\{[^}]*\})? \S+ \d{13}$", l));
+    }
+
+    [Fact]
+    public async Task RecordDueAsync_RestartBeforeLastSnapshot_ContinuesAfterIt()
+    {
+        using var dir = new EdgeRisk.Testing.Services.TempDirectory();
+        var path = dir.Combine("rec.prom");
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        await using (var first = new MetricsRecorder(new TradingMetrics([]).Registry, path, TimeSpan.FromSeconds(15), start))
+        {
+            await first.RecordDueAsync(start.AddSeconds(60), CancellationToken.None);
+        }
+
+        await using (var second = new MetricsRecorder(new TradingMetrics([]).Registry, path, TimeSpan.FromSeconds(15), start.AddSeconds(20)))
+        {
+            await second.RecordDueAsync(start.AddSeconds(90), CancellationToken.None);
+        }
+
+        var snapshots = File.ReadLines(path).Where(l => l.StartsWith("# snapshot ", StringComparison.Ordinal)).Select(l => long.Parse(l[11..])).ToArray();
+        Assert.Equal([0L, 15, 30, 45, 60, 75, 90], snapshots.Select(t => t - start.ToUnixTimeSeconds()));
+    }
+}

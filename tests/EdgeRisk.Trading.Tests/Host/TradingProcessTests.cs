@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using EdgeRisk.Testing.Services;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Host.Journal;
+using EdgeRisk.Trading.Host.Metrics;
+using EdgeRisk.Trading.Ledger;
+using StackExchange.Redis;
+
+namespace EdgeRisk.Trading.Tests.Host;
+
+/// <summary>The real <c>edgerisk-trading</c> process against a real redis-server.</summary>
+public sealed class TradingProcessTests
+{
+    [Theory]
+    [InlineData("--speed", "0", "--speed must be in (0, 1000000]")]
+    [InlineData("--duration", "-1h", "--duration must be in (0, 30d]")]
+    [InlineData("--symbols", "DOGE-USD", "--symbols: unknown symbol 'DOGE-USD'")]
+    public async Task Live_BadConfig_ExitsTwoWithOneLineError(string key, string value, string expected)
+    {
+        var (exitCode, output) = await TradingProcess.RunAsync(["live", key, value, "--data", TradingProcess.DataDirectory]);
+
+        Assert.Equal(2, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("edgerisk-trading: " + expected, lines[0], StringComparison.Ordinal);
+        Assert.Equal("run 'edgerisk-trading --help' for usage", lines[1]);
+    }
+
+    [Fact]
+    public async Task Live_WindowWithoutData_ExitsTwoNamingTheWindow()
+    {
+        var (exitCode, output) = await TradingProcess.RunAsync(
+            ["live", "--speed", "max", "--window", "2019-01-01", "--redis", $"127.0.0.1:{FreePort.Next()}", "--data", TradingProcess.DataDirectory]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("edgerisk-trading: --window 2019-01-01: ", output, StringComparison.Ordinal);
+        Assert.Contains("no minute trade data for BTC-USD on 2019-01-01", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_RedisUnreachable_ExitsNonZeroWithOneLineError()
+    {
+        var port = FreePort.Next();
+        var (exitCode, output) = await TradingProcess.RunAsync(
+            ["live", "--speed", "max", "--redis", $"127.0.0.1:{port}", "--metrics-port", FreePort.Next().ToString(), "--data", TradingProcess.DataDirectory]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"edgerisk-trading: --redis 127.0.0.1:{port}: Redis is unreachable", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Backtest_48HoursBtcEth_PrintsFillsEquityAndTiming()
+    {
+        var (exitCode, output) = await TradingProcess.RunAsync(
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD,ETH-USD", "--strategy", "dual", "--data", TradingProcess.DataDirectory]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("events 11510", output, StringComparison.Ordinal);
+        Assert.Matches(@"paper: fills \d+, fees [\d.]+ USD, end equity [\d.]+ USD", output);
+        Assert.Matches(@"timing: start-up [\d.]+ ms, loop [\d.]+ ms, shutdown [\d.]+ ms, \d+ events/s", output);
+        Assert.Matches(@"peak RSS [\d.]+ MiB", output);
+    }
+
+    [Fact]
+    public async Task Live_PacedReplay_ServesMetricsHealthAndReadiness()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var port = FreePort.Next();
+        await using var process = TradingProcess.Start(
+        [
+            "live", "--profile", "local", "--speed", "3600", "--duration", "2h", "--metrics-port", port.ToString(),
+            "--redis", redis.Endpoint, "--data", TradingProcess.DataDirectory,
+        ]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
+        await process.WaitUntilAsync(async () => (await http.GetAsync("readyz")).IsSuccessStatusCode, TimeSpan.FromSeconds(20), "/readyz 200");
+
+        var health = await http.GetAsync("healthz");
+        var metrics = await http.GetStringAsync("metrics");
+
+        Assert.True(health.IsSuccessStatusCode, await health.Content.ReadAsStringAsync());
+        foreach (var name in MetricsText.ContractNames)
+        {
+            // Declared from the start; series such as pnl_usd appear with the first position.
+            Assert.Contains("# TYPE " + name.Replace("_bucket", string.Empty, StringComparison.Ordinal) + " ", metrics, StringComparison.Ordinal);
+        }
+
+        var virtualNow = MetricsText.Value(metrics, "edgerisk_virtual_time_seconds");
+        Assert.InRange(virtualNow, 1504396800, 1504396800 + 7200);
+        Assert.Equal(1504396800, MetricsText.Value(metrics, "process_start_time_seconds"));
+        await TradingProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(20));
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task Live_Kill9ThenRestart_RecoversWithNoLostOrDuplicatedFill()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var dir = new TempDirectory();
+        var recording = dir.Combine("metrics.prom");
+        string[] Arguments(string speed) =>
+        [
+            "live", "--speed", speed, "--duration", "48h", "--metrics-port", FreePort.Next().ToString(), "--redis", redis.Endpoint,
+            "--data", TradingProcess.DataDirectory, "--record-metrics", recording, "--record-interval", "15s",
+        ];
+        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        var db = connection.GetDatabase();
+
+        await using (var first = TradingProcess.Start(Arguments("20000")))
+        {
+            await first.WaitUntilAsync(async () => await db.StreamLengthAsync("edgerisk-crypto:fills:paper") >= 20, TimeSpan.FromSeconds(20), "20 journaled fills");
+            first.Kill();
+            await TradingProcess.WaitForExitAsync(first, TimeSpan.FromSeconds(10));
+        }
+
+        var beforeRestart = await db.StreamLengthAsync("edgerisk-crypto:fills:paper");
+        var (exitCode, output) = await TradingProcess.RunAsync(Arguments("max"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Recovered", output, StringComparison.Ordinal);
+        foreach (var book in new[] { Book.Paper, Book.Sim })
+        {
+            var name = FillCsv.BookName(book);
+            var ids = (await db.StreamRangeAsync($"edgerisk-crypto:fills:{name}")).Select(e => long.Parse(((string)e.Id!).Split('-')[0])).ToArray();
+            Assert.True(ids.Length >= (book == Book.Paper ? beforeRestart : 1));
+            Assert.Equal(Enumerable.Range(1, ids.Length).Select(i => (long)i), ids);
+            await AssertSnapshotEqualsFullReplayAsync(connection, book);
+        }
+
+        // The restart is visible in virtual time: the second process started after the first.
+        var starts = File.ReadLines(recording).Where(l => l.StartsWith("process_start_time_seconds ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[1]).Distinct().ToArray();
+        Assert.Equal(2, starts.Length);
+    }
+
+    [Fact]
+    public async Task Live_CrashAtHook_DiesAtVirtualTimeAndResumesAfterJournal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        // Paced, so the journal (flushed every 100 ms of wall time) keeps up to within minutes of virtual time.
+        string[] Arguments(params string[] extra) =>
+        [
+            "live", "--speed", extra.Length > 0 ? "15000" : "max", "--duration", "48h", "--metrics-port", FreePort.Next().ToString(), "--redis", redis.Endpoint,
+            "--data", TradingProcess.DataDirectory, .. extra,
+        ];
+
+        var (crashCode, crashOutput) = await TradingProcess.RunAsync(Arguments("--crash-at", "10h"));
+        var (exitCode, output) = await TradingProcess.RunAsync(Arguments());
+
+        Assert.NotEqual(0, crashCode);
+        Assert.Contains("--crash-at reached", crashOutput, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"resuming after 2017-09-03T(09|10):\d\d", output);
+        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        await AssertSnapshotEqualsFullReplayAsync(connection, Book.Paper);
+        await AssertSnapshotEqualsFullReplayAsync(connection, Book.Sim);
+    }
+
+    [Fact]
+    public async Task Live_RedisDownMidRun_KeepsTradingCountsFailuresAndCatchesUpInOrder()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var port = FreePort.Next();
+        await using var process = TradingProcess.Start(
+        [
+            "live", "--speed", "10000", "--duration", "24h", "--metrics-port", port.ToString(), "--redis", redis.Endpoint,
+            "--data", TradingProcess.DataDirectory,
+        ]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
+        await using (var watcher = await RedisJournal.ConnectAsync(redis.Endpoint))
+        {
+            await process.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= 3,
+                TimeSpan.FromSeconds(20), "3 journaled fills");
+        }
+
+        await redis.StopAsync();
+        await process.WaitUntilAsync(async () =>
+        {
+            var metrics = await http.GetStringAsync("metrics");
+            return MetricsText.Value(metrics, "journal_write_failures_total") >= 1 && MetricsText.Value(metrics, "journal_pending_writes") >= 1;
+        }, TimeSpan.FromSeconds(20), "failed writes counted and kept pending");
+        await redis.RestartAsync();
+        await TradingProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(30));
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        foreach (var book in new[] { Book.Paper, Book.Sim })
+        {
+            var ids = (await connection.GetDatabase().StreamRangeAsync($"edgerisk-crypto:fills:{FillCsv.BookName(book)}"))
+                .Select(e => long.Parse(((string)e.Id!).Split('-')[0])).ToArray();
+            Assert.Equal(Enumerable.Range(1, ids.Length).Select(i => (long)i), ids);
+            await AssertSnapshotEqualsFullReplayAsync(connection, book);
+        }
+    }
+
+    /// <summary>The final snapshot must equal replaying every journaled fill from an empty book: nothing lost, nothing twice.</summary>
+    private static async Task AssertSnapshotEqualsFullReplayAsync(IConnectionMultiplexer connection, Book book)
+    {
+        var db = connection.GetDatabase();
+        var name = FillCsv.BookName(book);
+        await db.KeyRenameAsync($"edgerisk-crypto:snapshot:{name}", $"final:snapshot:{name}");
+        var fromJournal = await new RedisJournal(connection, "edgerisk-crypto", new TradingMetrics([])).RecoverAsync(100_000m);
+        await db.KeyRenameAsync($"final:snapshot:{name}", $"edgerisk-crypto:snapshot:{name}");
+        var final = await new RedisJournal(connection, "edgerisk-crypto", new TradingMetrics([])).RecoverAsync(100_000m);
+        var replayed = book == Book.Paper ? fromJournal.Paper : fromJournal.Sim;
+        var snapshot = book == Book.Paper ? final.Paper : final.Sim;
+        Assert.Equal(snapshot.LastSequence, replayed.LastSequence);
+        Assert.Equal(snapshot.CashUsd, replayed.CashUsd);
+        Assert.Equal(snapshot.FeesUsd, replayed.FeesUsd);
+        foreach (var position in snapshot.Positions)
+        {
+            Assert.Equal(position.Quantity, replayed.Position(position.Ticker).Quantity);
+        }
+    }
+}
