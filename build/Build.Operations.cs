@@ -1,0 +1,67 @@
+using EdgeRisk.Nuke;
+using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Staging;
+using Spectre.Console;
+using static EdgeRisk.Nuke.Tooling.DotNetTasks;
+
+namespace EdgeRisk.Build;
+
+// Runbook §2–§4 operations a release engineer runs by hand (make live-crypto, make verify-dashboards, make install-cron).
+partial class Build
+{
+    [Parameter("Metrics port of a LiveCrypto/LiveStocks run (0: a free port)")]
+    public int MetricsPort { get; set; }
+
+    Target LiveCrypto => _ => _
+        .Description("§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)")
+        .DependsOn(Compile)
+        .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort == 0 ? 9101 : MetricsPort));
+
+    Target LiveStocks => _ => _
+        .Description("§3: the stocks trading process (NVDA, synthetic replay tape)")
+        .DependsOn(Compile)
+        .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort == 0 ? 9102 : MetricsPort));
+
+    Target VerifyDashboards => _ => _
+        .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now (Prometheus behind the dashboards)")
+        .Requires(() => PrometheusUrl)
+        .Executes(async () =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var verifier = new DashboardVerifier(new PrometheusQueryClient(http, new Uri(PrometheusUrl!)), TimeProvider);
+            var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);
+            AnsiConsole.Write(report.ToTable());
+            if (!report.Passed)
+            {
+                throw new InvalidOperationException("Dashboards do not refresh within 2 s: see the lag table above.");
+            }
+        });
+
+    [Parameter("GitHub token (staging: release PR, workflow check, GitHub release)"), Secret]
+    public string? GitHubToken { get; set; }
+
+    [Parameter("Grafana service-account token (staging)"), Secret]
+    public string? GrafanaApiKey { get; set; }
+
+    [Parameter("PagerDuty Events v2 routing key (staging)"), Secret]
+    public string? PagerDutyToken { get; set; }
+
+    [Parameter("Jira API token (staging status updates)"), Secret]
+    public string? JiraToken { get; set; }
+
+    Target BuildImages => _ => _
+        .Description("Builds the base, service and trading-core images on the local Docker engine (the tag-triggered workflow)")
+        .Executes(() => EdgeRisk.Nuke.Tooling.ProcessTasks.StartProcess("bash", $"\"{RootDirectory / "scripts" / "build-images.sh"}\"", RootDirectory).AssertZeroExitCode());
+
+    Target InstallCron => _ => _
+        .Description("§4: installs deploy/crontab (12-hourly PnL and memory reports) into the user's crontab, idempotently")
+        .Executes(() => EdgeRisk.Nuke.Tooling.ProcessTasks.StartProcess("bash", $"\"{RootDirectory / "scripts" / "install-cron.sh"}\"", RootDirectory).AssertZeroExitCode());
+
+    void RunTradingProcess(string job, string symbols, int metricsPort)
+    {
+        var redis = LocalServicesState.Read(ServicesState)?.Services.SingleOrDefault(s => s.Name == "redis")
+            ?? throw new InvalidOperationException("Redis is not running: run 'make start-services' first.");
+        DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {(int)Duration.TotalHours}h " +
+               $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job}", RootDirectory);
+    }
+}
