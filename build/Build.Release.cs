@@ -104,6 +104,13 @@ partial class Build
         .Executes(async () =>
         {
             var repository = new GitRepository(RootDirectory);
+            if (IsLocalProfile && GitOutput("rev-parse -q --verify refs/heads/develop").Length == 0)
+            {
+                // A fresh clone has only main: locally the release candidate is the commit at hand.
+                GitOutput("branch develop HEAD");
+                Log.Information("Local profile: created branch develop at HEAD (the release candidate)");
+            }
+
             var options = new TagReleaseOptions
             {
                 Version = ReleaseVersion,
