@@ -264,7 +264,7 @@ partial class Build
         var arguments = new List<string>
         {
             TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", "0", "--redis", $"127.0.0.1:{redisPort}",
+            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", "15s", "--job", job,
         };
         var restart = arguments.ToList();
@@ -274,6 +274,20 @@ partial class Build
         }
 
         return new DryRunJob(job, "dotnet", arguments, recorded) { RestartArguments = restart, WorkingDirectory = RootDirectory };
+    }
+
+    static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     GateEvaluationOptions GateOptions()
