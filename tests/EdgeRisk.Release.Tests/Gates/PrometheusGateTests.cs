@@ -10,7 +10,7 @@ namespace EdgeRisk.Release.Tests.Gates;
 public sealed class PrometheusGateTests : IAsyncLifetime
 {
     private const double Hour = 3600;
-    private readonly Dictionary<string, BackfilledPrometheus> _servers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PrometheusServer> _servers = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
@@ -25,7 +25,7 @@ public sealed class PrometheusGateTests : IAsyncLifetime
                 .Only("var_pct"),
             ["critical"] = Evidence.Healthy().WithAlert("VarCritical", "critical", 20 * Hour, (20 * Hour) + 300).Only("ALERTS"),
         };
-        var started = await Task.WhenAll(scenarios.Select(async s => (s.Key, await BackfilledPrometheus.StartAsync(s.Value.ToOpenMetrics()))));
+        var started = await Task.WhenAll(scenarios.Select(async s => (s.Key, await PrometheusServer.StartAsync(openMetricsBackfill: s.Value.ToOpenMetrics()))));
         foreach (var (key, server) in started)
         {
             _servers[key] = server;
@@ -40,7 +40,7 @@ public sealed class PrometheusGateTests : IAsyncLifetime
         }
     }
 
-    private static GateEvaluationOptions Options(BackfilledPrometheus server) => new()
+    private static GateEvaluationOptions Options(PrometheusServer server) => new()
     {
         PrometheusUrl = server.BaseUrl,
         WindowEnd = Evidence.End,

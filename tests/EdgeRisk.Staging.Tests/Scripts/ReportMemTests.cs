@@ -25,7 +25,7 @@ public sealed class ReportMemTests
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.01);
         Job(data, "edgerisk-stocks", -0.02);
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var result = await RunAsync(prometheus.BaseUrl);
 
@@ -41,7 +41,7 @@ public sealed class ReportMemTests
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.01);
         Job(data, "edgerisk-stocks", 0.05);
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var result = await RunAsync(prometheus.BaseUrl);
 
@@ -62,7 +62,7 @@ public sealed class ReportMemTests
         data.Gauge("process_resident_memory_bytes", "job=\"edgerisk-stocks\",instance=\"trading\"", started, End, 60,
             t => t - started < 2400 ? Base * (1 + ((t - started) / 2400.0)) : 2 * Base);
         data.Gauge("process_start_time_seconds", "job=\"edgerisk-stocks\",instance=\"trading\"", started, End, 60, _ => started);
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var withWarmup = await RunAsync(prometheus.BaseUrl, "--warmup", "45m");
         var withoutWarmup = await RunAsync(prometheus.BaseUrl, "--warmup", "0s");
@@ -79,7 +79,7 @@ public sealed class ReportMemTests
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.0, t => t < End - (3 * 3600) ? Start - 60 : End - (3 * 3600));
         Job(data, "edgerisk-stocks", 0.0);
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var result = await RunAsync(prometheus.BaseUrl);
 
@@ -92,7 +92,7 @@ public sealed class ReportMemTests
     {
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.0);
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var result = await RunAsync(prometheus.BaseUrl);
 

@@ -31,7 +31,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftExactlyHalfSigma_PrintsOneOkLineAndExitsZero()
     {
-        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
 
         var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
 
@@ -44,7 +44,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftBeyondHalfSigma_PrintsOneFailLineAndExitsOne()
     {
-        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
 
         var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "23.98");
 
@@ -63,7 +63,7 @@ public sealed class ReportPnlTests
                 t => 0.25 * (t - Start) / 60)
             .Gauge("pnl_usd", "job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"sim\"", Start, End, 60,
                 t => (0.25 * (t - Start) / 60) + (t >= End - (8 * 3600) && t < End - (6 * 3600) ? 30 : 0));
-        await using var prometheus = await BackfilledPrometheus.StartAsync(data.Build());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
 
         var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
 
@@ -75,7 +75,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_SigmaFromPnlStatsFile_UsesFileSigma()
     {
-        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
         using var dir = new TempDirectory("pnl-stats");
         var stats = dir.Combine("pnl_stats.json");
         await File.WriteAllTextAsync(stats, """{"pnl_sigma_usd": 20.0}""");
@@ -89,7 +89,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_SimBookMissing_FailsClosed()
     {
-        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks(withSim: false));
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks(withSim: false));
 
         var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "1000");
 
@@ -101,7 +101,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_WindowBeforeAnyData_FailsClosed()
     {
-        await using var prometheus = await BackfilledPrometheus.StartAsync(TwoBooks());
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
 
         var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24", "--window", "14h");
 
