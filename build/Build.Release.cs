@@ -42,6 +42,18 @@ partial class Build
     [Parameter("σ of 48 h sim PnL in USD (default: artifacts/sim/pnl_stats.json)")]
     public decimal? PnlSigmaUsd { get; set; }
 
+    [Parameter("Gate window length (default: --duration)")]
+    public TimeSpan? Window { get; set; }
+
+    [Parameter("Docker engine whose compose project the continuity gate also checks, e.g. unix:///var/run/docker.sock")]
+    public string? DockerHost { get; set; }
+
+    [Parameter("Compose project checked with --docker-host")]
+    public string ComposeProject { get; set; } = "edgerisk";
+
+    [Parameter("Directory for gates.json, report.md, plots and evidence (default: artifacts/gates)")]
+    public string? Output { get; set; }
+
     [Parameter("Grafana dashboard to import")]
     public string Dashboard { get; set; } = "grafana/edge_risk.json";
 
@@ -53,7 +65,7 @@ partial class Build
 
     AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / $"v{ReleaseVersion}";
     AbsolutePath OutboxDirectory => ArtifactsDirectory / "release" / "outbox";
-    AbsolutePath GatesDirectory => ArtifactsDirectory / "gates";
+    AbsolutePath GatesDirectory => Output is null ? ArtifactsDirectory / "gates" : RootDirectory / Output;
     AbsolutePath DryRunDirectory => ArtifactsDirectory / "dry-run";
     AbsolutePath ServicesState => ArtifactsDirectory / "services" / "state.json";
     AbsolutePath PnlStats => ArtifactsDirectory / "sim" / "pnl_stats.json";
@@ -294,7 +306,7 @@ partial class Build
     {
         if (Evidence is not null)
         {
-            return new GateEvaluationOptions { EvidenceDirectory = Evidence, WindowEnd = WindowEnd, WindowLength = Duration, PnlSigmaUsd = PnlSigmaUsd, PnlStatsPath = PnlStats };
+            return new GateEvaluationOptions { EvidenceDirectory = Evidence, WindowEnd = WindowEnd, WindowLength = Window ?? Duration, PnlSigmaUsd = PnlSigmaUsd, PnlStatsPath = PnlStats };
         }
 
         var url = PrometheusUrl;
@@ -312,7 +324,16 @@ partial class Build
             throw new InvalidOperationException("No evidence: pass --prometheus-url URL or --evidence DIR, or run './build.sh DryRun' first.");
         }
 
-        return new GateEvaluationOptions { PrometheusUrl = new Uri(url), WindowEnd = windowEnd, WindowLength = Duration, PnlSigmaUsd = PnlSigmaUsd, PnlStatsPath = PnlStats };
+        return new GateEvaluationOptions
+        {
+            PrometheusUrl = new Uri(url),
+            WindowEnd = windowEnd,
+            WindowLength = Window ?? Duration,
+            PnlSigmaUsd = PnlSigmaUsd,
+            PnlStatsPath = PnlStats,
+            DockerHost = DockerHost is null ? null : new Uri(DockerHost),
+            ComposeProject = ComposeProject,
+        };
     }
 
     void RequireLocalProfile(string target)
