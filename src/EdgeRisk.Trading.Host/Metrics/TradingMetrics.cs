@@ -73,6 +73,8 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
             _switches.WithLabels(symbol, "long", "short");
             foreach (var book in Books)
             {
+                // pnl_usd is 0 until the first fill, so its coverage spans the whole window.
+                _pnl.WithLabels(symbol, book).Set(0);
                 _orders.WithLabels(symbol, book);
                 _fills.WithLabels(symbol, book);
             }
@@ -89,7 +91,11 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         _edgeSigma.WithLabels(symbol).Set(sigmaBps);
     }
 
-    /// <summary>A loop heartbeat at <paramref name="now"/>: refreshes the heartbeat, the clock and every symbol's lag.</summary>
+    /// <summary>
+    /// A loop heartbeat at <paramref name="now"/>: refreshes the heartbeat, the clock and every symbol's lag. An equity's
+    /// lag is exported only in its regular session and counts from the session open at the earliest, so a closed
+    /// market does not read as a stale feed.
+    /// </summary>
     public void Heartbeat(DateTimeOffset now)
     {
         var seconds = now.ToUnixTimeMilliseconds() / 1000d;
@@ -99,7 +105,19 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         {
             foreach (var (symbol, newest) in _newestEvent)
             {
-                _lag.WithLabels(symbol).Set(Math.Max(0d, (now.UtcDateTime - newest).TotalSeconds));
+                var since = newest;
+                if (SymbolRegistry.InferAssetClass(symbol) == AssetClass.Equity)
+                {
+                    if (EquitySession.OpenOf(now) is not { } open)
+                    {
+                        _lag.RemoveLabelled(symbol);
+                        continue;
+                    }
+
+                    since = open > newest ? open : newest;
+                }
+
+                _lag.WithLabels(symbol).Set(Math.Max(0d, (now.UtcDateTime - since).TotalSeconds));
             }
         }
     }

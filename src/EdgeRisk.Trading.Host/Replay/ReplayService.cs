@@ -110,6 +110,34 @@ public sealed class ReplayService(
                 await recorder.RecordDueAsync(at, stoppingToken);
             }
         }
+
+        await IdleUntilAsync(end, recorder, stoppingToken);
+    }
+
+    /// <summary>
+    /// Once the feed has no more events (market closed, data exhausted) the process keeps living until the end of the
+    /// window: the clock keeps its pace, the heartbeat beats and metric snapshots keep being recorded.
+    /// </summary>
+    private async Task IdleUntilAsync(DateTimeOffset end, MetricsRecorder? recorder, CancellationToken stoppingToken)
+    {
+        var step = clock.IsPaced ? MaxSlice * options.Speed : options.RecordInterval;
+        for (var now = clock.GetUtcNow(); !stoppingToken.IsCancellationRequested; now = clock.GetUtcNow())
+        {
+            var at = now + step < end ? now + step : end;
+            await PaceAsync(at, stoppingToken);
+            clock.AdvanceTo(at);
+            state.Beat();
+            metrics.Heartbeat(at);
+            if (recorder is not null)
+            {
+                await recorder.RecordDueAsync(at, stoppingToken);
+            }
+
+            if (at >= end)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>At the end the backlog must reach Redis: retried for up to <see cref="DrainTimeout"/>, else the run fails.</summary>

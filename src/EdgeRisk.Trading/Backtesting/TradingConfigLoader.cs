@@ -71,6 +71,7 @@ public static class TradingConfigLoader
         Check(e, config.DualHorizon.EdgeScaleBps is > 0d and <= 10_000d, $"dualHorizon.edgeScaleBps must be in (0, 10000], got {config.DualHorizon.EdgeScaleBps}");
         Check(e, config.DualHorizon.MinEdgeBps >= 0d, $"dualHorizon.minEdgeBps must be ≥ 0, got {config.DualHorizon.MinEdgeBps}");
         Check(e, config.DualHorizon.MinRebalanceFraction is >= 0d and <= 1d, $"dualHorizon.minRebalanceFraction must be in [0, 1], got {config.DualHorizon.MinRebalanceFraction}");
+        Check(e, config.DualHorizon.DeRiskAtLimitFraction is > 0d and <= 1d && config.DualHorizon.DeRiskAtLimitFraction >= config.Risk.ScaleDownAt, $"dualHorizon.deRiskAtLimitFraction must be in [risk.scaleDownAt, 1], got {config.DualHorizon.DeRiskAtLimitFraction}");
         Check(e, config.ShortModel.LookbackMinutes is >= 2 and <= 10_080, $"shortModel.lookbackMinutes must be in [2, 10080], got {config.ShortModel.LookbackMinutes}");
         Check(e, config.LongModel.FastMinutes >= 2 && config.LongModel.FastMinutes < config.LongModel.SlowMinutes, $"longModel.fastMinutes must be in [2, {config.LongModel.SlowMinutes}) (below longModel.slowMinutes), got {config.LongModel.FastMinutes}");
         Check(e, config.LongModel.SlowMinutes <= 10_080, $"longModel.slowMinutes must be ≤ 10080, got {config.LongModel.SlowMinutes}");

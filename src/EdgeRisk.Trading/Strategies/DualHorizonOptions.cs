@@ -17,4 +17,11 @@ public sealed record DualHorizonOptions
 
     /// <summary>A target moves only when it changes by more than this fraction of the full size (avoids churn).</summary>
     public double MinRebalanceFraction { get; set; } = 0.5;
+
+    /// <summary>
+    /// Fraction of the VaR limit at which held targets are de-risked at once: when kept targets re-priced under the
+    /// current covariance exceed it, the harmonised portfolio (≤ RiskOptions.ScaleDownAt × limit) is adopted whole.
+    /// Reported var_pct therefore never exceeds 100 × this value.
+    /// </summary>
+    public double DeRiskAtLimitFraction { get; set; } = 0.93;
 }

@@ -50,9 +50,9 @@ public sealed class DualHorizonStrategy : IStrategy
         _blender = blender ?? throw new ArgumentNullException(nameof(blender));
         _risk = risk ?? throw new ArgumentNullException(nameof(risk));
         _options = options ?? new DualHorizonOptions();
-        if (_options.MaxNotionalUsdPerSymbol <= 0m || _options.EdgeScaleBps <= 0d || _options.MinEdgeBps < 0d || _options.MinRebalanceFraction is < 0d or > 1d || quantityStep <= 0m)
+        if (_options.MaxNotionalUsdPerSymbol <= 0m || _options.EdgeScaleBps <= 0d || _options.MinEdgeBps < 0d || _options.MinRebalanceFraction is < 0d or > 1d || _options.DeRiskAtLimitFraction is <= 0d or > 1d || quantityStep <= 0m)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "MaxNotionalUsdPerSymbol, EdgeScaleBps and quantityStep must be > 0, MinEdgeBps ≥ 0, MinRebalanceFraction in [0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxNotionalUsdPerSymbol, EdgeScaleBps and quantityStep must be > 0, MinEdgeBps ≥ 0, MinRebalanceFraction in [0, 1], DeRiskAtLimitFraction in (0, 1].");
         }
 
         _maxNotional = (double)_options.MaxNotionalUsdPerSymbol;
@@ -104,6 +104,7 @@ public sealed class DualHorizonStrategy : IStrategy
 
         var n = _dimension;
         _risk.Harmonise(_shortQty.AsSpan(0, n), _longQty.AsSpan(0, n), _weights.AsSpan(0, n), _target.AsSpan(0, n));
+        var deRiskAt = _options.DeRiskAtLimitFraction * _risk.LimitUsd;
         var anyChange = false;
         for (var i = 0; i < n; i++)
         {
@@ -122,16 +123,17 @@ public sealed class DualHorizonStrategy : IStrategy
             }
 
             // The mix of kept and new targets may breach the limit: then the harmonised portfolio is adopted whole.
-            if (_risk.ValueAtRisk(candidate) > _risk.LimitUsd)
+            if (_risk.ValueAtRisk(candidate) > deRiskAt)
             {
                 _changed.AsSpan(0, n).Fill(true);
             }
 
             Adopt(targets, n);
         }
-        else if (_risk.ValueAtRisk(_held.AsSpan(0, n)) > _risk.LimitUsd)
+        else if (_risk.ValueAtRisk(_held.AsSpan(0, n)) > deRiskAt)
         {
-            // Kept targets under a changed covariance breach the limit: adopt the harmonised portfolio.
+            // Kept targets re-priced under a re-estimated covariance crossed the de-risk level: de-risk now by
+            // adopting the harmonised portfolio, which sits at or below the harmoniser's scale-down ceiling.
             _changed.AsSpan(0, n).Fill(true);
             Adopt(targets, n);
         }

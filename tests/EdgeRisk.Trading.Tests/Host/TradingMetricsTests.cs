@@ -108,4 +108,47 @@ public sealed class TradingMetricsTests
         var snapshots = File.ReadLines(path).Where(l => l.StartsWith("# snapshot ", StringComparison.Ordinal)).Select(l => long.Parse(l[11..])).ToArray();
         Assert.Equal([0L, 15, 30, 45, 60, 75, 90], snapshots.Select(t => t - start.ToUnixTimeSeconds()));
     }
+
+    [Fact]
+    public async Task Export_BeforeAnyFill_HasZeroPnlForEverySymbolAndBook()
+    {
+        var metrics = new TradingMetrics(["BTC-USD", "NVDA"]);
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+
+        foreach (var symbol in new[] { "BTC-USD", "NVDA" })
+        {
+            Assert.Equal(0, MetricsText.Value(text, $"pnl_usd{{symbol=\"{symbol}\",book=\"paper\"}}"));
+            Assert.Equal(0, MetricsText.Value(text, $"pnl_usd{{symbol=\"{symbol}\",book=\"sim\"}}"));
+        }
+    }
+
+    [Fact]
+    public async Task Heartbeat_EquityMarketClosed_ExportsNoLagForEquity()
+    {
+        var metrics = new TradingMetrics(["BTC-USD", "NVDA"]);
+        var lastBar = new DateTime(2017, 9, 5, 20, 0, 0, DateTimeKind.Utc);
+        metrics.OnEvent("NVDA", lastBar);
+        metrics.OnEvent("BTC-USD", lastBar);
+        metrics.Heartbeat(new DateTimeOffset(lastBar.AddMinutes(1)));
+
+        metrics.Heartbeat(new DateTimeOffset(lastBar.AddHours(3)));
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+        Assert.DoesNotContain("feed_lag_seconds{symbol=\"NVDA\"}", text, StringComparison.Ordinal);
+        Assert.Equal(10800, MetricsText.Value(text, "feed_lag_seconds{symbol=\"BTC-USD\"}"));
+    }
+
+    [Fact]
+    public async Task Heartbeat_EquitySessionJustOpened_CountsLagFromTheOpen()
+    {
+        var metrics = new TradingMetrics(["NVDA"]);
+        metrics.OnEvent("NVDA", new DateTime(2017, 9, 5, 20, 0, 0, DateTimeKind.Utc));
+
+        // 2017-09-06 09:30:45 in New York (EDT).
+        metrics.Heartbeat(new DateTimeOffset(2017, 9, 6, 13, 30, 45, TimeSpan.Zero));
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+        Assert.Equal(45, MetricsText.Value(text, "feed_lag_seconds{symbol=\"NVDA\"}"));
+    }
 }

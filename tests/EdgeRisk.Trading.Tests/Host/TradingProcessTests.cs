@@ -93,6 +93,35 @@ public sealed class TradingProcessTests
     }
 
     [Fact]
+    public async Task Live_EquityDataEndsBeforeDuration_RecordsUntilDurationThenExitsZero()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var dir = new TempDirectory();
+        var recording = dir.Combine("stocks.prom");
+
+        var (exitCode, output) = await TradingProcess.RunAsync(
+        [
+            "live", "--profile", "local", "--symbols", "NVDA", "--speed", "max", "--duration", "48h", "--job", "edgerisk-stocks",
+            "--metrics-port", FreePort.Next().ToString(), "--redis", redis.Endpoint, "--data", TradingProcess.DataDirectory,
+            "--record-metrics", recording, "--record-interval", "15s",
+        ]);
+
+        Assert.True(exitCode == 0, output);
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        var snapshots = File.ReadLines(recording).Where(l => l.StartsWith("# snapshot ", StringComparison.Ordinal))
+            .Select(l => DateTimeOffset.FromUnixTimeSeconds(long.Parse(l["# snapshot ".Length..]))).ToArray();
+        Assert.Equal(start, snapshots[0]);
+        Assert.Equal(start.AddHours(48), snapshots[^1]);
+        Assert.Equal((48 * 240) + 1, snapshots.Length);
+        var lines = File.ReadAllLines(recording);
+        Assert.Contains(lines, l => l.StartsWith("pnl_usd{symbol=\"NVDA\",book=\"sim\"} 0 1504396800000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("edgerisk_heartbeat_timestamp_seconds 1504569600 ", StringComparison.Ordinal));
+        // Monday 2017-09-04 20:30Z is 16:30 in New York: the market is closed, so no lag is exported.
+        Assert.DoesNotContain(lines, l => l.StartsWith("feed_lag_seconds{symbol=\"NVDA\"}", StringComparison.Ordinal) && l.EndsWith(" 1504557000000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("feed_lag_seconds{symbol=\"NVDA\"}", StringComparison.Ordinal) && l.EndsWith(" 1504540800000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Live_Kill9ThenRestart_RecoversWithNoLostOrDuplicatedFill()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -136,6 +136,18 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public void DualHorizon_ReplayDefault48h_MaxVarPctAtMost95()
+    {
+        var observer = new RecordingObserver();
+        var engine = PipelineFactory.CreateEngine(Config, PipelineFactory.CreateStrategy(Config, Router), observer);
+
+        engine.Run(new ArrayFeed(Load48h()));
+
+        Assert.NotEmpty(observer.VarPcts);
+        Assert.InRange(observer.VarPcts.Max(), 0d, 95d);
+    }
+
+    [Fact]
     public void DualHorizon_Replay48hWithNvda_VarPctNeverAbove100AndSwitchesReported()
     {
         var observer = new RecordingObserver();
