@@ -72,7 +72,8 @@ partial class Build
     AbsolutePath TradingHost => RootDirectory / "src" / "EdgeRisk.Trading.Host" / "bin" / Configuration / "net10.0" / "edgerisk-trading.dll";
     bool IsLocalProfile => Profile == "local";
     string GaTag => $"v{ReleaseVersion}";
-    bool AlreadyPromoted => (ReleaseDirectory / "summary.md").FileExists() && GitTagOnHead(GaTag);
+    bool AlreadyPromoted => (ReleaseDirectory / "summary.md").FileExists() && TagOnHeadAsync(GaTag).GetAwaiter().GetResult();
+    GitRepository Repository => new(RootDirectory);
 
     Target Backtest => _ => _
         .Description("Runs the shadow simulator over all shipped history: artifacts/sim/pnl_stats.json")
@@ -115,11 +116,11 @@ partial class Build
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
-            var repository = new GitRepository(RootDirectory);
-            if (IsLocalProfile && GitOutput("rev-parse -q --verify refs/heads/develop").Length == 0)
+            var repository = Repository;
+            if (IsLocalProfile && await repository.ResolveCommitAsync("refs/heads/develop") is null)
             {
                 // A fresh clone has only main: locally the release candidate is the commit at hand.
-                GitOutput("branch develop HEAD");
+                await repository.RunCheckedAsync(["branch", "develop", "HEAD"]);
                 Log.Information("Local profile: created branch develop at HEAD (the release candidate)");
             }
 
@@ -247,7 +248,7 @@ partial class Build
                 throw new InvalidOperationException($"Gates verdict {verdict}: no GA tag, no push, no deploy.");
             }
 
-            var result = await new TagService(new GitRepository(RootDirectory)).TagReleaseAsync(new TagReleaseOptions
+            var result = await new TagService(Repository).TagReleaseAsync(new TagReleaseOptions
             {
                 Tag = GaTag,
                 Version = ReleaseVersion,
@@ -350,20 +351,10 @@ partial class Build
         (ReleaseDirectory / name).WriteAllText(content);
     }
 
-    bool GitTagOnHead(string tag)
+    async Task<bool> TagOnHeadAsync(string tag)
     {
-        var head = GitOutput("rev-parse HEAD");
-        var tagged = GitOutput($"rev-parse -q --verify refs/tags/{tag}^{{commit}}");
-        return head.Length > 0 && head == tagged;
-    }
-
-    string GitOutput(string arguments)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RootDirectory };
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : string.Empty;
+        var tagged = await Repository.ResolveCommitAsync($"refs/tags/{tag}");
+        return tagged is not null && tagged == await Repository.HeadCommitAsync();
     }
 
     string Summary(TagReleaseResult ga, JsonDocument gates)
