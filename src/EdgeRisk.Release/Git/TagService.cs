@@ -106,7 +106,20 @@ public sealed class TagService(GitRepository repository)
         var tags = await repository.ListTagsAsync(cancellationToken: cancellationToken);
         try
         {
-            return ReleaseVersion.NextReleaseCandidate(options.Version, tags);
+            // A re-run on the same release candidate reuses its rc tag (a no-op) instead of minting the next one.
+            var next = ReleaseVersion.NextReleaseCandidate(options.Version, tags);
+            var candidate = await repository.ResolveCommitAsync(options.DevelopBranch, cancellationToken);
+            foreach (var existing in tags.Select(t => ReleaseVersion.TryParse(t, out var v) ? v : null)
+                         .Where(v => v is { ReleaseCandidate: not null } && v.Core == next.Core)
+                         .OrderByDescending(v => v!.ReleaseCandidate))
+            {
+                if (candidate is not null && await repository.ResolveCommitAsync($"refs/tags/{existing}", cancellationToken) == candidate)
+                {
+                    return existing!;
+                }
+            }
+
+            return next;
         }
         catch (FormatException ex)
         {

@@ -105,6 +105,21 @@ public sealed class TagServiceTests
     }
 
     [Fact]
+    public async Task TagReleaseAsync_NoTagGivenRunTwice_SecondRunReusesTheRcTag()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var service = new TagService(sandbox.Clone);
+        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+
+        await sandbox.Clone.CheckoutAsync("develop");
+        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+
+        Assert.Equal("v0.4.0-rc1", first.Tag);
+        Assert.Equal(first.Tag, second.Tag);
+        Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
+    }
+
+    [Fact]
     public async Task TagReleaseAsync_NoTagGiven_TagsNextReleaseCandidate()
     {
         using var sandbox = await GitSandbox.CreateAsync();
