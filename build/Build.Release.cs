@@ -75,13 +75,6 @@ partial class Build
     bool AlreadyPromoted => (ReleaseDirectory / "summary.md").FileExists() && TagOnHeadAsync(GaTag).GetAwaiter().GetResult();
     GitRepository Repository => new(RootDirectory);
 
-    Target Backtest => _ => _
-        .Description("Runs the shadow simulator over all shipped history: artifacts/sim/pnl_stats.json")
-        .DependsOn(Compile)
-        .Inputs("data/lean/**", "config/*.json", "src/EdgeRisk.Trading/**/*.cs")
-        .Outputs("artifacts/sim/pnl_stats.json")
-        .Executes(() => DotNet($"\"{TradingHost}\" sim-stats --data data/lean --out \"{PnlStats}\""));
-
     Target StartServices => _ => _
         .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1)")
         .Executes(async () =>
