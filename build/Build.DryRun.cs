@@ -101,13 +101,20 @@ partial class Build
             "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", "15s", "--job", job,
         };
+        // A restart resumes the books from the journal; the first start of a dry run begins flat.
         var restart = arguments.ToList();
+        arguments.AddRange(["--journal", "fresh"]);
         if (crashAt is not null)
         {
             arguments.AddRange(["--crash-at", crashAt]);
         }
 
-        return new DryRunJob(job, "dotnet", arguments, recorded) { RestartArguments = restart, WorkingDirectory = RootDirectory };
+        return new DryRunJob(job, "dotnet", arguments, recorded)
+        {
+            RestartArguments = restart,
+            WorkingDirectory = RootDirectory,
+            Environment = DryRunJob.TradingProcessRuntime,
+        };
     }
 
     static int FreeLoopbackPort()

@@ -94,6 +94,11 @@ public static class LiveApp
             RecoveredState recovered;
             try
             {
+                if (options.FreshJournal)
+                {
+                    await journal.ResetAsync();
+                }
+
                 recovered = await journal.RecoverAsync(new TradingConfig().Engine.InitialCashUsd);
             }
             catch (JournalCorruptException e)
@@ -185,7 +190,7 @@ public static class LiveApp
         };
     }
 
-    /// <summary>Sets edge_blended_mean/sigma_bps from the sim statistics; false (band unset, logged) when the file is missing.</summary>
+    /// <summary>Sets edge_blended_mean/sigma_bps from the sim statistics (each symbol its own band, the pooled one without history); false (band unset, logged) when the file is missing.</summary>
     private static async Task<bool> LoadEdgeBandAsync(LiveOptions options, TradingMetrics metrics)
     {
         if (!File.Exists(options.SimStatsFile))
@@ -197,7 +202,8 @@ public static class LiveApp
             ?? throw new JsonException($"{options.SimStatsFile} is empty");
         foreach (var symbol in options.Symbols)
         {
-            metrics.SetEdgeBand(symbol, stats.EdgeBlendedMeanBps, stats.EdgeBlendedSigmaBps);
+            var band = stats.BandOf(symbol);
+            metrics.SetEdgeBand(symbol, band.MeanBps, band.SigmaBps);
         }
 
         return true;
@@ -220,6 +226,7 @@ public static class LiveApp
         to.SimStatsFile = from.SimStatsFile;
         to.Job = from.Job;
         to.CrashAt = from.CrashAt;
+        to.FreshJournal = from.FreshJournal;
         to.HeartbeatTimeout = from.HeartbeatTimeout;
         to.SnapshotInterval = from.SnapshotInterval;
     }

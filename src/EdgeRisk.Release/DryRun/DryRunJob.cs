@@ -16,4 +16,17 @@ public sealed record DryRunJob(string Job, string FileName, IReadOnlyList<string
     public string? WorkingDirectory { get; init; }
 
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>
+    /// Runtime settings of a long-running trading process (also in docker/trading-core/Dockerfile): a fixed 4 MB gen0
+    /// budget and no tiered compilation, so RSS reaches its working size within seconds and stays there. Without them
+    /// the gen0 budget and tier-1 re-JIT keep growing RSS for the first minutes — the whole of a compressed dry run —
+    /// and the rss_drift gate reads 10–15 % growth. The GC reads gen0size only from the environment, not from
+    /// runtimeconfig.json.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TradingProcessRuntime { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DOTNET_GCgen0size"] = "0x400000",
+        ["DOTNET_TieredCompilation"] = "0",
+    };
 }

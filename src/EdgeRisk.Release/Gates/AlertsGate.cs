@@ -30,7 +30,7 @@ public static class AlertsGate
         failures.AddRange(critical.Select(e => $"{e.Severity} {e.Alert} fired {SeriesMath.At(e.Start)}"));
         if (warnings.Count > GateThresholds.MaxWarningEpisodes)
         {
-            failures.Add($"{warnings.Count} warning episodes (> {GateThresholds.MaxWarningEpisodes}): {string.Join(", ", warnings.Select(w => w.Alert))}");
+            failures.Add($"{warnings.Count} warning episodes (> {GateThresholds.MaxWarningEpisodes}): {ByAlertName(warnings)}");
         }
 
         failures.AddRange(stillFiring.Select(e => $"{e.Alert} still firing at window end"));
@@ -97,6 +97,18 @@ public static class AlertsGate
 
         episodes.Sort((a, b) => a.Start.CompareTo(b.Start));
         return episodes;
+    }
+
+    /// <summary>"EdgeBlendedOutOfBand ×45, VarHigh ×3, first EdgeBlendedOutOfBand{…} at …": one line however many episodes.</summary>
+    private static string ByAlertName(IReadOnlyList<AlertEpisode> episodes)
+    {
+        var counts = episodes
+            .GroupBy(e => e.Alert.Split('{', 2)[0], StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ×{g.Count()}");
+        var first = episodes.MinBy(e => e.Start)!;
+        return $"{string.Join(", ", counts)}; first {first.Alert} at {SeriesMath.At(first.Start)}";
     }
 
     private static (string? Problem, string How) EvaluationProof(GateWindow window, IReadOnlyList<TimeSeries> marker,

@@ -9,7 +9,7 @@ public static class CommandLineParser
     private static readonly string[] LiveKeys =
     [
         "--profile", "--symbols", "--speed", "--duration", "--metrics-port", "--redis", "--data", "--window",
-        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at",
+        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal",
     ];
 
     private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out"];
@@ -67,6 +67,12 @@ public static class CommandLineParser
         Set(values, "--seed", v => options.Seed = ParseInt("--seed", v));
         Set(values, "--job", v => options.Job = v);
         Set(values, "--crash-at", v => options.CrashAt = ParseDuration("--crash-at", v));
+        Set(values, "--journal", v => options.FreshJournal = v switch
+        {
+            "fresh" => true,
+            "resume" => false,
+            _ => throw new UsageException($"--journal must be fresh or resume (got '{v}')"),
+        });
         if (values.ContainsKey("--record-interval") && options.RecordMetricsFile is null)
         {
             throw new UsageException("--record-interval needs --record-metrics FILE");

@@ -95,6 +95,13 @@ public sealed class RedisJournal
         }
     }
 
+    /// <summary>Deletes this job's books (snapshots and fill streams) so the next recovery starts flat: a new run, not a restart.</summary>
+    public async Task ResetAsync()
+    {
+        RedisKey[] keys = [SnapshotKey(Book.Paper), SnapshotKey(Book.Sim), FillsKey(Book.Paper), FillsKey(Book.Sim)];
+        await _db.KeyDeleteAsync(keys);
+    }
+
     /// <summary>Rebuilds both books: latest snapshot, then every later fill in sequence; a missing sequence fails closed.</summary>
     public async Task<RecoveredState> RecoverAsync(decimal initialCashUsd)
     {

@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Replay {Symbols} from {Start:o} to {End:o} at speed {Speed}")]
     public static partial void ReplayStarting(this ILogger logger, string symbols, DateTimeOffset start, DateTimeOffset end, string speed);
 
+    [LoggerMessage(30, LogLevel.Information, "Warm-up pass: {Events} events through a throwaway engine in {ElapsedMs:0} ms before the clock starts")]
+    public static partial void WarmedUp(this ILogger logger, long events, double elapsedMs);
+
     [LoggerMessage(7, LogLevel.Critical, "Fault injection: --crash-at reached at virtual time {Now:o}; terminating")]
     public static partial void CrashInjected(this ILogger logger, DateTimeOffset now);
 

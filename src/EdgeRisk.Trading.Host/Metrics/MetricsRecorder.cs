@@ -69,6 +69,23 @@ public sealed class MetricsRecorder : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Before an event at <paramref name="eventTime"/> is applied: writes one snapshot for every boundary strictly before
+    /// it, each after <paramref name="refresh"/> has brought the time-derived gauges (heartbeat, feed lag) to that
+    /// boundary. A snapshot at t therefore holds every event up to t — all symbols' bars ending at t, not just the
+    /// first one replayed.
+    /// </summary>
+    public async Task RecordBeforeAsync(DateTimeOffset eventTime, Action<DateTimeOffset> refresh, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refresh);
+        while (_next < eventTime)
+        {
+            refresh(_next);
+            await WriteSnapshotAsync(_next, cancellationToken);
+            _next += _interval;
+        }
+    }
+
     public async Task WriteSnapshotAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

@@ -44,6 +44,12 @@ public sealed class LiveOptions
     /// <summary>Prometheus job and Redis key namespace; defaults by symbol set.</summary>
     public string? Job { get; set; }
 
+    /// <summary>
+    /// <c>--journal fresh</c>: this job's journal is cleared first, so the run starts flat (a new dry run). The default,
+    /// <c>resume</c>, recovers the books from it (a restart within a run).
+    /// </summary>
+    public bool FreshJournal { get; set; }
+
     /// <summary>Test hook: the process fails fast once the virtual clock passes start + this.</summary>
     public TimeSpan? CrashAt { get; set; }
 

@@ -6,8 +6,11 @@ using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Host.Replay;
 
-/// <summary>The engine's observer in the host: every signal goes to the metrics, every fill also to the journal.</summary>
-public sealed class HostPipelineObserver(TradingMetrics metrics, RedisJournal journal) : IPipelineObserver
+/// <summary>
+/// The engine's observer in the host: every signal goes to the metrics, every fill also to the journal (none for the
+/// warm-up pass, see <see cref="ReplayWarmup"/>).
+/// </summary>
+public sealed class HostPipelineObserver(TradingMetrics metrics, RedisJournal? journal) : IPipelineObserver
 {
     public long Fills { get; private set; }
 
@@ -21,7 +24,7 @@ public sealed class HostPipelineObserver(TradingMetrics metrics, RedisJournal jo
 
     public void OnFill(Fill fill)
     {
-        journal.Append(fill);
+        journal?.Append(fill);
         metrics.OnFill(fill);
         Fills++;
     }

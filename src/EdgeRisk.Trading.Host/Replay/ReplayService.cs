@@ -41,6 +41,9 @@ public sealed class ReplayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var warmup = TimeProvider.System.GetTimestamp();
+        var warmupEvents = ReplayWarmup.Run(options, symbols);
+        logger.WarmedUp(warmupEvents, TimeProvider.System.GetElapsedTime(warmup).TotalMilliseconds);
         var start = clock.GetUtcNow();
         clock.Start();
         var end = _windowStart + options.Duration;
@@ -95,6 +98,12 @@ public sealed class ReplayService(
                 Crash(at);
             }
 
+            if (recorder is not null)
+            {
+                // Snapshots due before this event see every event up to their time (all symbols' bars ending then).
+                await recorder.RecordBeforeAsync(at, metrics.Heartbeat, stoppingToken);
+            }
+
             metrics.OnEvent(e.Symbol.Ticker, e.Time);
             engine.OnEvent(e);
             state.Beat();
@@ -103,11 +112,6 @@ public sealed class ReplayService(
             {
                 Snapshot(engine, at);
                 nextSnapshot = at + options.SnapshotInterval;
-            }
-
-            if (recorder is not null)
-            {
-                await recorder.RecordDueAsync(at, stoppingToken);
             }
         }
 

@@ -23,6 +23,14 @@ public sealed record PnlStats
     [JsonPropertyName("edge_samples")]
     public long EdgeSamples { get; init; }
 
+    /// <summary>Each symbol's own blended-edge band (symbols trade on different scales); the pooled figures above are the fallback.</summary>
+    [JsonPropertyName("edge_bands")]
+    public IReadOnlyDictionary<string, EdgeBand> EdgeBands { get; init; } = new Dictionary<string, EdgeBand>();
+
+    /// <summary>The band of <paramref name="symbol"/>: its own when it has history, else the pooled one.</summary>
+    public EdgeBand BandOf(string symbol) =>
+        EdgeBands.TryGetValue(symbol, out var band) && band.Samples > 1 ? band : new EdgeBand(EdgeBlendedMeanBps, EdgeBlendedSigmaBps, EdgeSamples);
+
     [JsonPropertyName("method")]
     public string Method { get; init; } = string.Empty;
 
@@ -35,6 +43,12 @@ public sealed record PnlStats
     [JsonPropertyName("window_pnls")]
     public IReadOnlyList<WindowPnl> WindowPnls { get; init; } = [];
 }
+
+/// <summary>Mean and σ of one symbol's blended edge over its shipped history.</summary>
+public sealed record EdgeBand(
+    [property: JsonPropertyName("mean_bps")] double MeanBps,
+    [property: JsonPropertyName("sigma_bps")] double SigmaBps,
+    [property: JsonPropertyName("samples")] long Samples);
 
 /// <summary>One 48 h window's sim PnL.</summary>
 public sealed record WindowPnl(

@@ -94,6 +94,7 @@ public static class SimStatsCalculator
             EdgeBlendedMeanBps = Math.Round(edges.Mean, 4),
             EdgeBlendedSigmaBps = Math.Round(edges.StdDev, 4),
             EdgeSamples = edges.Count,
+            EdgeBands = edges.Bands(),
             Method = Method,
             Strategy = config.Strategy,
             WindowPnls = windows,
@@ -112,8 +113,43 @@ public static class SimStatsCalculator
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Welford mean/variance of every blended edge reported.</summary>
+    /// <summary>Welford mean/variance of every blended edge reported, pooled and per symbol.</summary>
     private sealed class EdgeAccumulator : NullPipelineObserver
+    {
+        private readonly Welford _pooled = new();
+        private readonly SortedDictionary<string, Welford> _bySymbol = new(StringComparer.Ordinal);
+
+        public long Count => _pooled.Count;
+
+        public double Mean => _pooled.Mean;
+
+        public double StdDev => _pooled.StdDev;
+
+        public override void OnBlendedEdge(Symbol symbol, double edgeBps, DateTime time)
+        {
+            _pooled.Add(edgeBps);
+            if (!_bySymbol.TryGetValue(symbol.Ticker, out var own))
+            {
+                own = new Welford();
+                _bySymbol[symbol.Ticker] = own;
+            }
+
+            own.Add(edgeBps);
+        }
+
+        public SortedDictionary<string, EdgeBand> Bands()
+        {
+            var bands = new SortedDictionary<string, EdgeBand>(StringComparer.Ordinal);
+            foreach (var (ticker, w) in _bySymbol)
+            {
+                bands[ticker] = new EdgeBand(Math.Round(w.Mean, 4), Math.Round(w.StdDev, 4), w.Count);
+            }
+
+            return bands;
+        }
+    }
+
+    private sealed class Welford
     {
         private double _m2;
 
@@ -123,12 +159,12 @@ public static class SimStatsCalculator
 
         public double StdDev => Count > 1 ? Math.Sqrt(_m2 / (Count - 1)) : 0d;
 
-        public override void OnBlendedEdge(Symbol symbol, double edgeBps, DateTime time)
+        public void Add(double value)
         {
             Count++;
-            var delta = edgeBps - Mean;
+            var delta = value - Mean;
             Mean += delta / Count;
-            _m2 += delta * (edgeBps - Mean);
+            _m2 += delta * (value - Mean);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed record RiskOptions
     public double ZScore { get; set; } = 2.326347874;
 
     /// <summary>Desired portfolios are scaled to this fraction of the limit once they would exceed it.</summary>
-    public double ScaleDownAt { get; set; } = 0.9;
+    public double ScaleDownAt { get; set; } = 0.8;
 
     /// <summary>Returns a symbol needs before it may carry a non-zero target (fail closed while unknown).</summary>
     public int WarmupReturns { get; set; } = 30;

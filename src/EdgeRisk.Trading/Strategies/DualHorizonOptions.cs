@@ -23,5 +23,5 @@ public sealed record DualHorizonOptions
     /// current covariance exceed it, the harmonised portfolio (≤ RiskOptions.ScaleDownAt × limit) is adopted whole.
     /// Reported var_pct therefore never exceeds 100 × this value.
     /// </summary>
-    public double DeRiskAtLimitFraction { get; set; } = 0.93;
+    public double DeRiskAtLimitFraction { get; set; } = 0.88;
 }

@@ -268,6 +268,22 @@ public sealed class GateUnitTests
     }
 
     [Fact]
+    public void Alerts_ManyWarningEpisodes_DetailCountsByAlertNameOnOneShortLine()
+    {
+        var e = Evidence.Healthy();
+        for (var i = 0; i < 40; i++)
+        {
+            e = e.WithAlert("EdgeBlendedOutOfBand", "warning", (i + 1) * 600, ((i + 1) * 600) + 120);
+        }
+
+        var result = e.WithAlert("VarHigh", "warning", 30 * Hour, (30 * Hour) + 60).Alerts();
+
+        Assert.Equal(GateStatus.Fail, result.Status);
+        Assert.StartsWith("41 warning episodes (> 2): EdgeBlendedOutOfBand ×40, VarHigh ×1; first EdgeBlendedOutOfBand", result.Detail, StringComparison.Ordinal);
+        Assert.True(result.Detail.Length < 300, result.Detail);
+    }
+
+    [Fact]
     public void Alerts_OneCriticalEpisode_Fails()
     {
         var result = Evidence.Healthy().WithAlert("VarCritical", "critical", Hour, Hour + 30).Alerts();

@@ -14,7 +14,7 @@ public sealed class CommandLineParserTests
         [
             "live", "--profile", "local", "--symbols", "BTC-USD,ETH-USD", "--speed", "2880", "--duration", "48h",
             "--metrics-port", "9464", "--redis", "127.0.0.1:6379", "--data", Data, "--window", "2017-09-03",
-            "--record-metrics", "out.prom", "--record-interval", "15s", "--seed", "7", "--job", "edgerisk-crypto", "--crash-at", "10h",
+            "--record-metrics", "out.prom", "--record-interval", "15s", "--seed", "7", "--job", "edgerisk-crypto", "--crash-at", "10h", "--journal", "fresh",
         ]));
         var o = command.Options;
         Assert.Equal(Profile.Local, o.Profile);
@@ -26,6 +26,7 @@ public sealed class CommandLineParserTests
         Assert.Equal(TimeSpan.FromHours(10), o.CrashAt);
         Assert.Equal(7, o.Seed);
         Assert.Equal("edgerisk-crypto", o.EffectiveJob);
+        Assert.True(o.FreshJournal);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class CommandLineParserTests
     [InlineData("--window", "03/09/2017", "--window: '03/09/2017' is not a date")]
     [InlineData("--crash-at", "72h", "--crash-at must be in (0, --duration)")]
     [InlineData("--job", "edgerisk-forex", "--job must be edgerisk-crypto or edgerisk-stocks")]
+    [InlineData("--journal", "wipe", "--journal must be fresh or resume (got 'wipe')")]
     [InlineData("--record-interval", "15s", "--record-interval needs --record-metrics FILE")]
     [InlineData("--data", "no/such/folder", "--data: directory 'no/such/folder' does not exist")]
     [InlineData("--colour", "red", "unknown option '--colour' for 'live'")]

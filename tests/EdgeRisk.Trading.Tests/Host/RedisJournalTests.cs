@@ -46,6 +46,31 @@ public sealed class RedisJournalTests
     }
 
     [Fact]
+    public async Task ResetAsync_AfterFillsAndSnapshot_RecoversFlatAndLeavesOtherJobsAlone()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        var journal = new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"]));
+        var other = new RedisJournal(connection, "other", new TradingMetrics(["BTC-USD"]));
+        var ledger = new BookLedger(Book.Paper, 100_000m);
+        ledger.Apply(Buy(1, 0.1m, 4000m, 1));
+        journal.Append(Buy(1, 0.1m, 4000m, 1));
+        journal.AppendSnapshot(new JournalSnapshot(new DateTimeOffset(T0.AddMinutes(1)), ledger.Snapshot(), LastOrderId: 3));
+        other.Append(Buy(1, 0.1m, 4000m, 1));
+        Assert.True(await journal.FlushAsync());
+        Assert.True(await other.FlushAsync());
+
+        await journal.ResetAsync();
+
+        var recovered = await journal.RecoverAsync(100_000m);
+        Assert.Equal(0, recovered.Paper.LastSequence);
+        Assert.Equal(100_000m, recovered.Paper.CashUsd);
+        Assert.Null(recovered.ResumeAfter);
+        Assert.Equal(0, recovered.LastOrderId);
+        Assert.Equal(1, (await other.RecoverAsync(100_000m)).Paper.LastSequence);
+    }
+
+    [Fact]
     public async Task FlushAsync_SameFillTwice_JournalsItOnce()
     {
         await using var redis = await RedisServer.StartAsync();

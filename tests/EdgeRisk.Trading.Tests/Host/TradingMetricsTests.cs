@@ -90,6 +90,34 @@ public sealed class TradingMetricsTests
     }
 
     [Fact]
+    public async Task RecordBeforeAsync_TwoSymbolsBarsEndingAtBoundary_SnapshotSeesBothWithZeroLag()
+    {
+        using var dir = new EdgeRisk.Testing.Services.TempDirectory();
+        var metrics = new TradingMetrics(["BTC-USD", "ETH-USD"]);
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        var path = dir.Combine("rec.prom");
+        var boundary = start.AddMinutes(1);
+        await using (var recorder = new MetricsRecorder(metrics.Registry, path, TimeSpan.FromMinutes(1), boundary))
+        {
+            // Both bars end at the boundary and are replayed one after the other, as the merged feed does.
+            foreach (var symbol in new[] { "BTC-USD", "ETH-USD" })
+            {
+                await recorder.RecordBeforeAsync(boundary, metrics.Heartbeat, CancellationToken.None);
+                metrics.OnEvent(symbol, boundary.UtcDateTime);
+                metrics.Heartbeat(boundary);
+            }
+
+            // The next event, 20 s later, is what makes the boundary's snapshot due.
+            await recorder.RecordBeforeAsync(boundary.AddSeconds(20), metrics.Heartbeat, CancellationToken.None);
+        }
+
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Equal(["# snapshot 1504396860"], lines.Where(l => l.StartsWith('#')));
+        Assert.Contains("feed_lag_seconds{symbol=\"BTC-USD\"} 0 1504396860000", lines);
+        Assert.Contains("feed_lag_seconds{symbol=\"ETH-USD\"} 0 1504396860000", lines);
+    }
+
+    [Fact]
     public async Task RecordDueAsync_RestartBeforeLastSnapshot_ContinuesAfterIt()
     {
         using var dir = new EdgeRisk.Testing.Services.TempDirectory();

@@ -136,7 +136,7 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
-    public void DualHorizon_ReplayDefault48h_MaxVarPctAtMost95()
+    public void DualHorizon_ReplayDefault48h_MaxVarPctStaysUnderVarHighWarning()
     {
         var observer = new RecordingObserver();
         var engine = PipelineFactory.CreateEngine(Config, PipelineFactory.CreateStrategy(Config, Router), observer);
@@ -144,7 +144,8 @@ public sealed class TradingEngineTests
         engine.Run(new ArrayFeed(Load48h()));
 
         Assert.NotEmpty(observer.VarPcts);
-        Assert.InRange(observer.VarPcts.Max(), 0d, 95d);
+        // VarHigh warns above 90: the de-risk guard (88) keeps the book under it on the shipped 48 h.
+        Assert.InRange(observer.VarPcts.Max(), 0d, 88d);
     }
 
     [Fact]
