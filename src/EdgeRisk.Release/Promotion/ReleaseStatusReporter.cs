@@ -14,7 +14,7 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
     {
         var candidateCommit = await repository.ResolveCommitAsync("refs/heads/" + options.DevelopBranch, cancellationToken)
             ?? await repository.HeadCommitAsync(cancellationToken);
-        var candidate = await CandidateTagAsync(candidateCommit, cancellationToken);
+        var candidate = await FindCandidateTagAsync(repository, options.GaTag, candidateCommit, cancellationToken);
         var imageBuild = candidate is null
             ? null
             : await new WorkflowRunChecker(github, gitHubOptions).CheckAsync(candidate, options.WorkflowFile, cancellationToken);
@@ -40,10 +40,11 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
         };
     }
 
-    /// <summary>The highest rc tag of the version on <paramref name="commit"/>, or null.</summary>
-    private async Task<string?> CandidateTagAsync(string commit, CancellationToken cancellationToken)
+    /// <summary>The highest rc tag of <paramref name="gaTag"/>'s version on <paramref name="commit"/>, or null.</summary>
+    public static async Task<string?> FindCandidateTagAsync(GitRepository repository, string gaTag, string commit, CancellationToken cancellationToken = default)
     {
-        var core = ReleaseVersion.Parse(options.GaTag).Core;
+        ArgumentNullException.ThrowIfNull(repository);
+        var core = ReleaseVersion.Parse(gaTag).Core;
         var candidates = (await repository.ListTagsAsync(cancellationToken: cancellationToken))
             .Select(t => ReleaseVersion.TryParse(t, out var v) ? v : null)
             .Where(v => v is { ReleaseCandidate: not null } && v.Core == core)
