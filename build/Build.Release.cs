@@ -4,18 +4,22 @@ using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Git;
+using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
+using Octokit;
 using Spectre.Console;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
 
 namespace EdgeRisk.Build;
 
-// The release work order: Tag → StageDeploy → ImportDashboards → DryRun → EvaluateGates → Promote.
+// The release work order: Tag → ReleasePr, StageDeploy → ImportDashboards → DryRun → EvaluateGates → Promote.
 // Local profile (default): bare repository under artifacts/ as the remote, services as local processes,
 // replay on a virtual clock, SaaS calls recorded to artifacts/release/outbox/.
+// Staging: every staging-only step names the variables it is missing in one error (exit 2) before anything runs.
 partial class Build
 {
     [Parameter("Release version (without v): the rc tag is v<version>-rcN, the GA tag v<version>")]
@@ -30,7 +34,37 @@ partial class Build
     [Parameter("Grafana alert rule group to import")]
     public string? AlertRules { get; set; } = "grafana/model_switch_alert.json";
 
-    static readonly string[] GateReportFiles = ["gates.json", "report.md"];
+    [Parameter("GitHub logins of the release PR's PM and QA reviewers (staging: required; local: pm, qa)")]
+    public string[] Reviewers { get; set; } = [];
+
+    [Parameter("Jira issue that gets the release status comment (the release-v0.4.0 ticket)")]
+    public string JiraIssue { get; set; } = PromotionOptions.DefaultJiraIssue;
+
+    [Parameter("GitHub repository owner/name (staging)")]
+    public string? GitHubRepository { get; set; }
+
+    [Parameter("Grafana URL (staging), e.g. https://grafana.example.com")]
+    public string? GrafanaUrl { get; set; }
+
+    [Parameter("Jira site URL (staging), e.g. https://yourteam.atlassian.net")]
+    public string? JiraUrl { get; set; }
+
+    [Parameter("Jira account email that owns --jira-token (staging)")]
+    public string? JiraEmail { get; set; }
+
+    [Parameter("Docker engine of production for the GA deploy (staging), e.g. ssh://deploy@prod-host")]
+    public string? ProductionDockerHost { get; set; }
+
+    [Parameter("Exchange API key for production, passed to compose as EDGERISK_EXCHANGE_API_KEY (staging)"), Secret]
+    public string? ExchangeApiKey { get; set; }
+
+    [Parameter("Exchange API secret for production, passed to compose as EDGERISK_EXCHANGE_API_SECRET (staging)"), Secret]
+    public string? ExchangeApiSecret { get; set; }
+
+    [Parameter("ReportStatus: also post the status as the Jira comment (updated in place)")]
+    public bool Post { get; set; }
+
+    static readonly string[] LocalReviewers = ["pm", "qa"];
     static readonly string[] StagingServices = ["edgerisk-crypto", "edgerisk-stocks", "redis", "prometheus", "alertmanager"];
 
     AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / $"v{ReleaseVersion}";
@@ -40,8 +74,34 @@ partial class Build
     AbsolutePath TradingHost => RootDirectory / "src" / "EdgeRisk.Trading.Host" / "bin" / Configuration / "net10.0" / "edgerisk-trading.dll";
     bool IsLocalProfile => Profile == "local";
     string GaTag => $"v{ReleaseVersion}";
-    bool AlreadyPromoted => (ReleaseDirectory / "summary.md").FileExists() && TagOnHeadAsync(GaTag).GetAwaiter().GetResult();
+    bool AlreadyPromoted => PromotionService.IsPromotedAsync(Repository, PromotionOptions).GetAwaiter().GetResult();
     GitRepository Repository => new(RootDirectory);
+    string ReleaseRemote => IsLocalProfile ? "edgerisk-local" : "origin";
+
+    PromotionOptions PromotionOptions => new()
+    {
+        Version = ReleaseVersion,
+        ReleaseDirectory = ReleaseDirectory,
+        GatesDirectory = GatesDirectory,
+        Profile = Profile,
+        RecordedToOutbox = IsLocalProfile,
+        Remote = ReleaseRemote,
+        LocalRemoteDirectory = IsLocalProfile ? (string)(ArtifactsDirectory / "origin.git") : null,
+        JiraIssue = JiraIssue,
+    };
+
+    /// <summary>Staging settings: the environment, overridden by the parameters that stand for the same variables.</summary>
+    ReleaseSettings Settings => new(Environment.GetEnvironmentVariable, new Dictionary<string, string?>
+    {
+        [GitHubOptions.TokenVariable] = GitHubToken,
+        [GitHubOptions.RepositoryVariable] = GitHubRepository,
+        [GrafanaOptions.UrlVariable] = GrafanaUrl,
+        [GrafanaOptions.TokenVariable] = GrafanaApiKey,
+        [JiraOptions.UrlVariable] = JiraUrl,
+        [JiraOptions.EmailVariable] = JiraEmail,
+        [JiraOptions.TokenVariable] = JiraToken,
+        [ReleaseSettings.ProductionDockerHostVariable] = ProductionDockerHost,
+    });
 
     Target StartServices => _ => _
         .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1)")
@@ -88,7 +148,7 @@ partial class Build
             var options = new TagReleaseOptions
             {
                 Version = ReleaseVersion,
-                Remote = IsLocalProfile ? "edgerisk-local" : "origin",
+                Remote = ReleaseRemote,
                 LocalRemoteDirectory = IsLocalProfile ? (string)(ArtifactsDirectory / "origin.git") : null,
             };
             var result = await new TagService(repository).TagReleaseAsync(options);
@@ -125,12 +185,13 @@ partial class Build
     Target ImportDashboards => _ => _
         .Description("§2: Grafana dashboard and alert rules imported idempotently (local: recorded to the outbox)")
         .DependsOn(StageDeploy)
+        .Requires(() => Configured(ReleaseService.Grafana))
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
             var options = IsLocalProfile
                 ? new GrafanaOptions(new Uri("http://grafana.local/"), new Secret("local-profile"), null, null)
-                : GrafanaOptions.FromEnvironment(Environment.GetEnvironmentVariable);
+                : Settings.Grafana();
             using var transport = IsLocalProfile ? new OutboxHandler(new OutboxRecorder(OutboxDirectory), new GrafanaOutboxResponder()) : null;
             var importer = new DashboardImporter(GrafanaClientFactory.Create(options, transport), new DashboardImportOptions());
             var result = await importer.ImportAsync(RootDirectory / Dashboard, AlertRules is null ? null : (string)(RootDirectory / AlertRules));
@@ -140,50 +201,170 @@ partial class Build
             }
 
             Log.Information(result.ChangedAnything ? "Dashboards imported" : "Dashboards unchanged: nothing to do");
+            if (IsLocalProfile)
+            {
+                Log.Information($"Local profile: the Grafana calls were recorded to {OutboxDirectory}, not sent.");
+            }
+        });
+
+    Target ReleasePr => _ => _
+        .Description("§1: the release PR 'Promote v<version>-rcN to main' with the PM and QA reviewers (--reviewers); reuses an open one")
+        .DependsOn(Tag)
+        .Requires(() => Configured(ReleaseService.GitHub), () => ReviewersGiven())
+        .OnlyWhenDynamic(() => !AlreadyPromoted)
+        .Executes(async () =>
+        {
+            var repository = Repository;
+            var head = await repository.ResolveCommitAsync("refs/heads/develop") ?? await repository.HeadCommitAsync();
+            var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, GaTag, head)
+                ?? throw new InvalidOperationException($"No release candidate tag {GaTag}-rcN on develop head: run ./build.sh Tag first.");
+            var request = new ReleasePullRequestOptions(candidate)
+            {
+                Reviewers = Reviewers.Length > 0 ? Reviewers : LocalReviewers,
+                Body = $"Release candidate {candidate} ({head[..12]}): dry run, gates and GA promotion follow docs/runbook.md.",
+            };
+            var (github, options, transport) = GitHub();
+            using (transport)
+            {
+                try
+                {
+                    var result = await new ReleasePullRequestService(github, options).OpenAsync(request);
+                    PullRequestEvidence.Write(ReleaseDirectory, request, result, IsLocalProfile);
+                    var requested = result.ReviewersRequested.Count == 0 ? "reviewers already requested" : $"requested {string.Join(", ", result.ReviewersRequested)}";
+                    Log.Information($"'{request.Title}' #{result.Number} {(result.Created ? "opened" : "reused")}, {requested}: {result.Url}{NotSent("GitHub")}");
+                }
+                catch (GitHubIntegrationException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && ex.Message.Contains("No commits between", StringComparison.Ordinal))
+                {
+                    // Tag fast-forwarded and pushed main to develop: there is nothing left for a pull request to carry.
+                    Log.Warning($"No release PR: main already contains develop ({ex.Message}).");
+                }
+            }
         });
 
     Target Promote => _ => _
-        .Description("§5: after a PASS verdict, the GA tag, push, deploy and status update; evidence in artifacts/release/v<version>/")
-        .DependsOn(DryRun, EvaluateGates)
+        .Description("§5: preflight (tokens, image build, PASS verdict), then GA tag, push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
+        .DependsOn(ReleasePr, DryRun, EvaluateGates)
+        .Requires(
+            () => Configured(ReleaseService.GitHub),
+            () => Configured(ReleaseService.Grafana),
+            () => Configured(ReleaseService.Jira),
+            () => Configured(ReleaseService.Production))
         .Triggers(StopServices)
         .Executes(async () =>
         {
-            if (AlreadyPromoted)
+            var (github, gitHubOptions, githubTransport) = GitHub();
+            var (jira, jiraTransport) = Jira();
+            using (githubTransport)
+            using (jiraTransport)
             {
-                Log.Information($"{GaTag} is already promoted at this commit: nothing to do ({ReleaseDirectory / "summary.md"})");
-                return;
-            }
+                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer());
+                var result = await new PromotionService(Repository, integrations, PromotionOptions, TimeProvider, message => Log.Information(message))
+                    .PromoteAsync();
+                if (result.Outcome == PromotionOutcome.Promoted)
+                {
+                    foreach (var step in result.Steps)
+                    {
+                        Log.Information($"{step.Name,-18} {step.Duration.TotalSeconds,7:0.00} s  {step.Outcome}");
+                    }
 
-            RequireLocalProfile("Promote");
-            var gates = JsonDocument.Parse((GatesDirectory / "gates.json").ReadAllText());
-            var verdict = gates.RootElement.GetProperty("verdict").GetString();
-            if (verdict != "PASS")
-            {
-                throw new InvalidOperationException($"Gates verdict {verdict}: no GA tag, no push, no deploy.");
+                    Log.Success($"Promoted {result.Tag}: {result.SummaryPath}");
+                }
             }
-
-            var result = await new TagService(Repository).TagReleaseAsync(new TagReleaseOptions
-            {
-                Tag = GaTag,
-                Version = ReleaseVersion,
-                Message = TagReleaseOptions.GaMessage,
-                Remote = "edgerisk-local",
-                LocalRemoteDirectory = ArtifactsDirectory / "origin.git",
-            });
-            Log.Information($"{result.Tag} on {result.Commit[..12]}: {result.Outcome}");
-            foreach (var file in GateReportFiles)
-            {
-                File.Copy(GatesDirectory / file, ReleaseDirectory / file, overwrite: true);
-            }
-
-            foreach (var plot in GatesDirectory.GlobFiles("*.png"))
-            {
-                File.Copy(plot, ReleaseDirectory / plot.Name, overwrite: true);
-            }
-
-            (ReleaseDirectory / "summary.md").WriteAllText(Summary(result, gates));
-            Log.Success($"Promoted {GaTag}: {ReleaseDirectory / "summary.md"}");
         });
+
+    Target ReportStatus => _ => _
+        .Description("The release status (rc tag, image build, gates, GA tag, deploy, GitHub release, PR) as posted to Jira; --post updates the Jira comment")
+        .Requires(() => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
+        .Executes(async () =>
+        {
+            var (github, gitHubOptions, githubTransport) = GitHub();
+            using (githubTransport)
+            {
+                var options = PromotionOptions;
+                options.Validate();
+                var status = await new ReleaseStatusReporter(Repository, github, gitHubOptions, options).CollectAsync();
+                Console.Out.Write(status.Render());
+                if (!Post)
+                {
+                    return;
+                }
+
+                var (jira, jiraTransport) = Jira();
+                using (jiraTransport)
+                {
+                    var comment = await new JiraStatusCommenter(jira).UpsertAsync(options.JiraIssue, JiraStatusCommenter.Marker(GaTag, "status"), status.Render());
+                    Log.Information($"Jira {options.JiraIssue}: status comment {comment.Status} (id {comment.CommentId}){NotSent("Jira")}");
+                }
+            }
+        });
+
+    /// <summary>A Requires() check: true in the local profile; in staging, throws naming every missing variable of the service.</summary>
+    bool Configured(ReleaseService service) =>
+        IsLocalProfile || Settings.Problem(service) is not { } problem ? true : throw new BuildConfigurationException(problem);
+
+    bool ReviewersGiven() =>
+        IsLocalProfile || Reviewers.Length > 0
+            ? true
+            : throw new BuildConfigurationException("ReleasePr in staging needs the PM and QA reviewers: pass --reviewers <pm-login> <qa-login> or set REVIEWERS");
+
+    string NotSent(string service) => IsLocalProfile ? $" ({service} call recorded to {OutboxDirectory}, not sent)" : "";
+
+    (IGitHubClient Client, GitHubOptions Options, OutboxHandler? Transport) GitHub()
+    {
+        if (!IsLocalProfile)
+        {
+            var options = Settings.GitHub();
+            return (GitHubClientFactory.Create(options), options, null);
+        }
+
+        var local = new GitHubOptions("edgerisk", "edgerisk", new Secret("local-profile"));
+        var transport = new OutboxHandler(new OutboxRecorder(OutboxDirectory), new GitHubOutboxResponder());
+        return (GitHubClientFactory.Create(local, transport), local, transport);
+    }
+
+    (IJiraApi Client, OutboxHandler? Transport) Jira()
+    {
+        if (!IsLocalProfile)
+        {
+            return (JiraClientFactory.Create(Settings.Jira()), null);
+        }
+
+        var transport = new OutboxHandler(new OutboxRecorder(OutboxDirectory), new JiraOutboxResponder());
+        return (JiraClientFactory.Create(new JiraOptions(new Uri("http://jira.local/"), "release@edgerisk.local", new Secret("local-profile")), transport), transport);
+    }
+
+    /// <summary>Staging: the staging compose file as project edgerisk-prod on production's engine, live keys in its environment only.</summary>
+    IProductionDeployer Deployer()
+    {
+        if (IsLocalProfile)
+        {
+            return new LocalProfileDeployer();
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["DOCKER_HOST"] = Settings.ProductionDockerHost().ToString(),
+            ["EDGERISK_VERSION"] = ReleaseVersion,
+            ["CRYPTO_PROFILE"] = "staging",
+        };
+        if (ExchangeApiKey is not null)
+        {
+            environment["EDGERISK_EXCHANGE_API_KEY"] = ExchangeApiKey;
+        }
+
+        if (ExchangeApiSecret is not null)
+        {
+            environment["EDGERISK_EXCHANGE_API_SECRET"] = ExchangeApiSecret;
+        }
+
+        return new ComposeProductionDeployer(new ComposeOptions
+        {
+            ProjectName = ComposeProductionDeployer.ProjectName,
+            ComposeFile = RootDirectory / ComposeOptions.DefaultComposeFile,
+            WorkingDirectory = RootDirectory,
+            Environment = environment,
+        });
+    }
 
     void RequireLocalProfile(string target)
     {
@@ -197,34 +378,5 @@ partial class Build
     {
         ReleaseDirectory.CreateDirectory();
         (ReleaseDirectory / name).WriteAllText(content);
-    }
-
-    async Task<bool> TagOnHeadAsync(string tag)
-    {
-        var tagged = await Repository.ResolveCommitAsync($"refs/tags/{tag}");
-        return tagged is not null && tagged == await Repository.HeadCommitAsync();
-    }
-
-    string Summary(TagReleaseResult ga, JsonDocument gates)
-    {
-        var rows = string.Join('\n', gates.RootElement.GetProperty("gates").EnumerateArray().Select(g =>
-            $"| {g.GetProperty("name").GetString()} | {g.GetProperty("status").GetString()} | {g.GetProperty("value")} | {g.GetProperty("threshold")} | {g.GetProperty("detail").GetString()?.Replace("|", "/", StringComparison.Ordinal)} |"));
-        var window = gates.RootElement.GetProperty("window");
-        return $"""
-            # Release {GaTag} — {TagReleaseOptions.GaMessage}
-
-            - Profile: {Profile}
-            - GA tag: `{ga.Tag}` on `{ga.Commit}` ({ga.Outcome}), pushed to `{ga.Remote}`
-            - Gate window: {window.GetProperty("start")} .. {window.GetProperty("end")}
-            - Verdict: **{gates.RootElement.GetProperty("verdict").GetString()}**
-
-            | gate | status | value | threshold | detail |
-            |---|---|---|---|---|
-            {rows}
-
-            Evidence: `report.md`, `gates.json`, the plots beside this file, and `artifacts/gates/evidence/`.
-            Outbox (calls not sent in the local profile): `artifacts/release/outbox/`.
-
-            """;
     }
 }

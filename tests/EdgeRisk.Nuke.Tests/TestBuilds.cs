@@ -124,3 +124,28 @@ internal sealed class ComponentBuild : NukeBuild, ITestComponent
 {
     public Target Publish => _ => _.DependsOn(((ITestComponent)this).TestComponent).Executes(() => Log.Information("publish"));
 }
+
+/// <summary>Staging-only steps: each names the variables it needs, by requirement or when it runs.</summary>
+internal sealed class ConfigurationBuild : RecordingBuild
+{
+    [Parameter("Grafana URL")]
+    public string? GrafanaUrl { get; set; }
+
+    [Parameter("GitHub token"), Secret]
+    public string? GitHubToken { get; set; }
+
+    public Target Change => _ => _.Executes(Record(nameof(Change)));
+
+    public Target Import => _ => _.DependsOn(Change).Requires(() => GrafanaConfigured()).Executes(Record(nameof(Import)));
+
+    public Target Publish => _ => _.DependsOn(Import).Requires(() => GrafanaConfigured(), () => GitHubToken).Executes(Record(nameof(Publish)));
+
+    public Target Deploy => _ => _.Executes(() => throw new BuildConfigurationException("Deploy (staging) needs PRODUCTION_DOCKER_HOST: set it and re-run"));
+
+    public Target Fail => _ => _.After(Deploy).ProceedAfterFailure().Executes(() => throw new InvalidOperationException("boom"));
+
+    public Target Both => _ => _.DependsOn(Deploy, Fail).ProceedAfterFailure();
+
+    private bool GrafanaConfigured() =>
+        GrafanaUrl is not null ? true : throw new BuildConfigurationException("Grafana is not configured: set GRAFANA_URL");
+}

@@ -115,6 +115,7 @@ internal sealed class BuildExecutor(
         catch (Exception exception)
         {
             target.Status = TargetStatus.Failed;
+            target.FailedOnConfiguration = exception is BuildConfigurationException;
             target.Reason = masker.Apply(exception.Message);
             output.Sink.Write(LogLevel.Error, exception is ProcessException or BuildConfigurationException
                 ? exception.Message

@@ -92,9 +92,9 @@ internal static class BuildRunner
         var total = build.TimeProvider.GetElapsedTime(started);
         var criticalPath = SummaryWriter.CriticalPath(plan);
         SummaryWriter.Write(display, plan.Ordered, total, criticalPath);
-        var failed = plan.Ordered.Any(t => t.Status == TargetStatus.Failed);
+        var failed = plan.Ordered.Where(t => t.Status == TargetStatus.Failed).ToList();
         return new BuildResult(
-            failed ? 1 : 0,
+            failed.Count == 0 ? 0 : failed.All(t => t.FailedOnConfiguration) ? 2 : 1,
             [.. plan.Ordered.Select(t => new TargetResult(t.Name, t.Status, t.Duration, t.Reason))],
             criticalPath);
     }

@@ -26,5 +26,8 @@ internal sealed class ExecutableTarget(string name, int index, Target factory, T
 
     public string? Reason { get; set; }
 
+    /// <summary>Failed with a <see cref="BuildConfigurationException"/> (missing variables, bad input): the run exits 2.</summary>
+    public bool FailedOnConfiguration { get; set; }
+
     public override string ToString() => Name;
 }

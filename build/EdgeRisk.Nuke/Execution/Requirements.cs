@@ -2,33 +2,60 @@ using System.Linq.Expressions;
 
 namespace EdgeRisk.Nuke.Execution;
 
-/// <summary>Checks <c>Requires(...)</c> of every target that will run, before any target runs.</summary>
+/// <summary>
+/// Checks <c>Requires(...)</c> of every target that will run, before any target runs. Every unmet requirement of the
+/// whole plan is named in one error (distinct messages joined with "; "). A requirement may also throw a
+/// <see cref="BuildConfigurationException"/> itself, e.g. to name several missing variables of one service.
+/// </summary>
 internal static class Requirements
 {
     public static void Check(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> parameters)
     {
+        var problems = new List<string>();
         foreach (var target in plan.Ordered.Where(t => t.Status != TargetStatus.Skipped))
         {
             foreach (var requirement in target.Definition.Requirements)
             {
-                var body = requirement.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : requirement.Body;
-                var value = requirement.Compile()();
-                if (body is MemberExpression member)
+                if (Evaluate(target, requirement, parameters) is { } problem && !problems.Contains(problem))
                 {
-                    if (IsMissing(value))
-                    {
-                        var parameter = parameters.FirstOrDefault(p => p.Member.Name == member.Member.Name);
-                        throw new BuildConfigurationException(parameter is null
-                            ? $"Target '{target.Name}' requires '{member.Member.Name}' to have a value."
-                            : $"Target '{target.Name}' requires parameter {parameter.Name}: pass {parameter.CliName} <value> or set the environment variable {parameter.EnvironmentName}.");
-                    }
-                }
-                else if (value is false || value is null)
-                {
-                    throw new BuildConfigurationException($"Target '{target.Name}' requires {body} to be true.");
+                    problems.Add(problem);
                 }
             }
         }
+
+        if (problems.Count > 0)
+        {
+            throw new BuildConfigurationException(string.Join("; ", problems));
+        }
+    }
+
+    private static string? Evaluate(ExecutableTarget target, Expression<Func<object?>> requirement, IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        var body = requirement.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : requirement.Body;
+        object? value;
+        try
+        {
+            value = requirement.Compile()();
+        }
+        catch (BuildConfigurationException exception)
+        {
+            return exception.Message;
+        }
+
+        if (body is MemberExpression member)
+        {
+            if (!IsMissing(value))
+            {
+                return null;
+            }
+
+            var parameter = parameters.FirstOrDefault(p => p.Member.Name == member.Member.Name);
+            return parameter is null
+                ? $"Target '{target.Name}' requires '{member.Member.Name}' to have a value."
+                : $"Target '{target.Name}' requires parameter {parameter.Name}: pass {parameter.CliName} <value> or set the environment variable {parameter.EnvironmentName}.";
+        }
+
+        return value is false || value is null ? $"Target '{target.Name}' requires {body} to be true." : null;
     }
 
     private static bool IsMissing(object? value) => value switch

@@ -1,0 +1,25 @@
+using EdgeRisk.Release.Staging;
+
+namespace EdgeRisk.Release.Promotion;
+
+/// <summary>
+/// Production deploy with the staging compose file as its own project (<c>edgerisk-prod</c>): <c>config -q</c>, <c>pull</c>,
+/// <c>up -d</c>. Live API keys travel in <see cref="ComposeOptions.Environment"/> only, never in arguments or messages.
+/// </summary>
+public sealed class ComposeProductionDeployer(ComposeOptions options) : IProductionDeployer
+{
+    public const string ProjectName = "edgerisk-prod";
+
+    public async Task<DeploymentResult> DeployAsync(string tag, string commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commit);
+        var stack = new ComposeStack(options);
+        await stack.ValidateAsync(cancellationToken);
+        await stack.PullAsync(cancellationToken);
+        await stack.UpAsync(cancellationToken);
+        var host = options.Environment.TryGetValue("DOCKER_HOST", out var dockerHost) ? dockerHost : "the default Docker engine";
+        return new DeploymentResult(
+            DeploymentStatus.Deployed,
+            $"{tag} ({commit[..Math.Min(12, commit.Length)]}) up as compose project {options.ProjectName} ({Path.GetFileName(options.ComposeFile)}) on {host}");
+    }
+}

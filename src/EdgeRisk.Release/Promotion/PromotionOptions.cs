@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace EdgeRisk.Release.Promotion;
+
+/// <summary>
+/// What <see cref="PromotionService"/> promotes and where its evidence goes. <see cref="RecordedToOutbox"/> (local
+/// profile): GitHub and Jira calls are recorded to the outbox and answered from it, nothing is sent.
+/// </summary>
+public sealed partial record PromotionOptions
+{
+    /// <summary>The release-v0.4.0 ticket the status comment goes to unless <c>--jira-issue</c> names another.</summary>
+    public const string DefaultJiraIssue = "RELEASE-40";
+
+    public const string DefaultWorkflowFile = "docker.yml";
+
+    public required string Version { get; init; }
+
+    /// <summary>artifacts/release/v&lt;version&gt;/: summary.md, gates, tags, timings, promotion.json.</summary>
+    public required string ReleaseDirectory { get; init; }
+
+    /// <summary>Where EvaluateGates wrote gates.json, report.md and the plots.</summary>
+    public required string GatesDirectory { get; init; }
+
+    public string Profile { get; init; } = "local";
+
+    public bool RecordedToOutbox { get; init; }
+
+    public string Remote { get; init; } = "origin";
+
+    /// <summary>Local profile: the bare repository used as the remote when none is configured.</summary>
+    public string? LocalRemoteDirectory { get; init; }
+
+    public string MainBranch { get; init; } = "main";
+
+    public string DevelopBranch { get; init; } = "develop";
+
+    public string JiraIssue { get; init; } = DefaultJiraIssue;
+
+    public string WorkflowFile { get; init; } = DefaultWorkflowFile;
+
+    public string GaTag => "v" + Version.TrimStart('v');
+
+    /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the bad value and the fix.</summary>
+    public void Validate()
+    {
+        if (!Git.ReleaseVersion.TryParse(GaTag, out var version) || !version.IsGa)
+        {
+            throw new ArgumentException($"release version '{Version}' is not a plain version: pass --release-version like 0.4.0", nameof(Version));
+        }
+
+        if (!JiraIssueKey().IsMatch(JiraIssue))
+        {
+            throw new ArgumentException($"Jira issue '{JiraIssue}' is not an issue key: pass --jira-issue like {DefaultJiraIssue}", nameof(JiraIssue));
+        }
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$")]
+    private static partial Regex JiraIssueKey();
+}

@@ -1,0 +1,37 @@
+namespace EdgeRisk.Release.Promotion;
+
+/// <summary>Why a promotion stopped before changing anything.</summary>
+public enum PromotionRefusal
+{
+    GatesNotPassed,
+    ImageBuildFailed,
+    ImageBuildMissing,
+    ImageBuildInProgress,
+    NoReleaseCandidate,
+}
+
+/// <summary>A promotion precondition failed; nothing was tagged, pushed, deployed or posted. The message is one line.</summary>
+public sealed class PromotionRefusedException : Exception
+{
+    public PromotionRefusedException(PromotionRefusal refusal, string message)
+        : base(message)
+    {
+        Refusal = refusal;
+    }
+
+    public PromotionRefusedException()
+    {
+    }
+
+    public PromotionRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    public PromotionRefusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public PromotionRefusal Refusal { get; }
+}

@@ -1,0 +1,228 @@
+using EdgeRisk.Release.Git;
+using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Promotion;
+
+namespace EdgeRisk.Release.Tests.Promotion;
+
+public sealed class PromotionServiceTests
+{
+    [Fact]
+    public async Task PromoteAsync_PassVerdictLocalProfile_TagsPushesRecordsReleaseAndCommentAndWritesEvidence()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var developHead = await sandbox.Git.Clone.ResolveCommitAsync("refs/heads/develop");
+
+        var result = await sandbox.Service().PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, result.Outcome);
+        Assert.Equal(developHead, await sandbox.OriginTagAsync());
+        Assert.Equal(TagReleaseOptions.GaMessage, await sandbox.Git.Clone.TagMessageAsync("v0.4.0"));
+        Assert.Equal(["v0.4.0@" + developHead], sandbox.Deployer.Deployed);
+        Assert.Equal(["POST /repos/edgerisk/edgerisk/releases"], sandbox.OutboxWrites("github"));
+        Assert.Equal(["POST /rest/api/2/issue/RELEASE-40/comment"], sandbox.OutboxWrites("jira"));
+        var release = sandbox.Outbox.ReadAll("github").Single().Body!;
+        Assert.Equal("v0.4.0", release["tag_name"]!.GetValue<string>());
+        Assert.Contains("feat: dual-horizon router", release["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("| continuity | PASS |", release["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        var comment = sandbox.Outbox.ReadAll("jira").Single().Body!["body"]!.GetValue<string>();
+        Assert.StartsWith(result.Status.Render().TrimEnd(), comment, StringComparison.Ordinal);
+        Assert.Contains("[edgerisk:v0.4.0:status]", comment, StringComparison.Ordinal);
+        foreach (var file in new[] { "summary.md", "gates.json", "report.md", "tags.json", "timings.json", "status.txt", PromotionState.FileName })
+        {
+            Assert.True(File.Exists(Path.Combine(sandbox.ReleaseDirectory, file)), file);
+        }
+
+        var summary = await File.ReadAllTextAsync(result.SummaryPath);
+        Assert.Contains(developHead!, summary, StringComparison.Ordinal);
+        Assert.Contains("recorded to `artifacts/release/outbox/`, not sent", summary, StringComparison.Ordinal);
+        Assert.Contains(sandbox.Log, l => l.Contains("not verified in the local profile", StringComparison.Ordinal));
+        Assert.Contains(sandbox.Log, l => l.Contains("GitHub release v0.4.0: Created", StringComparison.Ordinal) && l.EndsWith("recorded to the outbox, not sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_SecondRunAfterSuccess_IsNoOp()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await sandbox.Service().PromoteAsync();
+        var outbox = sandbox.Outbox.ReadAll().Select(e => e.FileName).ToList();
+        var summary = await File.ReadAllTextAsync(Path.Combine(sandbox.ReleaseDirectory, "summary.md"));
+
+        var second = await sandbox.Service().PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.AlreadyPromoted, second.Outcome);
+        Assert.Empty(second.Steps);
+        Assert.Equal(1, sandbox.Deployer.Attempts);
+        Assert.Equal(outbox, sandbox.Outbox.ReadAll().Select(e => e.FileName));
+        Assert.Equal(summary, await File.ReadAllTextAsync(Path.Combine(sandbox.ReleaseDirectory, "summary.md")));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_DeployFailedThenRerun_ResumesWithoutDuplicatingTagReleaseOrComment()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        sandbox.Deployer.FailNext = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sandbox.Service().PromoteAsync());
+        var tagged = await sandbox.OriginTagAsync();
+        Assert.NotNull(tagged);
+        Assert.Empty(sandbox.Outbox.ReadAll());
+
+        var resumed = await sandbox.Service().PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, resumed.Outcome);
+        Assert.Equal(tagged, await sandbox.OriginTagAsync());
+        Assert.Single(sandbox.Deployer.Deployed);
+        Assert.Single(sandbox.OutboxWrites("github"));
+        Assert.Single(sandbox.OutboxWrites("jira"));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_JiraFailedAfterDeploy_RerunDoesNotDeployOrReleaseAgain()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var flaky = sandbox.LocalIntegrations(jira => new FailFirstWriteHandler(jira));
+
+        var error = await Assert.ThrowsAsync<EdgeRisk.Release.Jira.JiraException>(() => sandbox.Service(flaky).PromoteAsync());
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.False(File.Exists(Path.Combine(sandbox.ReleaseDirectory, "summary.md")));
+
+        var resumed = await sandbox.Service(flaky).PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, resumed.Outcome);
+        Assert.Equal(1, sandbox.Deployer.Attempts);
+        Assert.Contains(resumed.Steps, s => s.Name == "production deploy" && s.Outcome == "already deployed");
+        Assert.Single(sandbox.OutboxWrites("github"));
+        Assert.Single(sandbox.OutboxWrites("jira"));
+    }
+
+    [Theory]
+    [InlineData("FAIL")]
+    [InlineData("INCONCLUSIVE")]
+    public async Task PromoteAsync_VerdictNotPass_RefusesWithOneLineAndChangesNothing(string verdict)
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync(verdict, "pnl_drift");
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.GatesNotPassed, error.Refusal);
+        Assert.StartsWith($"Gates verdict {verdict}: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ContinuityFailFromCrash_RefusesPromotion()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync("FAIL", "continuity");
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.StartsWith("Gates verdict FAIL: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NoGatesJson_RefusesAsInconclusive()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        File.Delete(Path.Combine(sandbox.GatesDirectory, "gates.json"));
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.StartsWith("Gates verdict INCONCLUSIVE (no gates.json in ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run ./build.sh EvaluateGates): no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_DirtyWorkingTree_RefusesAndChangesNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await File.WriteAllTextAsync(Path.Combine(sandbox.Git.ClonePath, "scratch.txt"), "uncommitted");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(ReleaseGitFailure.DirtyWorkingTree, error.Failure);
+        Assert.Contains("scratch.txt", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_MainHasCommitsNotOnDevelop_RefusesNonFastForwardAndChangesNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var colleague = await sandbox.Git.SecondCloneAsync();
+        await colleague.CheckoutAsync("main");
+        await sandbox.Git.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        await colleague.RunCheckedAsync(["push", "--quiet", "origin", "main"]);
+        var originMain = await sandbox.Git.Origin.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(ReleaseGitFailure.NonFastForward, error.Failure);
+        Assert.StartsWith("cannot fast-forward main to develop", error.Message, StringComparison.Ordinal);
+        Assert.Equal(originMain, await sandbox.Git.Origin.ResolveCommitAsync("refs/heads/main"));
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_GaTagOnAnotherCommit_RefusesAndChangesNothingElse()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var colleague = await sandbox.Git.SecondCloneAsync();
+        await colleague.RunCheckedAsync(["checkout", "--quiet", "-b", "elsewhere", "origin/main"]);
+        await sandbox.Git.CommitAsync("other.txt", "other\n", "chore: other line", colleague);
+        await colleague.RunCheckedAsync(["tag", "-a", "v0.4.0", "-m", "elsewhere", "HEAD"]);
+        await colleague.RunCheckedAsync(["push", "--quiet", "origin", "refs/tags/v0.4.0"]);
+        var elsewhere = await sandbox.OriginTagAsync();
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(ReleaseGitFailure.TagOnOtherCommit, error.Failure);
+        Assert.StartsWith("tag v0.4.0 already exists on ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(elsewhere, await sandbox.OriginTagAsync());
+        Assert.Equal(0, sandbox.Deployer.Attempts);
+        Assert.Empty(sandbox.Outbox.ReadAll());
+        Assert.False(File.Exists(Path.Combine(sandbox.ReleaseDirectory, "summary.md")));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NoReleaseCandidateOnDevelopHead_RefusesAndChangesNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await sandbox.Git.CommitAsync("late.txt", "late\n", "feat: late change");
+        await sandbox.Git.Clone.RunCheckedAsync(["push", "--quiet", "origin", "develop"]);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.NoReleaseCandidate, error.Refusal);
+        Assert.Equal("No release candidate tag v0.4.0-rcN on develop head: run ./build.sh Tag first; no GA tag, no push, no deploy.", error.Message);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public void Validate_JiraIssueNotAKey_NamesTheInputAndTheFix()
+    {
+        var options = new PromotionOptions { Version = "0.4.0", ReleaseDirectory = "r", GatesDirectory = "g", JiraIssue = "#release-v0.4.0" };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.StartsWith("Jira issue '#release-v0.4.0' is not an issue key: pass --jira-issue like RELEASE-40", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImageBuildLine_LocalProfileWithoutActions_SaysNotVerifiedAndNotSent()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var integrations = sandbox.LocalIntegrations();
+
+        var status = await new ReleaseStatusReporter(sandbox.Git.Clone, integrations.GitHub, integrations.GitHubOptions, sandbox.Options()).CollectAsync();
+
+        Assert.Equal("v0.4.0-rc1", status.CandidateTag);
+        Assert.Equal(WorkflowRunState.Missing, status.ImageBuild!.State);
+        Assert.Contains("not verified in the local profile", status.ImageBuildLine(), StringComparison.Ordinal);
+        Assert.Contains("Not promoted yet", status.Render(), StringComparison.Ordinal);
+        Assert.Empty(sandbox.Outbox.ReadAll());
+    }
+}

@@ -1,0 +1,125 @@
+using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Jira;
+using EdgeRisk.Release.Outbox;
+using EdgeRisk.Release.Promotion;
+using EdgeRisk.Testing.Fakes;
+
+namespace EdgeRisk.Release.Tests.Promotion;
+
+/// <summary>Promotion in the staging profile: Octokit and Refit over real HTTP to the loopback GitHub and Jira fakes.</summary>
+public sealed class StagingPromotionTests
+{
+    private static readonly DateTimeOffset Pushed = new(2026, 1, 1, 0, 5, 0, TimeSpan.Zero);
+
+    private static PromotionIntegrations Integrations(FakeGitHub github, FakeJira jira, RecordingDeployer deployer)
+    {
+        var gitHubOptions = new GitHubOptions("edgerisk", "edgerisk", new Secret(PromotionSandbox.GitHubToken)) { ApiUrl = github.BaseUrl };
+        var jiraOptions = new JiraOptions(jira.BaseUrl, "release@example.test", new Secret(PromotionSandbox.JiraToken));
+        return new PromotionIntegrations(GitHubClientFactory.Create(gitHubOptions), gitHubOptions, JiraClientFactory.Create(jiraOptions), deployer);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ImageBuildSucceeded_PromotesOnceAndSecondRunChangesNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+        var integrations = Integrations(github, jira, sandbox.Deployer);
+
+        var first = await sandbox.Service(integrations, local: false).PromoteAsync();
+        var second = await sandbox.Service(integrations, local: false).PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, first.Outcome);
+        Assert.Equal(PromotionOutcome.AlreadyPromoted, second.Outcome);
+        var release = Assert.Single(github.Releases);
+        Assert.Equal("v0.4.0", release["tag_name"]!.GetValue<string>());
+        Assert.False(release["prerelease"]!.GetValue<bool>());
+        var comment = Assert.Single(jira.Comments(PromotionOptions.DefaultJiraIssue));
+        Assert.Contains("Docker build (docker.yml) for v0.4.0-rc1: success", comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("outbox", comment, StringComparison.Ordinal);
+        Assert.Single(sandbox.Deployer.Deployed);
+        Assert.Empty(sandbox.Outbox.ReadAll());
+        foreach (var text in Directory.EnumerateFiles(sandbox.ReleaseDirectory).Select(File.ReadAllText).Concat(sandbox.Log))
+        {
+            Assert.DoesNotContain(PromotionSandbox.GitHubToken, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(PromotionSandbox.JiraToken, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("failure", "Docker build workflow docker.yml failed for v0.4.0-rc1 (conclusion failure, ")]
+    [InlineData("cancelled", "Docker build workflow docker.yml failed for v0.4.0-rc1 (conclusion cancelled, ")]
+    public async Task PromoteAsync_ImageBuildFailed_FlagsItAndChangesNothing(string conclusion, string expected)
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", conclusion, Pushed);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImageBuildFailed, error.Refusal);
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("fix the image build and tag a new rc; no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await AssertNothingChangedAsync(sandbox, github, jira);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NoImageBuildRunForTag_FlagsMissingBuildAndChangesNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.AddWorkflowRun("docker.yml", "develop", "push", "completed", "success", Pushed);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImageBuildMissing, error.Refusal);
+        Assert.Equal(
+            "No Docker build workflow run (docker.yml) for v0.4.0-rc1: the tag push did not trigger .github/workflows/docker.yml; re-run the workflow for the tag, then Promote; no GA tag, no push, no deploy.",
+            error.Message);
+        await AssertNothingChangedAsync(sandbox, github, jira);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ImageBuildStillRunning_RefusesUntilItFinishes()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "in_progress", null, Pushed);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImageBuildInProgress, error.Refusal);
+        await AssertNothingChangedAsync(sandbox, github, jira);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ImageBuildSucceededButGatesFailed_PostsNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync("FAIL", "var");
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+
+        Assert.StartsWith("Gates verdict FAIL: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
+        await AssertNothingChangedAsync(sandbox, github, jira);
+    }
+
+    private static async Task AssertNothingChangedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira)
+    {
+        await sandbox.AssertNothingChangedAsync();
+        Assert.Empty(github.Releases);
+        Assert.Empty(jira.Comments(PromotionOptions.DefaultJiraIssue));
+        Assert.All(github.Requests.Concat(jira.Requests), r => Assert.Equal("GET", r.Method));
+    }
+}
