@@ -38,13 +38,14 @@ public sealed class DualHorizonDeRiskTests
         var t = CoreTestData.Utc(2017, 9, 3, 0, 1);
         strategy.OnEvent(CoreTestData.Trade(Btc, t, 4000m), targets, observer);
 
-        risk.VarPerUnit = 185d;
+        // 86 % of the limit: under the default de-risk level (88 %).
+        risk.VarPerUnit = 172d;
         targets.ClearChanged();
         strategy.OnEvent(CoreTestData.Trade(Btc, t.AddMinutes(1), 4000m), targets, observer);
 
         Assert.Empty(targets.Changed);
         Assert.Equal(5m, targets.Get(Btc));
-        Assert.Equal(92.5d, observer.VarPcts[^1], 9);
+        Assert.Equal(86d, observer.VarPcts[^1], 9);
     }
 
     private static (DualHorizonStrategy Strategy, LinearRisk Risk, PortfolioTargets Targets, RecordingObserver Observer) Build()
