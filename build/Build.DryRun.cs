@@ -136,8 +136,8 @@ partial class Build
             await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider);
         }
 
-        // The same window EvaluateGates judges: the planned end of the run (first snapshot + duration − one interval).
-        var window = GateWindow.Ending(recordings.FirstSnapshot.Value + Duration - RecordInterval, Window ?? Duration);
+        // The window EvaluateGates judges after a full run: the processes record from their first snapshot to --duration after it.
+        var window = GateWindow.Ending(recordings.FirstSnapshot.Value + Duration, Window ?? Duration);
         var monitor = new LiveGateMonitor(new LiveGateOptions
         {
             Window = window,

@@ -16,7 +16,7 @@ public sealed record LiveGateOptions
     /// Most evaluations per look. When more minutes are due (a fast replay), the loop judges evenly spaced ones and the
     /// latest; an irreversible failure is then traced back minute by minute, so the stop time stays exact.
     /// </summary>
-    public int MaxEvaluationsPerPoll { get; init; } = 8;
+    public int MaxEvaluationsPerPoll { get; init; } = 24;
 
     /// <summary>σ of 48 h sim PnL for pnl_drift; null makes that gate INCONCLUSIVE.</summary>
     public decimal? PnlSigmaUsd { get; init; }

@@ -11,8 +11,8 @@ namespace EdgeRisk.Release.Gates.Live;
 /// The local profile's live evidence: the growing <c>--record-metrics</c> files of the running processes, read as a
 /// scraper would have stored them (<c>job</c>/<c>instance</c> = the job, the process's own labels of those names as
 /// <c>exported_*</c>, <c>up</c> on the scrape grid), driven by the virtual clock of the recorded samples. The frontier is
-/// the slowest recording job's last complete snapshot, so a minute is judged only once every job has recorded it; a job
-/// lagging by more than <see cref="RecordedLiveEvidenceOptions.LaggingJobTolerance"/> is taken as down.
+/// the slowest recording job's last complete snapshot, so a minute is judged only once every job has recorded it
+/// (optionally, a job lagging by more than <see cref="RecordedLiveEvidenceOptions.LaggingJobTolerance"/> is taken as down).
 /// <para>
 /// <c>ALERTS</c> exist only once the recordings are backfilled and the alert rules are evaluated over them, at the end of
 /// the run; live, the alerts gate is therefore INCONCLUSIVE (never PASS). The alerts that page on raw series the gates
@@ -117,8 +117,9 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         }
 
         var runStart = recorded.Min(j => j.Times[0]);
-        var tolerance = (long)_options.LaggingJobTolerance.TotalMilliseconds;
-        var keeping = _jobs.Where(j => leader - (j.Times.Count > 0 ? j.Times[^1] : runStart) <= tolerance).ToList();
+        var keeping = _options.LaggingJobTolerance is { } lag
+            ? _jobs.Where(j => leader - (j.Times.Count > 0 ? j.Times[^1] : runStart) <= (long)lag.TotalMilliseconds).ToList()
+            : _jobs;
         // A job that has not recorded yet (within the tolerance) holds the frontier back.
         return keeping.Any(j => j.Times.Count == 0) ? null : keeping.Min(j => j.Times[^1]);
     }

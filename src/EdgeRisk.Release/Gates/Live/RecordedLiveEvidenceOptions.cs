@@ -13,10 +13,11 @@ public sealed record RecordedLiveEvidenceOptions
     public TimeSpan? ExpectedDuration { get; init; }
 
     /// <summary>
-    /// A job whose recording lags the leading job by more than this (virtual time) is taken as down: the frontier moves
-    /// on without it and its <c>up</c> reads 0 from its last snapshot. Long enough for a restart to resume (a restart costs
-    /// a few wall seconds, i.e. hours of virtual time at 2880× replay); a restart is caught sooner by its changed
-    /// <c>process_start_time_seconds</c> once the process records again.
+    /// When set, a job whose recording lags the leading job by more than this (virtual time) is taken as down: the
+    /// frontier moves on without it and its <c>up</c> reads 0 from its last snapshot. Null (default): a lagging job holds
+    /// the frontier until it records again or the writers exit, as the offline evidence has it — a restarted process
+    /// resumes its virtual time from its journal and leaves no gap, however long its restart took in wall time (startups
+    /// and restarts cost seconds of wall time, i.e. hours of virtual time at 2880×, and differ between processes).
     /// </summary>
-    public TimeSpan LaggingJobTolerance { get; init; } = TimeSpan.FromHours(6);
+    public TimeSpan? LaggingJobTolerance { get; init; }
 }
