@@ -80,15 +80,17 @@ public sealed class ScrapedPrometheus : IAsyncDisposable
             edgerisk_gate_status{gate="alerts"} 0
             edgerisk_gate_status{gate="pnl_drift"} 1
             edgerisk_gate_status{gate="var"} 0
-            edgerisk_gate_status{gate="rss_drift"} 2
+            edgerisk_gate_status{gate="rss_drift"} 0
             edgerisk_gate_margin{gate="continuity"} 118
             edgerisk_gate_margin{gate="alerts"} 1
             edgerisk_gate_margin{gate="pnl_drift"} -0.1
             edgerisk_gate_margin{gate="var"} 47.5
+            edgerisk_gate_margin{gate="rss_drift"} 0.021
             edgerisk_gate_value{gate="continuity"} 12
             edgerisk_gate_value{gate="alerts"} 1
             edgerisk_gate_value{gate="pnl_drift"} 0.6
             edgerisk_gate_value{gate="var"} 47.5
+            edgerisk_gate_value{gate="rss_drift"} 0.009
             edgerisk_gate_threshold{gate="continuity"} 120
             edgerisk_gate_threshold{gate="alerts"} 2
             edgerisk_gate_threshold{gate="pnl_drift"} 0.5
@@ -96,7 +98,7 @@ public sealed class ScrapedPrometheus : IAsyncDisposable
             edgerisk_gate_threshold{gate="rss_drift"} 0.03
             edgerisk_gate_window_coverage_ratio 0.25
             edgerisk_gate_window_remaining_seconds 129600
-            edgerisk_release_verdict 2
+            edgerisk_release_verdict 1
             frozen_metric 1 {{frozenAtMs.ToString(CultureInfo.InvariantCulture)}}
 
             """;
