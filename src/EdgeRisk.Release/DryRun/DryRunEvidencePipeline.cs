@@ -78,6 +78,37 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
             alertingRules, ruleFiles);
     }
 
+    /// <summary>
+    /// Backfills one more OpenMetrics file (e.g. the live gate series, judged after the evidence was in) into the running
+    /// evidence and restarts Prometheus so it serves it; the state file names the new process.
+    /// </summary>
+    public async Task<DryRunEvidence> AddOpenMetricsAsync(DryRunEvidence evidence, string openMetricsPath, TimeSpan scrapeInterval,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (!File.Exists(openMetricsPath))
+        {
+            throw new DryRunException($"OpenMetrics file {openMetricsPath} does not exist; nothing to add to the dry-run evidence");
+        }
+
+        var blockHours = (long)Math.Ceiling(evidence.Window.Length.TotalHours) + 2;
+        await ToolRunner.RunCheckedAsync("promtool",
+            ["tsdb", "create-blocks-from", "openmetrics", $"--max-block-duration={blockHours.ToString(CultureInfo.InvariantCulture)}h", openMetricsPath, evidence.DataDirectory],
+            BackfillTimeout, cancellationToken);
+        await EvidencePrometheus.StopAsync(evidence.Pid, evidence.Url, timeProvider, cancellationToken);
+        var prometheus = await EvidencePrometheus.StartAsync(new EvidencePrometheusOptions
+        {
+            DataDirectory = evidence.DataDirectory,
+            WorkDirectory = Path.GetDirectoryName(evidence.StateFile)!,
+            RuleFiles = evidence.RuleFiles,
+            EvaluationInterval = scrapeInterval,
+            LookbackDelta = scrapeInterval * 2,
+        }, timeProvider, cancellationToken);
+        new EvidencePrometheusState(prometheus.Pid, prometheus.Port, prometheus.Url, evidence.DataDirectory, evidence.Window.Start, evidence.Window.End)
+            .Save(evidence.StateFile);
+        return evidence with { Url = prometheus.Url, Port = prometheus.Port, Pid = prometheus.Pid };
+    }
+
     /// <summary>Stops the Prometheus recorded in <paramref name="stateFile"/> (if it still runs) and removes the file.</summary>
     public async Task StopAsync(string stateFile, CancellationToken cancellationToken = default)
     {

@@ -53,17 +53,35 @@ public sealed class DashboardContentTests
         var queries = DashboardPanels.ReadQueries(RepositoryRoot.Combine("grafana", "release_gates.json"));
 
         var rows = panels.Where(p => (string?)p["type"] == "row").ToList();
-        Assert.NotEmpty(rows);
+        Assert.Equal(["continuity", "alerts", "pnl_drift", "var", "rss_drift"], rows.Select(r => ((string)r["title"]!).Split('(', ')')[^2]));
         Assert.Contains(queries, q => q.Expr == "edgerisk_release_verdict");
         foreach (var row in rows)
         {
-            var gate = ((string)row["title"]!).Split('(', ')')[1];
+            var gate = ((string)row["title"]!).Split('(', ')')[^2];
             Assert.Contains(queries, q => q.Expr == $"edgerisk_gate_status{{gate=\"{gate}\"}}");
             Assert.Contains(queries, q => q.Expr == $"edgerisk_gate_margin{{gate=\"{gate}\"}}");
+            Assert.Contains(queries, q => q.Expr == $"edgerisk_gate_threshold{{gate=\"{gate}\"}}");
         }
 
-        Assert.Contains(queries, q => q.Expr.Contains("edgerisk_gate_window_coverage_ratio", StringComparison.Ordinal) && q.Expr.Contains("$__range_s", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Expr == "edgerisk_gate_window_coverage_ratio");
+        Assert.Contains(queries, q => q.Expr == "edgerisk_gate_window_remaining_seconds");
         Assert.Equal(panels.Count, panels.Select(p => (int)p["id"]!).Distinct().Count());
+    }
+
+    [Fact]
+    public void ReleaseGates_StatusPanels_MapZeroPassOneFailTwoInconclusive()
+    {
+        var status = Load("release_gates.json")["panels"]!.AsArray().Select(p => p!)
+            .Where(p => ((string?)p["targets"]?[0]?["expr"])?.StartsWith("edgerisk_gate_status", StringComparison.Ordinal) == true
+                || (string?)p["targets"]?[0]?["expr"] == "edgerisk_release_verdict")
+            .ToList();
+
+        Assert.Equal(6, status.Count);
+        Assert.All(status, p =>
+        {
+            var options = p["fieldConfig"]!["defaults"]!["mappings"]![0]!["options"]!;
+            Assert.Equal(("PASS so far", "FAIL", "INCONCLUSIVE"), ((string?)options["0"]!["text"], (string?)options["1"]!["text"], (string?)options["2"]!["text"]));
+        });
     }
 
     private static JsonObject Load(string name) =>

@@ -76,22 +76,29 @@ public sealed class ScrapedPrometheus : IAsyncDisposable
             pnl_usd{symbol="BTC-USD",book="sim"} 118
             feed_lag_seconds{symbol="BTC-USD"} 0.2
             process_resident_memory_bytes 123456789
-            edgerisk_gate_status{gate="var"} 1
-            edgerisk_gate_status{gate="edge_band"} 1
-            edgerisk_gate_status{gate="model_switch"} 1
-            edgerisk_gate_status{gate="pnl_tracking"} 2
-            edgerisk_gate_status{gate="memory"} 1
-            edgerisk_gate_status{gate="feed_lag"} 1
-            edgerisk_gate_status{gate="restarts"} 0
+            edgerisk_gate_status{gate="continuity"} 0
+            edgerisk_gate_status{gate="alerts"} 0
+            edgerisk_gate_status{gate="pnl_drift"} 1
+            edgerisk_gate_status{gate="var"} 0
+            edgerisk_gate_status{gate="rss_drift"} 0
+            edgerisk_gate_margin{gate="continuity"} 118
+            edgerisk_gate_margin{gate="alerts"} 1
+            edgerisk_gate_margin{gate="pnl_drift"} -0.1
             edgerisk_gate_margin{gate="var"} 47.5
-            edgerisk_gate_margin{gate="edge_band"} 0.5
-            edgerisk_gate_margin{gate="model_switch"} 12
-            edgerisk_gate_margin{gate="pnl_tracking"} 0
-            edgerisk_gate_margin{gate="memory"} 100000000
-            edgerisk_gate_margin{gate="feed_lag"} 1.8
-            edgerisk_gate_margin{gate="restarts"} -1
+            edgerisk_gate_margin{gate="rss_drift"} 0.021
+            edgerisk_gate_value{gate="continuity"} 12
+            edgerisk_gate_value{gate="alerts"} 1
+            edgerisk_gate_value{gate="pnl_drift"} 0.6
+            edgerisk_gate_value{gate="var"} 47.5
+            edgerisk_gate_value{gate="rss_drift"} 0.009
+            edgerisk_gate_threshold{gate="continuity"} 120
+            edgerisk_gate_threshold{gate="alerts"} 2
+            edgerisk_gate_threshold{gate="pnl_drift"} 0.5
+            edgerisk_gate_threshold{gate="var"} 95
+            edgerisk_gate_threshold{gate="rss_drift"} 0.03
             edgerisk_gate_window_coverage_ratio 0.25
-            edgerisk_release_verdict 2
+            edgerisk_gate_window_remaining_seconds 129600
+            edgerisk_release_verdict 1
             frozen_metric 1 {{frozenAtMs.ToString(CultureInfo.InvariantCulture)}}
 
             """;

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using EdgeRisk.Release.Docker;
+using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.Prometheus;
+
+namespace EdgeRisk.Release.Gates.Live;
+
+/// <summary>
+/// The local profile's live evidence: the growing <c>--record-metrics</c> files of the running processes, read as a
+/// scraper would have stored them (<c>job</c>/<c>instance</c> = the job, the process's own labels of those names as
+/// <c>exported_*</c>, <c>up</c> on the scrape grid), driven by the virtual clock of the recorded samples. The frontier is
+/// the slowest recording job's last complete snapshot, so a minute is judged only once every job has recorded it
+/// (optionally, a job lagging by more than <see cref="RecordedLiveEvidenceOptions.LaggingJobTolerance"/> is taken as down).
+/// <para>
+/// <c>ALERTS</c> exist only once the recordings are backfilled and the alert rules are evaluated over them, at the end of
+/// the run; live, the alerts gate is therefore INCONCLUSIVE (never PASS). The alerts that page on raw series the gates
+/// also read (TradingJobDown = up 0, VarCritical = var_pct above 95, TradingProcessRestarted = a changed
+/// process_start_time_seconds) still stop the run through continuity and var.
+/// </para>
+/// </summary>
+public sealed partial class RecordedLiveEvidence : ILiveEvidence
+{
+    public const string AlertsNotLive =
+        "ALERTS are derived from the alert rules when the recordings are backfilled at the end of the run; live, rule evaluation is not proven";
+
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "process_start_time_seconds", "pnl_usd", "var_pct", "process_resident_memory_bytes",
+    };
+
+    private readonly RecordedLiveEvidenceOptions _options;
+    private readonly List<JobRecording> _jobs;
+    private volatile bool _writersExited;
+    private long? _frontierMs;
+
+    public RecordedLiveEvidence(IReadOnlyList<RecordedMetricsSource> sources, RecordedLiveEvidenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+        if (sources.Count == 0)
+        {
+            throw new GateConfigurationException("live gates: no recorded metrics files to follow; pass one per trading job");
+        }
+
+        if (options.ScrapeInterval < TimeSpan.FromMilliseconds(1))
+        {
+            throw new GateConfigurationException($"live gates: scrape interval {options.ScrapeInterval} is not positive; pass the processes' --record-interval (e.g. 15s)");
+        }
+
+        _options = options;
+        _jobs = sources.Select(s => new JobRecording(s.Job, new RecordedFileTail(s.Path, Names))).ToList();
+    }
+
+    public EvidenceRecording Recording { get; } = new();
+
+    /// <summary>The earliest snapshot of any job read so far (the run's virtual start); null before the first.</summary>
+    public DateTimeOffset? FirstSnapshot => _jobs.Where(j => j.Times.Count > 0).Select(j => (DateTimeOffset?)DateTimeOffset.FromUnixTimeMilliseconds(j.Times[0])).Min();
+
+    /// <summary>Every writing process has exited: terminated last snapshots count, and nothing more will come.</summary>
+    public void MarkWritersExited() => _writersExited = true;
+
+    public Task<LiveEvidenceFrontier> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var exited = _writersExited;
+        foreach (var job in _jobs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var snapshot in job.Tail.ReadNew(exited))
+            {
+                job.Add(snapshot);
+            }
+        }
+
+        _frontierMs = Frontier(exited);
+        var frontier = _frontierMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        return Task.FromResult(new LiveEvidenceFrontier(frontier, exited));
+    }
+
+    public Task<IReadOnlyList<TimeSeries>> GetSeriesAsync(string selector, GateWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        IReadOnlyList<TimeSeries> series = selector switch
+        {
+            GateEvaluator.UpSelector => _jobs.Where(j => JobPattern().IsMatch(j.Job)).Select(j => Up(j, window)).OfType<TimeSeries>().ToList(),
+            GateEvaluator.ProcessStartSelector => Slice("process_start_time_seconds", window, edgeriskOnly: true),
+            GateEvaluator.RssSelector => Slice("process_resident_memory_bytes", window, edgeriskOnly: true),
+            GateEvaluator.PnlSelector => Slice("pnl_usd", window, edgeriskOnly: false),
+            GateEvaluator.VarSelector => Slice("var_pct", window, edgeriskOnly: false),
+            GateEvaluator.AlertsSelector or GateEvaluator.RulesMarkerSelector => throw new EvidenceUnavailableException(AlertsNotLive),
+            _ => throw new EvidenceUnavailableException($"the live recordings hold no series for {selector}"),
+        };
+        return Task.FromResult(series);
+    }
+
+    public Task<RulesEvidence?> GetAlertRulesAsync(CancellationToken cancellationToken) => Task.FromResult<RulesEvidence?>(null);
+
+    public Task<IReadOnlyList<ContainerFacts>?> GetContainersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ContainerFacts>?>(null);
+
+    private long? Frontier(bool exited)
+    {
+        var recorded = _jobs.Where(j => j.Times.Count > 0).ToList();
+        if (recorded.Count == 0)
+        {
+            return null;
+        }
+
+        var leader = recorded.Max(j => j.Times[^1]);
+        if (exited)
+        {
+            var planned = _options.ExpectedDuration is { } d
+                ? recorded.Max(j => j.Times[0] + (long)d.TotalMilliseconds - IntervalMs)
+                : leader;
+            return Math.Max(leader, planned);
+        }
+
+        var runStart = recorded.Min(j => j.Times[0]);
+        var keeping = _options.LaggingJobTolerance is { } lag
+            ? _jobs.Where(j => leader - (j.Times.Count > 0 ? j.Times[^1] : runStart) <= (long)lag.TotalMilliseconds).ToList()
+            : _jobs;
+        // A job that has not recorded yet (within the tolerance) holds the frontier back.
+        return keeping.Any(j => j.Times.Count == 0) ? null : keeping.Min(j => j.Times[^1]);
+    }
+
+    private long IntervalMs => (long)_options.ScrapeInterval.TotalMilliseconds;
+
+    /// <summary>up on the grid from the job's first snapshot: 1 when a snapshot fell into the slot, 0 when none did and the job is known down.</summary>
+    private TimeSeries? Up(JobRecording job, GateWindow window)
+    {
+        var runStart = _jobs.Where(j => j.Times.Count > 0).Select(j => (long?)j.Times[0]).Min();
+        if (runStart is null || _frontierMs is not { } frontier)
+        {
+            return null;
+        }
+
+        var start = job.Times.Count > 0 ? job.Times[0] : runStart.Value;
+        var last = job.Times.Count > 0 ? job.Times[^1] : long.MinValue;
+        // Past its last snapshot a job is known down only when the frontier has moved on without it.
+        var until = frontier > last ? frontier : last;
+        var from = (long)Math.Round(window.StartSeconds * 1000);
+        var to = Math.Min(until, (long)Math.Round(window.EndSeconds * 1000));
+        var times = new List<double>();
+        var values = new List<double>();
+        var i = 0;
+        var recorded = job.Times;
+        for (var g = start; g <= to; g += IntervalMs)
+        {
+            while (i < recorded.Count && recorded[i] < g)
+            {
+                i++;
+            }
+
+            if (g < from)
+            {
+                continue;
+            }
+
+            times.Add(g / 1000.0);
+            values.Add(i < recorded.Count && recorded[i] < g + IntervalMs ? 1 : 0);
+        }
+
+        if (times.Count == 0)
+        {
+            return null;
+        }
+
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = "up", ["job"] = job.Job, ["instance"] = job.Job };
+        return new TimeSeries(labels, [.. times], [.. values]);
+    }
+
+    private List<TimeSeries> Slice(string name, GateWindow window, bool edgeriskOnly)
+    {
+        var result = new List<TimeSeries>();
+        foreach (var job in _jobs.Where(j => !edgeriskOnly || JobPattern().IsMatch(j.Job)))
+        {
+            foreach (var buffer in job.Series.Values.Where(b => b.Name == name))
+            {
+                var times = CollectionsMarshal.AsSpan(buffer.Times);
+                var (a, b) = SeriesMath.Range(times, window.StartSeconds, Math.BitIncrement(window.EndSeconds));
+                if (b > a)
+                {
+                    result.Add(new TimeSeries(buffer.Labels, times[a..b].ToArray(), CollectionsMarshal.AsSpan(buffer.Values)[a..b].ToArray()));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex("^edgerisk.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex JobPattern();
+
+    private sealed class JobRecording(string job, RecordedFileTail tail)
+    {
+        public string Job { get; } = job;
+
+        public RecordedFileTail Tail { get; } = tail;
+
+        public List<long> Times { get; } = [];
+
+        public Dictionary<RecordedSeries, SeriesBuffer> Series { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public void Add(RecordedSnapshot snapshot)
+        {
+            Times.Add(snapshot.TimeMs);
+            foreach (var sample in snapshot.Samples)
+            {
+                if (!Series.TryGetValue(sample.Series, out var buffer))
+                {
+                    buffer = new SeriesBuffer(sample.Name, Labels(sample.Series));
+                    Series.Add(sample.Series, buffer);
+                }
+
+                var time = (sample.TimestampMs ?? snapshot.TimeMs) / 1000.0;
+                if (buffer.Times.Count > 0 && time <= buffer.Times[^1])
+                {
+                    continue;
+                }
+
+                buffer.Times.Add(time);
+                buffer.Values.Add(Value(sample.Value));
+            }
+        }
+
+        private Dictionary<string, string> Labels(RecordedSeries series)
+        {
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = series.Name, ["job"] = Job, ["instance"] = Job };
+            foreach (var (name, value) in series.Labels)
+            {
+                labels[name is "job" or "instance" ? "exported_" + name : name] = value;
+            }
+
+            return labels;
+        }
+
+        private static double Value(string token) => token switch
+        {
+            "NaN" => double.NaN,
+            "+Inf" or "Inf" => double.PositiveInfinity,
+            "-Inf" => double.NegativeInfinity,
+            _ => double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private sealed record SeriesBuffer(string Name, IReadOnlyDictionary<string, string> Labels)
+    {
+        public List<double> Times { get; } = [];
+
+        public List<double> Values { get; } = [];
+    }
+}

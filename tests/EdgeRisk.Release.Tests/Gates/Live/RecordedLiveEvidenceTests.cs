@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.Gates;
+using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Testing.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeRisk.Release.Tests.Gates.Live;
+
+/// <summary>The local profile's live evidence: recordings that grow while the monitor reads them, on their virtual clock.</summary>
+public sealed class RecordedLiveEvidenceTests : IDisposable
+{
+    private const long Start = 1504396800; // 2017-09-03T00:00:00Z
+    private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
+    private readonly TempDirectory _dir = new("live-recordings");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task StepAsync_CrashedAndResumedProcess_FrontierWaitsAndStopsAtFirstMinuteOfRestart()
+    {
+        var crypto = _dir.Combine("edgerisk-crypto.metrics");
+        var stocks = _dir.Combine("edgerisk-stocks.metrics");
+        Append(crypto, Snapshots(0, 120));      // 0 .. 29m45s
+        Append(stocks, Snapshots(0, 81));       // 0 .. 20m00s (the last not known complete yet)
+        var (monitor, evidence) = Monitor(crypto, stocks);
+
+        var first = await monitor.StepAsync(CancellationToken.None);
+        Assert.Null(first.Stop);
+        Assert.Equal(GateWindow.FromSeconds(Start - 15 + (20 * 60)), first.Snapshots[^1].Time); // last minute before 19m45s
+        Assert.All(first.Snapshots, s => Assert.Equal(GateStatus.Inconclusive, s.Gates.Single(g => g.Name == GateNames.Alerts).Status));
+
+        // The crypto process is killed mid-line at 30m00s, restarts, and resumes its virtual time from the journal.
+        Append(crypto, $"# snapshot {Start + 1800}\nvar_pct 4");
+        Append(stocks, Snapshots(81, 120));
+        var waiting = await monitor.StepAsync(CancellationToken.None);
+        Assert.Null(waiting.Stop);
+        Assert.True(waiting.Snapshots[^1].Time <= GateWindow.FromSeconds(Start + 1785), "the frontier waits for the crashed job");
+
+        Append(crypto, Snapshots(120, 40, processStart: Start + 1800));
+        var stopped = await monitor.StepAsync(CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(stopped.Stop);
+        Assert.Equal(GateWindow.FromSeconds(Start - 15 + (31 * 60)), stop.Time);
+        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
+        Assert.Contains("(restart)", stop.Gate.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("= 0", stop.Gate.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StepAsync_JobDiedForGood_UpZeroStopsAtFirstMinuteAfterItsLastSnapshot()
+    {
+        var crypto = _dir.Combine("edgerisk-crypto.metrics");
+        var stocks = _dir.Combine("edgerisk-stocks.metrics");
+        Append(crypto, Snapshots(0, 41));       // 0 .. 10m00s, then nothing
+        Append(stocks, Snapshots(0, 960));      // the whole 4 h
+        var (monitor, evidence) = Monitor(crypto, stocks);
+        evidence.MarkWritersExited();
+
+        var step = await monitor.StepAsync(CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(step.Stop);
+        Assert.Equal(GateWindow.FromSeconds(Start - 15 + (11 * 60)), stop.Time);
+        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
+        Assert.Contains("edgerisk-crypto", stop.Gate.Detail, StringComparison.Ordinal);
+        Assert.Contains("= 0", stop.Gate.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_HealthyRecordings_RunsToEndWithoutStopAndMissingSeriesStayInconclusive()
+    {
+        var crypto = _dir.Combine("edgerisk-crypto.metrics");
+        var stocks = _dir.Combine("edgerisk-stocks.metrics");
+        Append(crypto, Snapshots(0, 960, withVar: false));
+        Append(stocks, Snapshots(0, 960, withVar: false));
+        var (monitor, evidence) = Monitor(crypto, stocks);
+        evidence.MarkWritersExited();
+        var stops = new List<LiveGateStop>();
+
+        var outcome = await monitor.RunAsync(stops.Add, null, CancellationToken.None);
+
+        Assert.Empty(stops);
+        Assert.Null(outcome.Stop);
+        var last = outcome.Snapshots[^1];
+        Assert.Equal(GateWindow.FromSeconds(Start - 15) + Planned, last.Time);
+        Assert.Equal(1, last.CoverageRatio);
+        var gates = last.Gates.ToDictionary(g => g.Name);
+        Assert.Equal(GateStatus.Pass, gates[GateNames.Continuity].Status);
+        Assert.Equal(GateStatus.Pass, gates[GateNames.PnlDrift].Status);
+        Assert.Equal(GateStatus.Pass, gates[GateNames.RssDrift].Status);
+        // No var_pct recorded: inconclusive with no margin, never "pass so far"; alerts cannot be proven live.
+        Assert.Equal((GateStatus.Inconclusive, (double?)null), (gates[GateNames.Var].Status, gates[GateNames.Var].Margin));
+        Assert.Equal(RecordedLiveEvidence.AlertsNotLive, gates[GateNames.Alerts].Detail);
+        Assert.Equal(GateStatus.Inconclusive, outcome.Verdict);
+        Assert.DoesNotContain(GateMetricsExporter.Samples(last), s => s.Series == "edgerisk_gate_margin{gate=\"var\"}");
+    }
+
+    private static (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor(string crypto, string stocks)
+    {
+        var evidence = new RecordedLiveEvidence(
+            [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
+            new RecordedLiveEvidenceOptions { ExpectedDuration = Planned });
+        var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
+        var monitor = new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
+        return (monitor, evidence);
+    }
+
+    /// <summary>Recorded snapshots every 15 s from index <paramref name="from"/>, as the trading host writes them.</summary>
+    private static string Snapshots(int from, int count, long processStart = Start - 600, bool withVar = true)
+    {
+        var text = new StringBuilder();
+        for (var i = from; i < from + count; i++)
+        {
+            var t = Start + (15L * i);
+            var ms = (t * 1000).ToString(CultureInfo.InvariantCulture);
+            var pnl = Math.Floor(i / 240.0).ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"# snapshot {t}\n");
+            if (withVar)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"var_pct {40 + (i % 7)} {ms}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"BTC-USD\",book=\"paper\"}} {pnl} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"BTC-USD\",book=\"sim\"}} {pnl} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"orders_total{{symbol=\"BTC-USD\",book=\"paper\"}} {i} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"process_resident_memory_bytes 100000000 {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {processStart} {ms}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(string path, string text) => File.AppendAllText(path, text);
+}
