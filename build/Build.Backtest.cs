@@ -11,6 +11,8 @@ partial class Build
 {
     static readonly string[] BacktestStrategies = ["ema", "dual-horizon"];
 
+    static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host"];
+
     static readonly string[] BacktestSymbols = ["BTC-USD", "ETH-USD", "NVDA"];
 
     [Parameter("Backtest: first day replayed, inclusive (yyyy-MM-dd)")]
@@ -34,8 +36,7 @@ partial class Build
     Target PublishTrading => _ => _
         .Description("Publishes edgerisk-trading as a Native AOT executable (linux-x64) to artifacts/publish/edgerisk-trading/")
         .After(Restore, Compile)
-        .Inputs("src/EdgeRisk.Trading/**/*.cs", "src/EdgeRisk.Trading/*.csproj", "src/EdgeRisk.Trading.Host/**/*.cs",
-            "src/EdgeRisk.Trading.Host/*.csproj", "Directory.Build.props", "Directory.Packages.props", "global.json")
+        .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
         .Outputs("artifacts/publish/edgerisk-trading")
         // Its own --artifacts-path keeps the RID-specific restore and Release objects away from src/*/obj, which the
         // solution's Debug build (and a parallel Compile) owns.
@@ -49,8 +50,7 @@ partial class Build
             "(--from --to --symbols --strategy) with its fills and ledgers in artifacts/backtest/<strategy>/")
         .DependsOn(PublishTrading)
         .Requires(() => BacktestParametersValid())
-        .Inputs("data/lean/**", "config/*.json", "src/EdgeRisk.Trading/**/*.cs", "src/EdgeRisk.Trading.Host/**/*.cs",
-            "artifacts/publish/edgerisk-trading/edgerisk-trading")
+        .Inputs([.. TradingSources, "data/lean/**", "config/*.json", "artifacts/publish/edgerisk-trading/edgerisk-trading"])
         .Outputs("artifacts/sim/pnl_stats.json", $"artifacts/backtest/{Strategy}")
         .Executes(() =>
         {
@@ -58,6 +58,20 @@ partial class Build
             RunTrading(TradingExecutable, "backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
                 "--data", "data/lean", "--out", BacktestDirectory);
         });
+
+    /// <summary>
+    /// Sources and project files of the trading core and host, without bin/ and obj/: files generated there by any
+    /// build (Debug, Release, the publish) must not make the targets look out of date.
+    /// </summary>
+    string[] TradingSources =>
+    [
+        .. TradingProjects.SelectMany(project =>
+            Directory.GetDirectories(RootDirectory / "src" / project)
+                .Select(Path.GetFileName)
+                .Where(name => name is not ("bin" or "obj"))
+                .Select(name => $"src/{project}/{name}/**/*.cs")
+                .Concat([$"src/{project}/*.cs", $"src/{project}/*.csproj"])),
+    ];
 
     void RunTrading(AbsolutePath executable, params object[] arguments)
     {
