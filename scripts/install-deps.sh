@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages EdgeRisk's build and tests use: the real local services the tests start
 # (Redis, Prometheus, Alertmanager, Pushgateway, a Docker engine with compose v1), the image build tools
-# and Node for the Grafana schema check. Idempotent; needs root (or sudo).
+# Node for the Grafana schema check, and clang + zlib for the Native AOT publish of edgerisk-trading.
+# Idempotent; needs root (or sudo).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
   prometheus prometheus-alertmanager prometheus-pushgateway
   docker.io docker-compose debootstrap busybox-static
   nodejs npm
+  clang zlib1g-dev
 )
 
 missing=()

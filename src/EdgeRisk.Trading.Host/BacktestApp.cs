@@ -1,24 +1,31 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Host.Cli;
+using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Routing;
+using EdgeRisk.Trading.Serialization;
 
 namespace EdgeRisk.Trading.Host;
 
 /// <summary>
-/// <c>edgerisk-trading backtest</c>: the core's <see cref="Backtester"/> with no host, Kestrel or Redis, so the whole
-/// process stays fast. Prints orders, fills, fees, end equity, the timing split (start-up, loop, shutdown), events/s
-/// and peak RSS; <c>--out DIR</c> writes <c>fills.csv</c> atomically.
+/// <c>edgerisk-trading backtest</c>: the core's <see cref="Backtester"/> with no host, Kestrel, Redis or metrics, so
+/// the whole process stays fast. Prints orders, fills, fees, end equity, the timing split (start-up, loop, shutdown),
+/// events/s, CPU and peak RSS; <c>--out DIR</c> writes <c>fills.csv</c>, <c>paper-ledger.json</c> and
+/// <c>sim-ledger.json</c>, all or nothing.
 /// </summary>
 public static class BacktestApp
 {
-    public static int Run(BacktestCommand command, TextWriter output, TextWriter error)
+    public static int Run(BacktestCommand command, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var process = Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        var mainStarted = time.GetTimestamp();
+        using var process = Process.GetCurrentProcess();
+        var processToMain = time.GetUtcNow() - new DateTimeOffset(process.StartTime.ToUniversalTime());
         var config = new TradingConfig { Strategy = command.Strategy == "ema" ? "ema-cross" : "dual-horizon" };
         BacktestResult result;
         try
@@ -31,6 +38,9 @@ public static class BacktestApp
                 Symbols = command.Symbols,
                 Strategy = PipelineFactory.CreateStrategy(config, new RouterConfig()),
                 Config = config,
+                Speed = command.Speed,
+                RepeatDays = command.RepeatDays,
+                TimeProvider = time,
             });
         }
         catch (FileNotFoundException e)
@@ -39,23 +49,58 @@ public static class BacktestApp
             return 2;
         }
 
+        var writeStarted = time.GetTimestamp();
         if (command.OutDirectory is { } outDirectory)
         {
-            Directory.CreateDirectory(outDirectory);
-            var path = Path.Combine(outDirectory, "fills.csv");
-            File.WriteAllText(path + ".tmp", Backtester.FillsCsv(result));
-            File.Move(path + ".tmp", path, overwrite: true);
+            WriteOutputs(result, outDirectory);
         }
 
+        var shutdown = result.ShutdownTime + time.GetElapsedTime(writeStarted);
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"strategy {result.Strategy}, {command.From:yyyy-MM-dd} .. {command.To:yyyy-MM-dd}, symbols {string.Join(",", command.Symbols)}"));
+        var speed = double.IsPositiveInfinity(command.Speed) ? "max" : command.Speed.ToString(c);
+        output.WriteLine(string.Create(c, $"strategy {result.Strategy}, {command.From:yyyy-MM-dd} .. {command.To:yyyy-MM-dd}, symbols {string.Join(",", command.Symbols)}, speed {speed}"));
+        if (result.Synthetic)
+        {
+            output.WriteLine(string.Create(c, $"SYNTHETIC: {result.VirtualDays} virtual days from {result.FirstEventTime:yyyy-MM-dd} .. {result.LastEventTime:yyyy-MM-dd}, the files of {command.From:yyyy-MM-dd} .. {command.To:yyyy-MM-dd} re-dated back to back"));
+        }
+
         output.WriteLine(string.Create(c, $"events {result.EventsProcessed}, rejected {result.RejectedRows}, orders {result.OrdersSubmitted}"));
         output.WriteLine(string.Create(c, $"paper: fills {result.PaperFills.Count}, fees {result.PaperFeesUsd:0.00} USD, end equity {result.PaperEndEquityUsd:0.00} USD"));
         output.WriteLine(string.Create(c, $"sim: fills {result.SimFills.Count}, fees {result.SimFeesUsd:0.00} USD, end equity {result.SimEndEquityUsd:0.00} USD"));
-        output.WriteLine(string.Create(c, $"timing: start-up {result.StartupTime.TotalMilliseconds:0.0} ms, loop {result.LoopTime.TotalMilliseconds:0.0} ms, shutdown {result.ShutdownTime.TotalMilliseconds:0.0} ms, {result.EventsPerSecond:0} events/s, process so far {process.Elapsed.TotalMilliseconds:0.0} ms"));
-        output.WriteLine(string.Create(c, $"peak RSS {PeakRssBytes() / (1024d * 1024d):0.0} MiB"));
+        var inMain = time.GetElapsedTime(mainStarted);
+        var whole = processToMain + inMain;
+        output.WriteLine(string.Create(c,
+            $"timing: start-up {(inMain - result.LoopTime - shutdown).TotalMilliseconds:0.0} ms, loop {result.LoopTime.TotalMilliseconds:0.0} ms, shutdown {shutdown.TotalMilliseconds:0.0} ms, {result.EventsPerSecond:0} events/s, runtime start ~{processToMain.TotalMilliseconds:0} ms, whole process ~{whole.TotalMilliseconds:0} ms"));
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        output.WriteLine(string.Create(c, $"peak RSS {PeakRssBytes() / (1024d * 1024d):0.0} MiB, cpu {cpu.TotalMilliseconds:0} ms ({(whole > TimeSpan.Zero ? cpu / whole : 0d):0.00} cores)"));
         return 0;
     }
+
+    /// <summary>Writes every file next to its final name first, then renames them: a failed run leaves no half-written set.</summary>
+    private static void WriteOutputs(BacktestResult result, string outDirectory)
+    {
+        Directory.CreateDirectory(outDirectory);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["fills.csv"] = Backtester.FillsCsv(result),
+            ["paper-ledger.json"] = LedgerJson(result.PaperLedger),
+            ["sim-ledger.json"] = LedgerJson(result.SimLedger),
+        };
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(outDirectory, name + ".tmp"), text);
+        }
+
+        foreach (var name in files.Keys)
+        {
+            var path = Path.Combine(outDirectory, name);
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+    }
+
+    private static string LedgerJson(LedgerSnapshot? snapshot)
+        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), TradingJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>VmHWM from /proc/self/status (peak resident set), 0 where /proc is unavailable.</summary>
     public static long PeakRssBytes()

@@ -12,7 +12,10 @@ public static class CommandLineParser
         "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal",
     ];
 
-    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out"];
+    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out", "--speed", "--repeat-days"];
+
+    /// <summary>Longest synthetic replay <c>--repeat-days</c> accepts (ten years of virtual days).</summary>
+    public const int MaxRepeatDays = 3650;
 
     private static readonly string[] SimStatsKeys = ["--data", "--out", "--symbols"];
 
@@ -97,14 +100,39 @@ public static class CommandLineParser
         }
 
         var symbols = SplitSymbols(values.GetValueOrDefault("--symbols", "BTC-USD,ETH-USD"));
-        var strategy = values.GetValueOrDefault("--strategy", "dual");
-        if (strategy is not ("ema" or "dual"))
+        var strategy = values.GetValueOrDefault("--strategy", "dual-horizon") switch
         {
-            throw new UsageException($"--strategy must be ema or dual (got '{strategy}')");
+            "ema" or "ema-cross" => "ema",
+            "dual" or "dual-horizon" => "dual-horizon",
+            var other => throw new UsageException($"--strategy must be ema or dual-horizon (alias dual) (got '{other}')"),
+        };
+
+        var speed = double.PositiveInfinity;
+        if (values.TryGetValue("--speed", out var speedText) && speedText != "max")
+        {
+            speed = ParseDouble("--speed", speedText, "a number of virtual seconds per wall second or 'max'");
+            if (speed is <= 0d or > LiveOptions.MaxSpeed)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--speed must be in (0, {LiveOptions.MaxSpeed}] virtual seconds per wall second, or 'max' (got {speedText})"));
+            }
+        }
+
+        int? repeatDays = null;
+        if (values.TryGetValue("--repeat-days", out var repeatText))
+        {
+            var days = to.DayNumber - from.DayNumber + 1;
+            var repeat = ParseInt("--repeat-days", repeatText);
+            repeatDays = repeat >= days && repeat <= MaxRepeatDays
+                ? repeat
+                : throw new UsageException($"--repeat-days must be in [{days}, {MaxRepeatDays}]: at least the {days} days of --from .. --to, which it cycles (got {repeatText})");
         }
 
         var data = DataDirectory(values);
-        return new BacktestCommand(from, to, symbols, strategy, data, values.GetValueOrDefault("--out"));
+        return new BacktestCommand(from, to, symbols, strategy, data, values.GetValueOrDefault("--out"))
+        {
+            Speed = speed,
+            RepeatDays = repeatDays,
+        };
     }
 
     private static SimStatsCommand ParseSimStats(Dictionary<string, string> values)

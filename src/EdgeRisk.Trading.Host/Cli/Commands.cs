@@ -11,7 +11,14 @@ public sealed record LiveCommand(LiveOptions Options) : Command;
 
 /// <param name="From">First day, inclusive.</param>
 /// <param name="To">Last day, inclusive.</param>
-/// <param name="Strategy"><c>ema</c> (one EMA-crossover model) or <c>dual</c> (short + long horizon models, routed and blended).</param>
-public sealed record BacktestCommand(DateOnly From, DateOnly To, IReadOnlyList<string> Symbols, string Strategy, string DataDirectory, string? OutDirectory) : Command;
+/// <param name="Strategy"><c>ema</c> (EMA(10)/EMA(60) crossover) or <c>dual-horizon</c> (short + long horizon models, routed, blended, VaR-bounded).</param>
+public sealed record BacktestCommand(DateOnly From, DateOnly To, IReadOnlyList<string> Symbols, string Strategy, string DataDirectory, string? OutDirectory) : Command
+{
+    /// <summary>Virtual seconds per wall second; infinity (<c>--speed max</c>, the default) runs flat out.</summary>
+    public double Speed { get; init; } = double.PositiveInfinity;
+
+    /// <summary><c>--repeat-days N</c>: a SYNTHETIC replay cycling the From..To files, re-dated, for N virtual days.</summary>
+    public int? RepeatDays { get; init; }
+}
 
 public sealed record SimStatsCommand(string DataDirectory, string OutFile, IReadOnlyList<string> Symbols) : Command;

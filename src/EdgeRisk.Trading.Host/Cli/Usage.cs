@@ -10,10 +10,11 @@ public static class Usage
                                 --metrics-port P --redis host:port [--data DIR] [--window 2017-09-03]
                                 [--record-metrics FILE --record-interval 15s] [--nvda-file FILE] [--seed N]
                                 [--job edgerisk-crypto|edgerisk-stocks] [--crash-at 10h] [--journal fresh|resume]
-          edgerisk-trading backtest --from 2017-09-03 --to 2017-09-04 --symbols BTC-USD,ETH-USD --strategy ema|dual
-                                    --data DIR [--out DIR]
+          edgerisk-trading backtest --from 2017-09-03 --to 2017-09-04 --symbols BTC-USD,ETH-USD --strategy ema|dual-horizon
+                                    --data DIR [--out DIR] [--speed N|max] [--repeat-days N]
           edgerisk-trading sim-stats --data DIR --out artifacts/sim/pnl_stats.json [--symbols BTC-USD,ETH-USD]
-        backtest days are inclusive: --from 2017-09-03 --to 2017-09-04 is 48 h.
+        backtest days are inclusive: --from 2017-09-03 --to 2017-09-04 is 48 h. --speed paces it (default max: flat out);
+        --repeat-days 30 cycles those files, re-dated back to back, for 30 virtual days (a SYNTHETIC tape).
         --journal fresh clears the job's Redis journal first (a new run); resume (default) recovers the books from it.
         --crash-at is a test hook: the process kills itself when the virtual clock passes start + the given time.
         exit codes: 0 ok, 1 runtime failure, 2 bad arguments

@@ -33,4 +33,17 @@ public sealed record BacktestOptions
 
     /// <summary>User-supplied equity file (LEAN zip or CSV); null → synthetic tape.</summary>
     public string? EquityFile { get; init; }
+
+    /// <summary>
+    /// Replay pace in virtual seconds per wall second (waits go through <see cref="TimeProvider"/>);
+    /// <see cref="double.PositiveInfinity"/> (the default) runs flat out. Pacing never changes which events are replayed
+    /// or what is decided, only when.
+    /// </summary>
+    public double Speed { get; init; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// SYNTHETIC tape: replays the <see cref="From"/>..<see cref="To"/> days cyclically, re-dated back to back, until
+    /// this many virtual days have been played (e.g. 30 from a 2-day range). Null replays the range once.
+    /// </summary>
+    public int? RepeatDays { get; init; }
 }

@@ -1,4 +1,5 @@
 using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Ledger;
 
 namespace EdgeRisk.Trading.Backtesting;
 
@@ -24,6 +25,18 @@ public sealed record BacktestResult(
     public decimal PaperPnlUsd => PaperEndEquityUsd - InitialCashUsd;
 
     public decimal SimPnlUsd => SimEndEquityUsd - InitialCashUsd;
+
+    /// <summary>Virtual days replayed (From..To, or the repeat count).</summary>
+    public int VirtualDays { get; init; }
+
+    /// <summary>True when the days were cycled and re-dated (<see cref="BacktestOptions.RepeatDays"/>): a SYNTHETIC tape.</summary>
+    public bool Synthetic { get; init; }
+
+    /// <summary>End state of the paper book (cash, positions, cost basis, realised PnL, fees, marks).</summary>
+    public LedgerSnapshot? PaperLedger { get; init; }
+
+    /// <summary>End state of the shadow-sim book.</summary>
+    public LedgerSnapshot? SimLedger { get; init; }
 
     public double EventsPerSecond => LoopTime > TimeSpan.Zero ? EventsProcessed / LoopTime.TotalSeconds : 0d;
 }

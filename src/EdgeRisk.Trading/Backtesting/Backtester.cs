@@ -18,11 +18,7 @@ public static class Backtester
         var time = options.TimeProvider ?? TimeProvider.System;
         var started = time.GetTimestamp();
 
-        var days = new List<DateOnly>();
-        for (var d = options.From; d <= options.To; d = d.AddDays(1))
-        {
-            days.Add(d);
-        }
+        var days = SourceDays(options);
 
         var crypto = new List<string>();
         var equities = new List<string>();
@@ -46,6 +42,7 @@ public static class Backtester
         try
         {
             var engine = PipelineFactory.CreateEngine(options.Config, options.Strategy, options.Observer, time);
+            var pacer = new ReplayPacer(time, options.Speed);
             var loopStart = time.GetTimestamp();
             var startup = time.GetElapsedTime(started, loopStart);
 
@@ -57,6 +54,7 @@ public static class Backtester
                     first = e.Time;
                 }
 
+                pacer.WaitUntil(e.Time);
                 engine.OnEvent(e);
             }
 
@@ -80,12 +78,44 @@ public static class Backtester
                 engine.LastEventTime,
                 startup,
                 time.GetElapsedTime(loopStart, loopEnd),
-                time.GetElapsedTime(loopEnd));
+                time.GetElapsedTime(loopEnd))
+            {
+                VirtualDays = days.Count,
+                Synthetic = options.RepeatDays is not null,
+                PaperLedger = paper.Snapshot(),
+                SimLedger = sim.Snapshot(),
+            };
         }
         finally
         {
             feed.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The shipped days to replay, in virtual order: From..To once, or cycled until <see cref="BacktestOptions.RepeatDays"/>
+    /// virtual days (a SYNTHETIC tape: the same files re-dated back to back).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> SourceDays(BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var range = new List<DateOnly>();
+        for (var d = options.From; d <= options.To; d = d.AddDays(1))
+        {
+            range.Add(d);
+        }
+
+        if (options.RepeatDays is not { } repeat)
+        {
+            return range;
+        }
+
+        if (repeat < range.Count)
+        {
+            throw new ArgumentException($"RepeatDays ({repeat}) must cover at least the {range.Count} days of {options.From:yyyy-MM-dd} .. {options.To:yyyy-MM-dd}.", nameof(options));
+        }
+
+        return [.. Enumerable.Range(0, repeat).Select(i => range[i % range.Count])];
     }
 
     /// <summary>Both books' fills as deterministic CSV (paper first, then sim).</summary>

@@ -96,11 +96,39 @@ public sealed class CommandLineParserTests
         Assert.Equal(new DateOnly(2017, 9, 4), command.To);
         Assert.Equal("ema", command.Strategy);
         Assert.Equal(["BTC-USD"], command.Symbols);
+        Assert.True(double.IsPositiveInfinity(command.Speed));
+        Assert.Null(command.RepeatDays);
     }
 
     [Theory]
-    [InlineData("--strategy", "momentum", "--strategy must be ema or dual")]
+    [InlineData("dual", "dual-horizon")]
+    [InlineData("dual-horizon", "dual-horizon")]
+    [InlineData("ema-cross", "ema")]
+    public void Parse_BacktestStrategyAlias_Canonical(string given, string canonical)
+    {
+        var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--strategy", given, "--data", Data]));
+        Assert.Equal(canonical, command.Strategy);
+    }
+
+    [Fact]
+    public void Parse_BacktestSpeedAndRepeatDays_Read()
+    {
+        var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--speed", "2880", "--repeat-days", "30", "--data", Data]));
+        Assert.Equal(2880d, command.Speed);
+        Assert.Equal(30, command.RepeatDays);
+    }
+
+    [Theory]
+    [InlineData("--strategy", "momentum", "--strategy must be ema or dual-horizon")]
     [InlineData("--to", "2017-09-01", "--to must be on or after --from")]
+    [InlineData("--from", "2017-9-3", "--from: '2017-9-3' is not a date")]
+    [InlineData("--symbols", "DOGE-USD", "--symbols: unknown symbol 'DOGE-USD'")]
+    [InlineData("--speed", "0", "--speed must be in (0, 1000000]")]
+    [InlineData("--speed", "fast", "--speed: 'fast' is not")]
+    [InlineData("--repeat-days", "1", "--repeat-days must be in [2, 3650]")]
+    [InlineData("--repeat-days", "3651", "--repeat-days must be in [2, 3650]")]
     public void Parse_BadBacktestOption_Throws(string key, string value, string expected)
     {
         var arguments = new Dictionary<string, string>
