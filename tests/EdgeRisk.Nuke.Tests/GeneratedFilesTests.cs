@@ -49,6 +49,17 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
+    public void Workflows_Docker_RunsBuildImagesOnVersionTagPush()
+    {
+        var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["docker.yml"];
+
+        // §1 of the runbook: `git push --tags` of v0.4.0-rc3 (and of v0.4.0) is what starts the image build.
+        Assert.Contains("\non:\n  push:\n    tags: ['v*']\n", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("branches:", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./build.sh BuildImages", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_LocalBuild_WritesSchemaWithParametersAndTargets()
     {
         using var root = new TempRoot();

@@ -22,15 +22,8 @@ public sealed class StagingStackTests(DockerEngineFixture engine)
     {
         await engine.EnsureAllImagesAsync();
         using var config = new TempDirectory("stack");
-        var ports = new Dictionary<string, int>
-        {
-            ["CRYPTO_METRICS_PORT"] = FreePort.Next(),
-            ["STOCKS_METRICS_PORT"] = FreePort.Next(),
-            ["REDIS_PORT"] = FreePort.Next(),
-            ["PROMETHEUS_PORT"] = FreePort.Next(),
-            ["ALERTMANAGER_PORT"] = FreePort.Next(),
-        };
-        var environment = WriteConfiguration(config, ports);
+        var ports = StagingConfiguration.FreePorts();
+        var environment = StagingConfiguration.Write(config, ports);
         environment["DOCKER_HOST"] = engine.Daemon.DockerHost;
         var project = "edgerisk-it-" + Guid.NewGuid().ToString("N")[..8];
         var stack = new ComposeStack(new ComposeOptions
@@ -82,40 +75,6 @@ public sealed class StagingStackTests(DockerEngineFixture engine)
         Assert.Empty(left);
         var volumes = await docker.Volumes.ListAsync();
         Assert.DoesNotContain(volumes.Volumes ?? [], v => v.Name.StartsWith(project, StringComparison.Ordinal));
-    }
-
-    private static Dictionary<string, string> WriteConfiguration(TempDirectory config, Dictionary<string, int> ports)
-    {
-        var prometheusDir = Directory.CreateDirectory(config.Combine("prometheus")).FullName;
-        foreach (var rule in Directory.EnumerateFiles(RepositoryRoot.Combine("prometheus", "rules"), "*.yml"))
-        {
-            Directory.CreateDirectory(Path.Combine(prometheusDir, "rules"));
-            File.Copy(rule, Path.Combine(prometheusDir, "rules", Path.GetFileName(rule)));
-        }
-
-        File.WriteAllText(Path.Combine(prometheusDir, "prometheus.yml"), PrometheusConfigRenderer.Render(
-            RepositoryRoot.Combine("prometheus", "prometheus.yml"),
-            new Dictionary<string, int>
-            {
-                ["edgerisk-crypto"] = ports["CRYPTO_METRICS_PORT"],
-                ["edgerisk-stocks"] = ports["STOCKS_METRICS_PORT"],
-                ["prometheus"] = ports["PROMETHEUS_PORT"],
-                ["alertmanager"] = ports["ALERTMANAGER_PORT"],
-            },
-            ports["ALERTMANAGER_PORT"],
-            absoluteRuleFiles: false));
-        // The repository's alertmanager.yml as is; its PagerDuty key file is absent, which Alertmanager accepts at start.
-        var secretsDir = Directory.CreateDirectory(config.Combine("secrets")).FullName;
-        var simDir = Directory.CreateDirectory(config.Combine("sim")).FullName;
-
-        var environment = ports.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture));
-        environment["PROMETHEUS_CONFIG_DIR"] = prometheusDir;
-        environment["PAGERDUTY_SECRETS_DIR"] = secretsDir;
-        environment["SIM_STATS_DIR"] = simDir;
-        environment["EDGERISK_VERSION"] = DockerEngineFixture.Version;
-        // Replay fast enough that the first fills (pnl_usd) come within seconds.
-        environment["CRYPTO_SPEED"] = "600";
-        return environment;
     }
 
     private static async Task<string> ScrapeUntilAsync(int port, string[] names, TimeSpan timeout)

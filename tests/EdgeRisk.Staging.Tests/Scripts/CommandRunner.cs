@@ -7,8 +7,10 @@ namespace EdgeRisk.Staging.Tests.Scripts;
 public static class CommandRunner
 {
     /// <param name="environment">Variables to set on top of the inherited environment.</param>
+    /// <param name="unset">Inherited variables to remove, so that the command sees them as not set.</param>
     public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null,
+        IEnumerable<string>? unset = null)
     {
         var info = new ProcessStartInfo(ExecutableLocator.Find(fileName))
         {
@@ -20,6 +22,11 @@ public static class CommandRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var key in unset ?? [])
+        {
+            info.Environment.Remove(key);
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
