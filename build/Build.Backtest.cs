@@ -67,7 +67,7 @@ partial class Build
     /// </summary>
     string[] TradingSources =>
     [
-        .. TradingProjects.SelectMany(project =>
+        .. TradingProjects.Where(project => (RootDirectory / "src" / project).DirectoryExists()).SelectMany(project =>
             Directory.GetDirectories(RootDirectory / "src" / project)
                 .Select(Path.GetFileName)
                 .Where(name => name is not ("bin" or "obj"))

@@ -1,5 +1,7 @@
 using EdgeRisk.Nuke;
 using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
@@ -23,19 +25,60 @@ partial class Build
         .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort == 0 ? 9102 : MetricsPort));
 
     Target VerifyDashboards => _ => _
-        .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now (Prometheus behind the dashboards)")
-        .Requires(() => PrometheusUrl)
+        .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now (--prometheus-url); staging: also the " +
+            "dashboard in Grafana is the file's and every panel query returns data through Grafana")
+        .Requires(() => DashboardSourceGiven())
         .Executes(async () =>
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var verifier = new DashboardVerifier(new PrometheusQueryClient(http, new Uri(PrometheusUrl!)), TimeProvider);
-            var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);
-            AnsiConsole.Write(report.ToTable());
-            if (!report.Passed)
+            if (PrometheusUrl is not null)
             {
-                throw new InvalidOperationException("Dashboards do not refresh within 2 s: see the lag table above.");
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                var verifier = new DashboardVerifier(new PrometheusQueryClient(http, new Uri(PrometheusUrl)), TimeProvider);
+                var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);
+                AnsiConsole.Write(report.ToTable());
+                if (!report.Passed)
+                {
+                    throw new InvalidOperationException("Dashboards do not refresh within 2 s: see the lag table above.");
+                }
+            }
+
+            if (!IsLocalProfile)
+            {
+                await VerifyInGrafanaAsync();
             }
         });
+
+    bool DashboardSourceGiven()
+    {
+        if (!IsLocalProfile)
+        {
+            return Configured(ReleaseService.Grafana);
+        }
+
+        return PrometheusUrl is not null
+            ? true
+            : throw new BuildConfigurationException("VerifyDashboards needs the Prometheus behind the dashboards: pass --prometheus-url URL (e.g. the dry run's, artifacts/dry-run/prometheus.json).");
+    }
+
+    /// <summary>Staging: the imported dashboard is the file's, and each panel query returns data through Grafana's /api/ds/query.</summary>
+    async Task VerifyInGrafanaAsync()
+    {
+        var grafana = GrafanaClientFactory.Create(Settings.Grafana(), null);
+        var verification = await new GrafanaDashboardVerifier(grafana, new DashboardVerifierOptions()).VerifyAsync(RootDirectory / Dashboard);
+        var table = new Table().AddColumns("panel", "query", "status", "points", "reason");
+        foreach (var q in verification.Queries)
+        {
+            table.AddRow(Markup.Escape(q.Panel), Markup.Escape(q.RefId), q.Status.ToString(), q.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(q.Reason ?? string.Empty));
+        }
+
+        AnsiConsole.Write(table);
+        Log.Information($"Grafana dashboard {verification.Uid}: present {verification.Present}, matches {Dashboard} {verification.MatchesFile}, verdict {verification.Status}");
+        if (verification.Status != VerificationStatus.Pass)
+        {
+            throw new InvalidOperationException($"Grafana dashboard {verification.Uid} verification {verification.Status}: " +
+                (!verification.Present ? "not imported — run ./build.sh ImportDashboards" : !verification.MatchesFile ? $"it differs from {Dashboard} — run ./build.sh ImportDashboards" : "a panel query returned no data (table above)"));
+        }
+    }
 
     [Parameter("GitHub token (staging: release PR, workflow check, GitHub release)"), Secret]
     public string? GitHubToken { get; set; }

@@ -83,8 +83,9 @@ public sealed class GeneratedFilesTests
         using var root = new TempRoot();
         (root.Path / ".nuke" / "parameters.json").WriteAllText((RepositoryRoot / ".nuke" / "parameters.json").ReadAllText());
 
-        await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["--help"]);
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["--help"]);
 
+        Assert.True((root.Path / ".nuke" / "build.schema.json").FileExists(), run.Output);
         Assert.Equal((RepositoryRoot / ".nuke" / "build.schema.json").ReadAllText(), (root.Path / ".nuke" / "build.schema.json").ReadAllText());
         Assert.Equal((RepositoryRoot / ".github" / "workflows" / "ci.yml").ReadAllText(), (root.Path / ".github" / "workflows" / "ci.yml").ReadAllText());
     }

@@ -79,7 +79,7 @@ public sealed class OutboxTests
         var dash = files.Write("dash.json", GrafanaFiles.Dashboard());
         await new DashboardImporter(api, new DashboardImportOptions()).ImportAsync(dash);
 
-        var result = await new DashboardVerifier(api, new DashboardVerifierOptions()).VerifyAsync(dash);
+        var result = await new GrafanaDashboardVerifier(api, new DashboardVerifierOptions()).VerifyAsync(dash);
 
         Assert.True(result.MatchesFile);
         Assert.Equal(VerificationStatus.Inconclusive, result.Status);

@@ -7,7 +7,7 @@ namespace EdgeRisk.Release.Grafana;
 /// Prometheus query returns data over the last <see cref="DashboardVerifierOptions.Range"/> through Grafana's datasource
 /// proxy. Template datasources such as <c>${datasource}</c> resolve to <see cref="DashboardVerifierOptions.DatasourceUid"/>.
 /// </summary>
-public sealed class DashboardVerifier(IGrafanaApi grafana, DashboardVerifierOptions options)
+public sealed class GrafanaDashboardVerifier(IGrafanaApi grafana, DashboardVerifierOptions options)
 {
     public async Task<DashboardVerification> VerifyAsync(string dashboardJsonPath, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using EdgeRisk.Testing.Fakes;
 
 namespace EdgeRisk.Release.Tests.Integrations;
 
-public sealed class DashboardVerifierTests
+public sealed class GrafanaDashboardVerifierTests
 {
     private const string Token = "glsa_verifierToken_0123456789";
 
@@ -27,7 +27,7 @@ public sealed class DashboardVerifierTests
         var path = await ImportAsync(fake, files);
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
 
-        var result = await new DashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Pass, result.Status);
         Assert.Equal(3, Assert.Single(result.Queries).Points);
@@ -42,7 +42,7 @@ public sealed class DashboardVerifierTests
         using var files = new GrafanaFiles();
         var path = await ImportAsync(fake, files);
 
-        var result = await new DashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Inconclusive, result.Status);
         Assert.Equal("no data in range", Assert.Single(result.Queries).Reason);
@@ -54,7 +54,7 @@ public sealed class DashboardVerifierTests
         await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
         using var files = new GrafanaFiles();
 
-        var result = await new DashboardVerifier(Client(fake), new DashboardVerifierOptions())
+        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions())
             .VerifyAsync(files.Write("dash.json", GrafanaFiles.Dashboard()));
 
         Assert.False(result.Present);
@@ -70,7 +70,7 @@ public sealed class DashboardVerifierTests
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
         fake.EditInUi("edge-risk", "Edited");
 
-        var result = await new DashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
 
         Assert.False(result.MatchesFile);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -84,7 +84,7 @@ public sealed class DashboardVerifierTests
         var path = await ImportAsync(fake, files);
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
 
-        var result = await new DashboardVerifier(Client(fake), new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
+        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Fail, result.Status);
         Assert.Equal("query failed with 404", Assert.Single(result.Queries).Reason);
