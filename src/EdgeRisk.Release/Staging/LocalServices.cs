@@ -151,6 +151,7 @@ public sealed class LocalServices
         Func<Task<bool>> ready, List<LocalServiceProcess> started, CancellationToken cancellationToken)
     {
         var executable = Locate(tool);
+        EnsurePortFree(name, port);
         var log = Path.Combine(_stateDirectory, "logs", name + ".log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         // setsid: own session, so the build's Ctrl-C does not reach it; exec keeps the pid, the shell only redirects output.
@@ -189,6 +190,27 @@ public sealed class LocalServices
         }
 
         return service;
+    }
+
+    /// <summary>
+    /// Fails before launching when something already listens on the port: otherwise the readiness probe could reach
+    /// that other process while ours is still failing to bind, and report it ready.
+    /// </summary>
+    private static void EnsurePortFree(string name, int port)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); stop what listens there or pick another port", e);
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     private async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)

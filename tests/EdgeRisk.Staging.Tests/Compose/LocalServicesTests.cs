@@ -61,7 +61,7 @@ public sealed class LocalServicesTests
 
         var e = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
 
-        Assert.Contains("redis", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"redis: port {redis.Port} on 127.0.0.1 is already in use", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(services.StatePath));
     }
 
