@@ -35,9 +35,10 @@ public sealed class PrometheusQueryClient
         {
             using var response = await _http.PostAsync(new Uri(_baseUrl, "api/v1/query"), form, cancellationToken);
             body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode && !body.TrimStart().StartsWith('{'))
+            if (!response.IsSuccessStatusCode && !IsPrometheusError(body))
             {
-                throw new PrometheusQueryException($"Prometheus {_baseUrl} answered {(int)response.StatusCode} to '{expr}'");
+                // Not Prometheus speaking: e.g. Grafana's data source proxy refusing the call ({"message": "Unauthorized"}).
+                throw new PrometheusQueryException($"Prometheus {_baseUrl} answered {(int)response.StatusCode} to '{expr}'{MessageOf(body)}");
             }
         }
         catch (HttpRequestException e)
@@ -50,6 +51,34 @@ public sealed class PrometheusQueryClient
         }
 
         return Parse(body, expr);
+    }
+
+    private static bool IsPrometheusError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("status", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string MessageOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+                ? $": {m.GetString()}"
+                : string.Empty;
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
     }
 
     private static List<PrometheusSample> Parse(string body, string expr)

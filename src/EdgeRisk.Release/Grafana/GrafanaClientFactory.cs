@@ -7,7 +7,11 @@ namespace EdgeRisk.Release.Grafana;
 /// <summary>Builds the Refit client over real HTTP, or over <paramref name="transport"/> (e.g. the outbox) when given.</summary>
 public static class GrafanaClientFactory
 {
-    public static IGrafanaApi Create(GrafanaOptions options, HttpMessageHandler? transport = null)
+    public static IGrafanaApi Create(GrafanaOptions options, HttpMessageHandler? transport = null) =>
+        RestService.For<IGrafanaApi>(CreateHttpClient(options, transport));
+
+    /// <summary>An HttpClient on Grafana's base URL carrying its credentials (Bearer token or basic).</summary>
+    public static HttpClient CreateHttpClient(GrafanaOptions options, HttpMessageHandler? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var http = new HttpClient(transport ?? new SocketsHttpHandler(), disposeHandler: transport is null)
@@ -20,6 +24,19 @@ public static class GrafanaClientFactory
             : new AuthenticationHeaderValue(
                 "Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password?.Reveal()}")));
-        return RestService.For<IGrafanaApi>(http);
+        return http;
+    }
+
+    /// <summary>
+    /// Base URL of a datasource behind Grafana's data source proxy (<c>/api/datasources/proxy/uid/{uid}/</c>): the
+    /// Prometheus HTTP API as Grafana reaches it, with Grafana's credentials and network path. Use it with
+    /// <see cref="CreateHttpClient"/> as a Prometheus base URL.
+    /// </summary>
+    public static Uri DatasourceProxyUrl(GrafanaOptions options, string datasourceUid)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(datasourceUid);
+        var root = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+        return new Uri(root, $"api/datasources/proxy/uid/{Uri.EscapeDataString(datasourceUid)}/");
     }
 }

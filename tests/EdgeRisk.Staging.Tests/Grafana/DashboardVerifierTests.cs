@@ -1,4 +1,7 @@
 using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Outbox;
+using EdgeRisk.Testing.Fakes;
 using EdgeRisk.Staging.Tests.Scripts;
 using Spectre.Console;
 
@@ -29,6 +32,44 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
         Assert.Equal(6, report.Panels.Count(p => p.Dashboard == "edge_risk.json"));
         Assert.All(report.Panels, p => Assert.InRange(p.Lag!.Value, TimeSpan.Zero, DashboardVerifier.DefaultMaxLag));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ThroughGrafanaDatasourceProxy_PanelsFreshAndCallsAuthorized()
+    {
+        var prometheus = await _fixture.GetAsync();
+        await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
+        grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
+        var options = new GrafanaOptions(grafana.BaseUrl, new Secret("sa-token"), null, null);
+        using var http = GrafanaClientFactory.CreateHttpClient(options);
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+        string[] dashboards = [RepositoryRoot.Combine("grafana", "edge_risk.json")];
+
+        var report = await verifier.VerifyAsync(dashboards);
+        for (var attempt = 0; attempt < 10 && !report.Passed; attempt++)
+        {
+            await Task.Delay(200);
+            report = await verifier.VerifyAsync(dashboards);
+        }
+
+        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
+        Assert.Contains(grafana.Requests, r => r.Path.StartsWith("/api/datasources/proxy/uid/prometheus/api/v1/query", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_GrafanaProxyWrongToken_ThrowsNamingTheAnswer()
+    {
+        var prometheus = await _fixture.GetAsync();
+        await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
+        grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
+        var options = new GrafanaOptions(grafana.BaseUrl, new Secret("wrong"), null, null);
+        using var http = GrafanaClientFactory.CreateHttpClient(options);
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+
+        var e = await Assert.ThrowsAsync<PrometheusQueryException>(() => verifier.VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
+
+        Assert.Contains("Unauthorized", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

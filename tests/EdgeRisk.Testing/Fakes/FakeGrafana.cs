@@ -19,6 +19,8 @@ public sealed class FakeGrafana : LoopbackFake
     private readonly Dictionary<(string Folder, string Group), JsonObject> ruleGroups = new();
     private readonly Dictionary<string, decimal[]> series = new(StringComparer.Ordinal);
     private readonly HashSet<string> datasources = new(StringComparer.Ordinal) { "prometheus" };
+    private readonly Dictionary<string, Uri> proxied = new(StringComparer.Ordinal);
+    private static readonly HttpClient ProxyClient = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string? token;
     private readonly string? basicCredentials;
     private int nextId = 1;
@@ -89,6 +91,19 @@ public sealed class FakeGrafana : LoopbackFake
         lock (gate)
         {
             datasources.Add(uid);
+        }
+    }
+
+    /// <summary>
+    /// Registers datasource <paramref name="uid"/> as a Prometheus at <paramref name="upstream"/>: requests to
+    /// <c>/api/datasources/proxy/uid/{uid}/…</c> are forwarded there (without the caller's credentials, as Grafana does).
+    /// </summary>
+    public void ProxyDatasource(string uid, Uri upstream)
+    {
+        lock (gate)
+        {
+            datasources.Add(uid);
+            proxied[uid] = upstream;
         }
     }
 
@@ -175,6 +190,34 @@ public sealed class FakeGrafana : LoopbackFake
         });
         application.MapPut("/api/v1/provisioning/folder/{folderUid}/rule-groups/{group}", PutRuleGroupAsync);
         application.MapPost("/api/ds/query", QueryAsync);
+        application.MapMethods("/api/datasources/proxy/uid/{uid}/{**path}", ["GET", "POST"], ProxyAsync);
+    }
+
+    private async Task<IResult> ProxyAsync(string uid, string? path, HttpRequest request)
+    {
+        Uri? upstream;
+        lock (gate)
+        {
+            upstream = proxied.GetValueOrDefault(uid);
+        }
+
+        if (upstream is null)
+        {
+            return Json(404, new JsonObject { ["message"] = "Data source not found" });
+        }
+
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(upstream, (path ?? string.Empty) + request.QueryString.Value));
+        if (HttpMethods.IsPost(request.Method))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            forward.Content = new ByteArrayContent(buffer.ToArray());
+            forward.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        }
+
+        using var response = await ProxyClient.SendAsync(forward);
+        var body = await response.Content.ReadAsStringAsync();
+        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", Encoding.UTF8, (int)response.StatusCode);
     }
 
     private bool Authorized(HttpRequest request)
