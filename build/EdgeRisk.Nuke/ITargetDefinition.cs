@@ -28,7 +28,7 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenStatic(Func<bool> condition);
 
     /// <summary>Evaluated right before the target would run; false skips it.</summary>
-    ITargetDefinition OnlyWhenDynamic(Func<bool> condition);
+    ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition);
 
     /// <summary>
     /// A member access (<c>() => WindowEnd</c>) requires a parameter value (not null, not empty); any other boolean

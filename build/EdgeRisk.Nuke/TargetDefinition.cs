@@ -12,7 +12,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Target> BeforeTargets { get; } = [];
     public List<Target> AfterTargets { get; } = [];
     public List<Func<bool>> StaticConditions { get; } = [];
-    public List<Func<bool>> DynamicConditions { get; } = [];
+    public List<Expression<Func<bool>>> DynamicConditions { get; } = [];
     public List<Expression<Func<object?>>> Requirements { get; } = [];
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
@@ -29,7 +29,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Before(params Target[] targets) => Set(() => BeforeTargets.AddRange(targets));
     public ITargetDefinition After(params Target[] targets) => Set(() => AfterTargets.AddRange(targets));
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition) => Set(() => StaticConditions.Add(condition));
-    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition) => Set(() => DynamicConditions.Add(condition));
+    public ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition) => Set(() => DynamicConditions.Add(condition));
     public ITargetDefinition Requires(params Expression<Func<object?>>[] requirements) => Set(() => Requirements.AddRange(requirements));
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);

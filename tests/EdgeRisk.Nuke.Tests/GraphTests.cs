@@ -157,6 +157,20 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public async Task Run_DynamicConditionFalse_SkipsWithTheConditionAsWritten()
+    {
+        using var root = new TempRoot();
+        var build = new ConditionalBuild();
+
+        var run = await BuildHarness.RunAsync(build, root, ["Gated"]);
+
+        var gated = run.Result.Targets.Single(t => t.Name == "Gated");
+        Assert.Equal(TargetStatus.Skipped, gated.Status);
+        Assert.Equal("condition !AlreadyDone is false", gated.Reason);
+        Assert.DoesNotContain("Gated", build.Ran);
+    }
+
+    [Fact]
     public async Task Run_StaticConditionTrue_RunsTarget()
     {
         using var root = new TempRoot();

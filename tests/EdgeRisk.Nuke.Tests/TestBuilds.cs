@@ -52,6 +52,10 @@ internal sealed class ConditionalBuild : RecordingBuild
     public Target Optional => _ => _.DependsOn(OnlyForOptional, Shared).OnlyWhenStatic(() => Enable).Executes(Record(nameof(Optional)));
     public Target Dynamic => _ => _.OnlyWhenDynamic(() => Ran.Contains(nameof(Shared))).Executes(Record(nameof(Dynamic)));
     public Target Main => _ => _.DependsOn(Optional, Shared, Dynamic).Executes(Record(nameof(Main)));
+
+    public bool AlreadyDone { get; set; } = true;
+
+    public Target Gated => _ => _.OnlyWhenDynamic(() => !AlreadyDone).Executes(Record(nameof(Gated)));
 }
 
 internal enum Venue

@@ -131,10 +131,10 @@ internal sealed class BuildExecutor(
     private async Task ExecuteAsync(ExecutableTarget target)
     {
         var definition = target.Definition;
-        if (definition.DynamicConditions.Any(c => !c()))
+        if (definition.DynamicConditions.FirstOrDefault(c => !c.Compile()()) is { } failed)
         {
             target.Status = TargetStatus.Skipped;
-            target.Reason = "dynamic condition is false";
+            target.Reason = $"condition {ConditionText.Of(failed)} is false";
             Log.Information($"Skipped: {target.Reason}");
             return;
         }
