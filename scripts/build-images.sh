@@ -3,7 +3,7 @@
 #   edgerisk/base:bookworm        debootstrap rootfs (cached tarball) + docker import
 #   edgerisk/busybox:local        host static busybox, for fast tests
 #   edgerisk/{redis,prometheus,alertmanager}:local   Debian packages on the base (apt in a --network host build)
-#   edgerisk/trading-core:VERSION self-contained edgerisk-trading + scripts/report_*.py + data/lean
+#   edgerisk/trading-core:VERSION self-contained edgerisk-trading + scripts/report_*.py (+ reportlib.py) + data/lean
 # Usage: scripts/build-images.sh [--version V] [--skip-app]
 # VERSION defaults to EDGERISK_VERSION, else <Version> in Directory.Build.props.
 set -euo pipefail
@@ -61,7 +61,7 @@ fi
 echo "build-images: service images built"
 
 if [[ $skip_app == false ]]; then
-  for script in report_pnl.py report_mem.py; do
+  for script in report_pnl.py report_mem.py reportlib.py; do
     [[ -f scripts/$script ]] || { echo "build-images: scripts/$script is missing: the runbook runs it inside trading-core" >&2; exit 1; }
     cp "scripts/$script" "$context/scripts/"
   done

@@ -13,78 +13,21 @@ Prints exactly one line, `OK ...` (exit 0) or `FAIL <reason>` (exit 1); bad argu
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from datetime import datetime, timezone
+
+from reportlib import BadInput, OneLineParser, ReportFailure, iso, parse_duration, parse_time, prometheus, run
 
 DEFAULT_JOBS = "edgerisk-crypto,edgerisk-stocks"
 HOUR = 3600
 JOB_NAME = re.compile(r"[A-Za-z0-9_:.-]+")
 # At least one sample every two minutes: a thinner hour says more about scraping than about memory.
 MIN_SAMPLES_PER_HOUR = 30
-DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-class ReportFailure(Exception):
-    """A FAIL line for the report."""
-
-
-class BadInput(Exception):
-    """An argument that cannot be used; names the input and the fix."""
-
-
-class OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints usage over several lines; the report has one
-        raise BadInput(message)
-
-
-def parse_duration(text: str, name: str, allow_zero: bool = False) -> int:
-    parts = re.findall(r"(\d+)([smhdw])", text)
-    if not parts or "".join(n + u for n, u in parts) != text:
-        raise BadInput(f"{name} '{text}' is not a duration (use e.g. 12h, 90m or 1h30m)")
-    seconds = sum(int(n) * DURATION_UNITS[u] for n, u in parts)
-    if seconds <= 0 and not allow_zero:
-        raise BadInput(f"{name} '{text}' must be longer than zero")
-    return seconds
-
-
-def parse_time(text: str | None) -> float:
-    if text is None:
-        return time.time()
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).timestamp()
-    except ValueError:
-        raise BadInput(f"--end '{text}' is not a time (use Unix seconds or e.g. 2026-11-25T12:00:00Z)") from None
 
 
 def instant_query(base_url: str, query: str, at: float) -> list[dict]:
-    url = base_url.rstrip("/") + "/api/v1/query?" + urllib.parse.urlencode({"query": query, "time": f"{at:.3f}"})
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            body = json.load(response)
-    except urllib.error.HTTPError as e:
-        detail = e.read().decode("utf-8", "replace")
-        try:
-            detail = json.loads(detail).get("error", detail)
-        except ValueError:
-            pass
-        raise ReportFailure(f"Prometheus at {base_url} rejected the query ({e.code}): {detail}") from None
-    except (urllib.error.URLError, OSError, ValueError) as e:
-        reason = getattr(e, "reason", e)
-        raise ReportFailure(f"Prometheus at {base_url} is unreachable: {reason}") from None
-    if body.get("status") != "success":
-        raise ReportFailure(f"Prometheus query failed: {body.get('error', 'no error text')}")
-    return body["data"]["result"]
+    return prometheus(base_url, "query", {"query": query, "time": f"{at:.3f}"})
 
 
 def per_job(base_url: str, query: str, at: float, jobs: list[str], what: str) -> dict[str, float]:
@@ -99,10 +42,6 @@ def per_job(base_url: str, query: str, at: float, jobs: list[str], what: str) ->
     if missing:
         raise ReportFailure(f"no {what} for {', '.join(missing)} at {iso(at)}")
     return values
-
-
-def iso(at: float) -> str:
-    return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def mib(value: float) -> str:
@@ -171,15 +110,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", default=DEFAULT_JOBS, help=f"comma-separated Prometheus jobs (default {DEFAULT_JOBS})")
     parser.add_argument("--max-drift-pct", type=float, default=3.0, help="drift must stay below this (default 3)")
     parser.add_argument("--prometheus-url", default=os.environ.get("PROMETHEUS_URL", "http://127.0.0.1:9090"))
-    try:
-        print(report(parser.parse_args(argv)))
-        return 0
-    except BadInput as e:
-        print(f"FAIL bad input: {e}")
-        return 2
-    except ReportFailure as e:
-        print(f"FAIL {e}")
-        return 1
+    return run(parser, report, argv)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from reportlib import BadInput, OneLineParser, ReportFailure, iso, parse_duration, parse_time, prometheus, run
 
 DRIFT_LIMIT_SIGMAS = Decimal("0.5")
 # A book's PnL counts as present at a point in time if it was sampled within this long before it.
@@ -32,64 +28,10 @@ STEP = 15
 MAX_POINTS = 11000
 BOOKS = ("paper", "sim")
 DEFAULT_STATS = Path(__file__).resolve().parent.parent / "artifacts" / "sim" / "pnl_stats.json"
-DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-class ReportFailure(Exception):
-    """A FAIL line for the report."""
-
-
-class BadInput(Exception):
-    """An argument that cannot be used; names the input and the fix."""
-
-
-class OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints usage over several lines; the report has one
-        raise BadInput(message)
-
-
-def parse_duration(text: str, name: str) -> int:
-    parts = re.findall(r"(\d+)([smhdw])", text)
-    if not parts or "".join(n + u for n, u in parts) != text:
-        raise BadInput(f"{name} '{text}' is not a duration (use e.g. 12h, 90m or 1h30m)")
-    seconds = sum(int(n) * DURATION_UNITS[u] for n, u in parts)
-    if seconds <= 0:
-        raise BadInput(f"{name} '{text}' must be longer than zero")
-    return seconds
-
-
-def parse_time(text: str | None) -> float:
-    if text is None:
-        return time.time()
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).timestamp()
-    except ValueError:
-        raise BadInput(f"--end '{text}' is not a time (use Unix seconds or e.g. 2026-11-25T12:00:00Z)") from None
 
 
 def range_query(base_url: str, query: str, start: float, end: float, step: int) -> list[dict]:
-    parameters = {"query": query, "start": f"{start:.3f}", "end": f"{end:.3f}", "step": str(step)}
-    url = base_url.rstrip("/") + "/api/v1/query_range?" + urllib.parse.urlencode(parameters)
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            body = json.load(response)
-    except urllib.error.HTTPError as e:
-        detail = e.read().decode("utf-8", "replace")
-        try:
-            detail = json.loads(detail).get("error", detail)
-        except ValueError:
-            pass
-        raise ReportFailure(f"Prometheus at {base_url} rejected the query ({e.code}): {detail}") from None
-    except (urllib.error.URLError, OSError, ValueError) as e:
-        reason = getattr(e, "reason", e)
-        raise ReportFailure(f"Prometheus at {base_url} is unreachable: {reason}") from None
-    if body.get("status") != "success":
-        raise ReportFailure(f"Prometheus query failed: {body.get('error', 'no error text')}")
-    return body["data"]["result"]
+    return prometheus(base_url, "query_range", {"query": query, "start": f"{start:.3f}", "end": f"{end:.3f}", "step": str(step)})
 
 
 def load_sigma(args: argparse.Namespace) -> Decimal:
@@ -149,10 +91,6 @@ def pnl_series(base_url: str, start: float, end: float, step: int) -> dict[tuple
     return series
 
 
-def iso(at: float) -> str:
-    return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def usd(value: Decimal) -> str:
     return f"{value:+.2f}"
 
@@ -185,15 +123,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pnl-sigma-usd", help="sigma of the window PnL in USD (default: from --pnl-stats)")
     parser.add_argument("--pnl-stats", default=str(DEFAULT_STATS), help="JSON with pnl_sigma_usd")
     parser.add_argument("--prometheus-url", default=os.environ.get("PROMETHEUS_URL", "http://127.0.0.1:9090"))
-    try:
-        print(report(parser.parse_args(argv)))
-        return 0
-    except BadInput as e:
-        print(f"FAIL bad input: {e}")
-        return 2
-    except ReportFailure as e:
-        print(f"FAIL {e}")
-        return 1
+    return run(parser, report, argv)
 
 
 if __name__ == "__main__":
