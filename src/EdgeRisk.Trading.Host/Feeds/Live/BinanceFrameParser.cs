@@ -16,12 +16,14 @@ public sealed class BinanceFrameParser : IFrameParser
     private readonly Dictionary<string, long> _lastUpdateId = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly Action<string> _reject;
+    private readonly FrameRejections _checks;
 
     public BinanceFrameParser(SymbolRegistry symbols, TimeProvider time, Action<string> reject)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _time = time;
         _reject = reject;
+        _checks = new FrameRejections(reject);
         foreach (var symbol in symbols.All)
         {
             _byExchangeSymbol[ExchangeSymbol(symbol.Ticker)] = symbol;
@@ -97,7 +99,7 @@ public sealed class BinanceFrameParser : IFrameParser
             return;
         }
 
-        if (!TryResolve(data.Symbol!, out var symbol) || !Sequenced(_lastTradeId, data.Symbol!, id, gapsMatter: true) || !Positive(price))
+        if (!_checks.Known(_byExchangeSymbol.GetValueOrDefault(data.Symbol!), out var symbol) || !Sequenced(_lastTradeId, data.Symbol!, id, gapsMatter: true) || !_checks.Positive(price))
         {
             return;
         }
@@ -116,7 +118,7 @@ public sealed class BinanceFrameParser : IFrameParser
         }
 
         // Book update ids are shared across all of a symbol's book streams, so only a step back is an error.
-        if (!TryResolve(data.Symbol!, out var symbol) || !Sequenced(_lastUpdateId, data.Symbol!, id, gapsMatter: false) || !Positive(bid))
+        if (!_checks.Known(_byExchangeSymbol.GetValueOrDefault(data.Symbol!), out var symbol) || !Sequenced(_lastUpdateId, data.Symbol!, id, gapsMatter: false) || !_checks.Positive(bid))
         {
             return;
         }
@@ -142,29 +144,5 @@ public sealed class BinanceFrameParser : IFrameParser
 
         last[key] = id;
         return true;
-    }
-
-    private bool TryResolve(string exchangeSymbol, out Symbol symbol)
-    {
-        if (_byExchangeSymbol.TryGetValue(exchangeSymbol, out var found))
-        {
-            symbol = found;
-            return true;
-        }
-
-        symbol = null!;
-        _reject(RejectReasonLabel.UnknownSymbol);
-        return false;
-    }
-
-    private bool Positive(decimal price)
-    {
-        if (price > 0m)
-        {
-            return true;
-        }
-
-        _reject(RejectReasonLabel.NonPositivePrice);
-        return false;
     }
 }

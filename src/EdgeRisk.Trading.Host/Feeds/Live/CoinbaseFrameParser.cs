@@ -13,6 +13,7 @@ public sealed class CoinbaseFrameParser : IFrameParser
 {
     private readonly SymbolRegistry _symbols;
     private readonly Action<string> _reject;
+    private readonly FrameRejections _checks;
     private long _lastSequence = -1;
 
     public CoinbaseFrameParser(SymbolRegistry symbols, Action<string> reject)
@@ -20,6 +21,7 @@ public sealed class CoinbaseFrameParser : IFrameParser
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
         _reject = reject;
+        _checks = new FrameRejections(reject);
         var products = string.Join(",", symbols.All.Select(s => $"\"{s.Ticker}\""));
         SubscribeMessages =
         [
@@ -93,7 +95,7 @@ public sealed class CoinbaseFrameParser : IFrameParser
                 continue;
             }
 
-            if (!TryResolve(trade.ProductId, out var symbol) || !Positive(price))
+            if (!_checks.Known(Lookup(trade.ProductId), out var symbol) || !_checks.Positive(price))
             {
                 continue;
             }
@@ -123,7 +125,7 @@ public sealed class CoinbaseFrameParser : IFrameParser
                 continue;
             }
 
-            if (!TryResolve(ticker.ProductId, out var symbol) || !Positive(bid))
+            if (!_checks.Known(Lookup(ticker.ProductId), out var symbol) || !_checks.Positive(bid))
             {
                 continue;
             }
@@ -132,27 +134,5 @@ public sealed class CoinbaseFrameParser : IFrameParser
         }
     }
 
-    private bool TryResolve(string? productId, out Symbol symbol)
-    {
-        if (productId is not null && _symbols.TryGet(productId, out var found))
-        {
-            symbol = found;
-            return true;
-        }
-
-        symbol = null!;
-        _reject(RejectReasonLabel.UnknownSymbol);
-        return false;
-    }
-
-    private bool Positive(decimal price)
-    {
-        if (price > 0m)
-        {
-            return true;
-        }
-
-        _reject(RejectReasonLabel.NonPositivePrice);
-        return false;
-    }
+    private Symbol? Lookup(string? productId) => productId is not null && _symbols.TryGet(productId, out var found) ? found : null;
 }
