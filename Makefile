@@ -25,7 +25,7 @@ live-crypto: ## ./build.sh LiveCrypto (BTC-USD, ETH-USD)
 	$(BUILD) LiveCrypto $(ARGS)
 live-stocks: ## ./build.sh LiveStocks (NVDA)
 	$(BUILD) LiveStocks $(ARGS)
-dry-run: ## ./build.sh DryRun (48 h; virtual clock in the local profile)
+dry-run: ## ./build.sh DryRun (48 h; virtual clock locally, real time in staging: ARGS="--profile staging --prometheus-url URL")
 	$(BUILD) DryRun $(ARGS)
 evaluate-gates: ## ./build.sh EvaluateGates
 	$(BUILD) EvaluateGates $(ARGS)

@@ -55,12 +55,18 @@ partial class Build
     static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(15);
 
     Target DryRun => _ => _
-        .Description("§3: LiveCrypto + LiveStocks for --duration (local: virtual clock, metrics backfilled into a real Prometheus)")
+        .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
+        .Requires(() => StagingPrometheusGiven("DryRun"))
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
-            RequireLocalProfile("DryRun");
+            if (!IsLocalProfile)
+            {
+                await StagingDryRunAsync();
+                return;
+            }
+
             var redis = LocalServicesState.Read(ServicesState)?.Services.Single(s => s.Name == "redis")
                 ?? throw new InvalidOperationException("Redis is not running: run './build.sh StageDeploy' first.");
             DryRunDirectory.DeleteDirectory();
@@ -114,6 +120,84 @@ partial class Build
 
             Log.Information($"Live gates ran to the end of the window; final judgement {final.Verdict} (EvaluateGates decides).");
         });
+
+    /// <summary>
+    /// Staging (runbook §3): the compose stack runs the trading containers already; the live gates judge the staging
+    /// Prometheus every minute of real time for --duration with scripts/healthcheck_loop.sh alongside, push the gate
+    /// series to --pushgateway-url, and stop at the first irreversible failure. The final report goes to the gates
+    /// directory and artifacts/dry-run/staging-run.json names its window for EvaluateGates.
+    /// </summary>
+    async Task StagingDryRunAsync()
+    {
+        using (var health = StackHealth.Connect(ComposeProject, TimeProvider, DockerHost))
+        {
+            AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(StagingServices, TimeSpan.FromMinutes(2))));
+        }
+
+        var prometheus = HttpUrl(PrometheusUrl, "--prometheus-url")!;
+        var log = DryRunDirectory / "healthcheck.log";
+        DryRunDirectory.CreateDirectory();
+        log.DeleteFile();
+        var options = new StagingDryRunOptions
+        {
+            PrometheusUrl = prometheus,
+            OutputDirectory = DryRunDirectory,
+            GatesDirectory = GatesDirectory,
+            Duration = Duration,
+            WindowLength = Window,
+            PushgatewayUrl = HttpUrl(PushgatewayUrl, "--pushgateway-url"),
+            // Without --http/--redis the script checks the staging set; its Prometheus is the one the gates read.
+            Healthcheck = HealthcheckLoopOptions.Script(RootDirectory, log, environment: new Dictionary<string, string>
+            {
+                ["PROMETHEUS_URL"] = prometheus.AbsoluteUri.TrimEnd('/'),
+            }),
+            PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
+            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject },
+        };
+        await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
+        var result = await dryRun.RunAsync(CancellationToken.None);
+        if (result.Healthcheck is { Failures: > 0 } watchdog)
+        {
+            Log.Warning($"Health watchdog failed {watchdog.Failures} time(s) during the dry run (each paged PagerDuty): {watchdog.LogPath}");
+        }
+
+        if (result.PushFailures > 0)
+        {
+            Log.Warning($"{result.PushFailures} of {result.Pushes + result.PushFailures} pushes to the Pushgateway failed; the gates did not depend on them.");
+        }
+
+        GateTableRenderer.Render(AnsiConsole.Console, result.Final);
+        if (result.Stop is { } stop)
+        {
+            throw new InvalidOperationException(
+                $"Dry run stopped early, verdict FAIL: {stop.Reason}. Evidence so far: report {GatesDirectory / "report.md"}; health watchdog stopped (log {log}).");
+        }
+
+        Log.Information($"Staging dry run ran to the end of {result.Window.Start:u} .. {result.Window.End:u}; final judgement {result.Verdict} in {GatesDirectory / "gates.json"} (EvaluateGates decides).");
+    }
+
+    /// <summary>A Requires() check: staging judges the staging Prometheus, which must be named (and be an http(s) URL).</summary>
+    bool StagingPrometheusGiven(string target)
+    {
+        if (IsLocalProfile)
+        {
+            return true;
+        }
+
+        if (PrometheusUrl is null)
+        {
+            throw new BuildConfigurationException($"{target} in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL (e.g. http://127.0.0.1:9090)");
+        }
+
+        _ = HttpUrl(PrometheusUrl, "--prometheus-url");
+        _ = HttpUrl(PushgatewayUrl, "--pushgateway-url");
+        return true;
+    }
+
+    static Uri? HttpUrl(string? value, string parameter) =>
+        value is null ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
+        : throw new BuildConfigurationException($"{parameter} '{value}' is not an http(s) URL: pass e.g. http://127.0.0.1:9090");
 
     /// <summary>Judges the gates on the growing recordings and stops the supervised run at the first irreversible failure.</summary>
     async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run)
@@ -188,24 +272,16 @@ partial class Build
         }
 
         var window = GateWindow.Ending(options.WindowEnd ?? TimeProvider.GetUtcNow(), options.WindowLength);
-        var evidence = new PrometheusLiveEvidence(url, options.Source, null, TimeProvider, TimeSpan.FromSeconds(30));
-        var monitor = new LiveGateMonitor(new LiveGateOptions
+        using var run = new LiveGateRun(new LiveGateRunOptions
         {
+            PrometheusUrl = url,
             Window = window,
             PnlSigmaUsd = options.PnlSigmaUsd ?? GateEvaluator.ReadSigma(options.PnlStatsPath),
             Gates = options,
-            PollInterval = TimeSpan.FromSeconds(15),
-        }, evidence, TimeProvider);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var pushgateway = PushgatewayUrl is null ? null : new Uri(PushgatewayUrl.TrimEnd('/') + "/");
-        Log.Information($"Live gates over {window.Start:u} .. {window.End:u} from {url}{(pushgateway is null ? string.Empty : $", pushed to {pushgateway}")}");
-        var outcome = await monitor.RunAsync(null, async (snapshots, ct) =>
-        {
-            if (pushgateway is not null)
-            {
-                await GateMetricsExporter.PushAsync(http, pushgateway, snapshots[^1], ct);
-            }
-        }, CancellationToken.None);
+            PushgatewayUrl = HttpUrl(PushgatewayUrl, "--pushgateway-url"),
+        }, TimeProvider, message => Log.Warning(message));
+        Log.Information($"Live gates over {window.Start:u} .. {window.End:u} from {url}{(PushgatewayUrl is null ? string.Empty : $", pushed to {PushgatewayUrl}")}");
+        var outcome = await run.RunAsync(null, CancellationToken.None);
         if (outcome.Stop is { } stop)
         {
             throw new InvalidOperationException($"Live gates: verdict FAIL, stopped at the first irreversible failure: {stop.Reason}");
@@ -262,8 +338,17 @@ partial class Build
 
         var url = PrometheusUrl;
         DateTimeOffset? windowEnd = WindowEnd;
+        var windowLength = Window ?? Duration;
         var state = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
-        if (url is null && state.FileExists())
+        if (!IsLocalProfile && StagingDryRunState.Load(DryRunDirectory / StagingDryRunState.FileName) is { } staging
+            && (url is null || SameUrl(url, staging.Url)))
+        {
+            // The staging dry run's window (up to its stop, if it stopped early) is what EvaluateGates judges.
+            url = staging.Url.AbsoluteUri;
+            windowEnd ??= staging.WindowEnd;
+            windowLength = Window ?? staging.WindowEnd - staging.WindowStart;
+        }
+        else if (url is null && state.FileExists())
         {
             using var json = JsonDocument.Parse(state.ReadAllText());
             url = json.RootElement.GetProperty("url").GetString();
@@ -277,13 +362,16 @@ partial class Build
 
         return new GateEvaluationOptions
         {
-            PrometheusUrl = new Uri(url),
+            PrometheusUrl = HttpUrl(url, "--prometheus-url"),
             WindowEnd = windowEnd,
-            WindowLength = Window ?? Duration,
+            WindowLength = windowLength,
             PnlSigmaUsd = PnlSigmaUsd,
             PnlStatsPath = PnlStats,
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
         };
     }
+
+    static bool SameUrl(string url, Uri other) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && string.Equals(parsed.AbsoluteUri.TrimEnd('/'), other.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,39 @@
+namespace EdgeRisk.Nuke.Tests;
+
+/// <summary>The real build's DryRun in the staging profile: the staging Prometheus is required before any target runs.</summary>
+public sealed class StagingDryRunRequirementTests
+{
+    [Fact]
+    public async Task DryRun_StagingWithoutPrometheusUrl_ExitsTwoNamingTheParameter()
+    {
+        using var root = StagingRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["DryRun", "--profile", "staging", "--skip"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("DryRun in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
+    }
+
+    [Theory]
+    [InlineData("--prometheus-url", "ftp://127.0.0.1:9090", "--prometheus-url 'ftp://127.0.0.1:9090' is not an http(s) URL")]
+    [InlineData("--pushgateway-url", "127.0.0.1:9091", "--pushgateway-url '127.0.0.1:9091' is not an http(s) URL")]
+    public async Task DryRun_StagingWithBadUrl_ExitsTwoNamingTheInput(string parameter, string value, string message)
+    {
+        using var root = StagingRoot();
+        var environment = new Dictionary<string, string> { ["PROMETHEUS_URL"] = "http://127.0.0.1:9090" };
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["DryRun", "--profile", "staging", "--skip", parameter, value], environment);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains(message, run.Output, StringComparison.Ordinal);
+    }
+
+    private static TempRoot StagingRoot()
+    {
+        var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json" }""");
+        root.Write(".nuke/parameters.staging.json", """{ "$schema": "./build.schema.json" }""");
+        return root;
+    }
+}

@@ -1,0 +1,170 @@
+using EdgeRisk.Release.Gates;
+using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Testing.Services;
+using Microsoft.Extensions.Time.Testing;
+using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
+
+namespace EdgeRisk.Release.Tests.Gates.Live;
+
+/// <summary>
+/// The live gates as <c>EvaluateGates --live</c> runs them (<see cref="LiveGateRun"/>): a real Prometheus backfilled
+/// with 4 h scenarios, the clock's now as the frontier, and every judgement pushed to a real prometheus-pushgateway.
+/// </summary>
+public sealed class LiveGateRunTests : IAsyncLifetime
+{
+    private Evidence _pass = null!;
+    private Evidence _restart = null!;
+    private PrometheusServer _passServer = null!;
+    private PrometheusServer _restartServer = null!;
+    private PushgatewayServer _pushgateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pass = Healthy();
+        _restart = Restart();
+        var pass = PrometheusServer.StartAsync(openMetricsBackfill: _pass.ToOpenMetrics());
+        var restart = PrometheusServer.StartAsync(openMetricsBackfill: _restart.ToOpenMetrics());
+        var pushgateway = PushgatewayServer.StartAsync();
+        (_passServer, _restartServer, _pushgateway) = (await pass, await restart, await pushgateway);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _passServer.DisposeAsync();
+        await _restartServer.DisposeAsync();
+        await _pushgateway.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PushAsync_InconclusiveGate_SeriesReadableFromPushgatewayAndMarginAbsent()
+    {
+        var window = GateWindow.Ending(Evidence.End, TimeSpan.FromHours(48));
+        var early = Snapshot(window, window.Start + TimeSpan.FromHours(12),
+            Pass(GateNames.Var, 61.5, 95), GateResult.Inconclusive(GateNames.RssDrift, 0.03, "window shorter than 3 h"));
+        using var http = new HttpClient();
+
+        await GateMetricsExporter.PushAsync(http, _pushgateway.BaseUrl, early, CancellationToken.None);
+
+        Assert.Equal(0, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
+        Assert.Equal(95 - 61.5, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
+        Assert.Equal(61.5, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.Var));
+        Assert.Equal(95, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Threshold, GateNames.Var));
+        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.RssDrift));
+        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift));
+        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.RssDrift));
+        Assert.Equal(0.25, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Coverage));
+        Assert.Equal(36 * 3600, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Remaining));
+        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+
+        // The next judgement replaces the group: a margin that became absent does not linger from the push before.
+        var later = Snapshot(window, window.Start + TimeSpan.FromHours(13),
+            GateResult.Inconclusive(GateNames.Var, 95, "Prometheus unreachable"), Pass(GateNames.RssDrift, 0.01, 0.03));
+        await GateMetricsExporter.PushAsync(http, _pushgateway.BaseUrl, later, CancellationToken.None);
+
+        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
+        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
+        Assert.Equal(0.02, (await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift))!.Value, 9);
+    }
+
+    [Fact]
+    public async Task RunAsync_HealthyWindowInThePast_VerdictEqualsOfflineAndPushedSeriesMatch()
+    {
+        var clock = new FakeTimeProvider(_pass.Window.End + TimeSpan.FromMinutes(1));
+        using var run = new LiveGateRun(Options(_passServer, _pass, _pushgateway.BaseUrl), clock);
+
+        var outcome = await run.RunAsync(null, CancellationToken.None);
+
+        Assert.Null(outcome.Stop);
+        Assert.Equal(_pass.Window.End, outcome.Snapshots[^1].Time);
+        var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
+        {
+            PrometheusUrl = _passServer.BaseUrl,
+            WindowEnd = _pass.Window.End,
+            WindowLength = _pass.Window.End - _pass.Window.Start,
+            PnlSigmaUsd = 100m,
+            Source = SourceOptions,
+        }, null, CancellationToken.None);
+        Assert.Equal(GateStatus.Pass, offline.Verdict);
+        Assert.Equal(offline.Verdict, outcome.Verdict);
+        Assert.Equal(0, run.PushFailures);
+        Assert.True(run.Pushes > 0);
+        Assert.Equal(0, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Coverage));
+        foreach (var gate in offline.Gates)
+        {
+            Assert.Equal(GateMetricsExporter.Code(gate.Status), await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, gate.Name));
+            Assert.Equal(gate.Margin, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, gate.Name));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_RestartInWindow_StopsAtFirstFailingMinuteAndPushesTheFail()
+    {
+        var clock = new FakeTimeProvider(_restart.Window.End + TimeSpan.FromMinutes(1));
+        using var run = new LiveGateRun(Options(_restartServer, _restart, _pushgateway.BaseUrl), clock);
+        var stops = new List<LiveGateStop>();
+
+        var outcome = await run.RunAsync((step, _) =>
+        {
+            stops.AddRange(step.Stop is { } s ? [s] : []);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(outcome.Stop);
+        Assert.Equal(GateWindow.FromSeconds(_restart.At(91 * Minute)), stop.Time);
+        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
+        Assert.Equal(stop, Assert.Single(stops));
+        Assert.Equal(GateStatus.Fail, outcome.Verdict);
+        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
+    }
+
+    [Fact]
+    public async Task RunAsync_PushgatewayUnreachable_WarnsAndJudgesToTheEnd()
+    {
+        var clock = new FakeTimeProvider(_pass.Window.End + TimeSpan.FromMinutes(1));
+        var warnings = new List<string>();
+        var dead = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        using var run = new LiveGateRun(Options(_passServer, _pass, dead), clock, warnings.Add);
+
+        var outcome = await run.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(GateStatus.Pass, outcome.Verdict);
+        Assert.Equal(0, run.Pushes);
+        Assert.True(run.PushFailures > 0);
+        Assert.Equal(run.PushFailures, warnings.Count);
+        Assert.All(warnings, w => Assert.Contains($"Pushgateway at {dead} unreachable", w, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1:9090/", null, "--prometheus-url 'ftp://127.0.0.1:9090/' is not an http(s) URL")]
+    [InlineData("http://127.0.0.1:9090/", "file:///tmp/push", "--pushgateway-url 'file:///tmp/push' is not an http(s) URL")]
+    public void Constructor_NotHttp_NamesTheParameter(string prometheus, string? pushgateway, string message)
+    {
+        var e = Assert.Throws<GateConfigurationException>(() => new LiveGateRun(new LiveGateRunOptions
+        {
+            PrometheusUrl = new Uri(prometheus),
+            PushgatewayUrl = pushgateway is null ? null : new Uri(pushgateway),
+            Window = _pass.Window,
+        }, TimeProvider.System));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    private static LiveGateRunOptions Options(PrometheusServer server, Evidence evidence, Uri? pushgateway) => new()
+    {
+        PrometheusUrl = server.BaseUrl,
+        Window = evidence.Window,
+        PnlSigmaUsd = 100m,
+        Gates = new GateEvaluationOptions { Source = SourceOptions },
+        PushgatewayUrl = pushgateway,
+        PushTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    private static GateResult Pass(string name, double value, double threshold) =>
+        new(name, GateStatus.Pass, value, threshold, "ok so far", threshold - value, false, null);
+
+    private static LiveGateSnapshot Snapshot(GateWindow whole, DateTimeOffset at, params GateResult[] gates) =>
+        LiveGateSnapshot.From(new GateReport(GateReport.Combine(gates), new GateWindow(whole.Start, at), gates,
+            VarBacktest.NotComputable("test"), new Prometheus.EvidenceRecording(), null, null), whole);
+}
