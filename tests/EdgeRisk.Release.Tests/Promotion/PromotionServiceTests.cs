@@ -37,6 +37,7 @@ public sealed class PromotionServiceTests
 
         var summary = await File.ReadAllTextAsync(result.SummaryPath);
         Assert.Contains(developHead!, summary, StringComparison.Ordinal);
+        Assert.Contains("pushed to `origin` with `main` (the promotion to main)", summary, StringComparison.Ordinal);
         Assert.Contains("recorded to `artifacts/release/outbox/`, not sent", summary, StringComparison.Ordinal);
         Assert.Contains(sandbox.Log, l => l.Contains("not verified in the local profile", StringComparison.Ordinal));
         Assert.Contains(sandbox.Log, l => l.Contains("GitHub release v0.4.0: Created", StringComparison.Ordinal) && l.EndsWith("recorded to the outbox, not sent", StringComparison.Ordinal));
