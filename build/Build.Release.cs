@@ -133,7 +133,7 @@ partial class Build
         });
 
     Target Tag => _ => _
-        .Description("§1: main fast-forwarded to develop, annotated rc tag, branch and tag pushed (local: bare repo under artifacts/)")
+        .Description("§1: local main fast-forwarded to develop, annotated rc tag, only the tag pushed (local: bare repo under artifacts/)")
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -218,6 +218,13 @@ partial class Build
             var head = await repository.ResolveCommitAsync("refs/heads/develop") ?? await repository.HeadCommitAsync();
             var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, GaTag, head)
                 ?? throw new InvalidOperationException($"No release candidate tag {GaTag}-rcN on develop head: run ./build.sh Tag first.");
+            if (await PromotionService.IsOnMainAsync(repository, PromotionOptions, head))
+            {
+                // A resumed Promote: the promotion push already carried develop to main and merged the PR.
+                Log.Information($"{GaTag} is already pushed to main at {head[..12]}: the release PR was merged by that push, nothing to open");
+                return;
+            }
+
             var request = new ReleasePullRequestOptions(candidate)
             {
                 Reviewers = Reviewers.Length > 0 ? Reviewers : LocalReviewers,
@@ -226,23 +233,17 @@ partial class Build
             var (github, options, transport) = GitHub();
             using (transport)
             {
-                try
-                {
-                    var result = await new ReleasePullRequestService(github, options).OpenAsync(request);
-                    PullRequestEvidence.Write(ReleaseDirectory, request, result, IsLocalProfile);
-                    var requested = result.ReviewersRequested.Count == 0 ? "reviewers already requested" : $"requested {string.Join(", ", result.ReviewersRequested)}";
-                    Log.Information($"'{request.Title}' #{result.Number} {(result.Created ? "opened" : "reused")}, {requested}: {result.Url}{NotSent("GitHub")}");
-                }
-                catch (GitHubIntegrationException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && ex.Message.Contains("No commits between", StringComparison.Ordinal))
-                {
-                    // Tag fast-forwarded and pushed main to develop: there is nothing left for a pull request to carry.
-                    Log.Warning($"No release PR: main already contains develop ({ex.Message}).");
-                }
+                // Tag pushes only the rc tag, so develop carries the release's commits; if main already contains
+                // develop, GitHub refuses the PR and the service says there is nothing to review.
+                var result = await new ReleasePullRequestService(github, options).OpenAsync(request);
+                PullRequestEvidence.Write(ReleaseDirectory, request, result, IsLocalProfile);
+                var requested = result.ReviewersRequested.Count == 0 ? "reviewers already requested" : $"requested {string.Join(", ", result.ReviewersRequested)}";
+                Log.Information($"'{request.Title}' #{result.Number} {(result.Created ? "opened" : "reused")}, {requested}: {result.Url}{NotSent("GitHub")}");
             }
         });
 
     Target Promote => _ => _
-        .Description("§5: preflight (tokens, image build, PASS verdict), then GA tag, push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
+        .Description("§5: preflight (tokens, image build, PASS verdict), then GA tag and main pushed in one atomic push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
         .DependsOn(ReleasePr, DryRun, EvaluateGates)
         .Requires(
             () => Configured(ReleaseService.GitHub),

@@ -16,4 +16,7 @@ public class GitCommandException : Exception
     public GitCommandException()
     {
     }
+
+    /// <summary>git's own reason, without the command (e.g. the refused ref of a push), when known.</summary>
+    public string? Reason { get; init; }
 }

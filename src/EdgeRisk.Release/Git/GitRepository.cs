@@ -177,9 +177,25 @@ public sealed class GitRepository
         return await RunCheckedAsync(["for-each-ref", "--format=%(contents)", "refs/tags/" + tag], cancellationToken);
     }
 
-    /// <summary>Pushes all refspecs in one atomic push: either every ref is updated on the remote or none is.</summary>
-    public Task PushAtomicAsync(string remote, IReadOnlyList<string> refspecs, CancellationToken cancellationToken = default) =>
-        RunCheckedAsync(["push", "--atomic", "--quiet", remote, .. refspecs], cancellationToken);
+    /// <summary>
+    /// Pushes all refspecs in one atomic push: either every ref is updated on the remote or none is. A refusal throws a
+    /// one-line <see cref="GitCommandException"/> whose <see cref="GitCommandException.Reason"/> is git's line for the
+    /// refused ref, e.g. <c>! [rejected] main -> main (fetch first)</c>.
+    /// </summary>
+    public async Task PushAtomicAsync(string remote, IReadOnlyList<string> refspecs, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(["push", "--atomic", "--quiet", remote, .. refspecs], cancellationToken);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var rejected = result.StandardError
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.StartsWith("! [", StringComparison.Ordinal) && !l.Contains("(atomic push failed)", StringComparison.Ordinal));
+        var reason = rejected is null ? result.Reason : string.Join(' ', rejected.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        throw new GitCommandException($"git push --atomic {remote} {string.Join(' ', refspecs)} failed in {WorkingDirectory}: {reason}") { Reason = reason };
+    }
 
     public async Task<IReadOnlyList<string>> ListTagsAsync(string? mergedInto = null, CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,7 @@ public enum ReleaseGitFailure
     TagOnOtherCommit,
     InvalidTag,
     MissingBranch,
+    PushRejected,
 }
 
 /// <summary>A precondition of tagging failed; nothing was pushed. The message is one line with the fix.</summary>

@@ -3,6 +3,9 @@ namespace EdgeRisk.Release.Git;
 /// <summary>
 /// What <see cref="TagService.TagReleaseAsync"/> tags. <see cref="Tag"/> null means "next rc of <see cref="Version"/>".
 /// <see cref="LocalRemoteDirectory"/> set (local profile) creates a bare repository as the remote when none is configured.
+/// <see cref="PushMain"/> false (runbook §1, the rc tag): only the tag is pushed and the remote main stays where it is, so the
+/// release PR from develop into main carries the release's commits; true (runbook §5, the GA promotion): the remote main is
+/// fast-forwarded to the tagged commit in the same atomic push as the tag.
 /// </summary>
 public sealed record TagReleaseOptions
 {
@@ -22,6 +25,8 @@ public sealed record TagReleaseOptions
     public string DevelopBranch { get; init; } = "develop";
 
     public string? LocalRemoteDirectory { get; init; }
+
+    public bool PushMain { get; init; }
 
     public static string DefaultMessageFor(ReleaseVersion version) => version.IsGa ? GaMessage : ReleaseCandidateMessage;
 }

@@ -6,7 +6,7 @@ public enum TagOutcome
     AlreadyExists,
 }
 
-/// <summary>The tag, the commit it names, and whether this run created it.</summary>
+/// <summary>The tag, the commit it names, whether this run created it, and whether the remote main was pushed with it.</summary>
 public sealed record TagReleaseResult(
     string Tag,
     string Commit,
@@ -14,4 +14,5 @@ public sealed record TagReleaseResult(
     string Remote,
     bool RemoteCreated,
     string? PreviousGaTag,
-    IReadOnlyList<GitCommit> CommitsSincePreviousGa);
+    IReadOnlyList<GitCommit> CommitsSincePreviousGa,
+    bool MainPushed);

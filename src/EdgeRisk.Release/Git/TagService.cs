@@ -1,9 +1,12 @@
 namespace EdgeRisk.Release.Git;
 
 /// <summary>
-/// Tags a release: clean tree and up-to-date refs required; then main is fast-forwarded to develop, an annotated tag is
-/// created on that commit, and main plus the tag are pushed in one atomic push. Every precondition is checked before the
-/// first change, so a refused run leaves the repository and the remote as they were.
+/// Tags a release: clean tree and up-to-date refs required; then the local main is fast-forwarded to develop and an
+/// annotated tag is created on that commit. A release candidate pushes the tag only: the remote main stays behind, so the
+/// release PR (develop into main) carries the release's commits. The GA promotion (<see cref="TagReleaseOptions.PushMain"/>)
+/// pushes the remote main, fast-forwarded to the tagged commit, and the tag in one atomic push. Every precondition is
+/// checked before the first change, so a refused run leaves the repository and the remote as they were; a push the
+/// remote refuses updates none of its refs.
 /// </summary>
 public sealed class TagService(GitRepository repository)
 {
@@ -75,10 +78,21 @@ public sealed class TagService(GitRepository repository)
             await repository.CreateAnnotatedTagAsync(version.Tag, options.Message ?? TagReleaseOptions.DefaultMessageFor(version), cancellationToken);
         }
 
-        await repository.PushAtomicAsync(
-            options.Remote,
-            [$"refs/heads/{options.MainBranch}:refs/heads/{options.MainBranch}", $"refs/tags/{version.Tag}:refs/tags/{version.Tag}"],
-            cancellationToken);
+        // The rc push is the tag alone (it triggers the image build); main moves on the remote only at promotion.
+        string[] refspecs = options.PushMain
+            ? [$"{developHead}:refs/heads/{options.MainBranch}", $"refs/tags/{version.Tag}:refs/tags/{version.Tag}"]
+            : [$"refs/tags/{version.Tag}:refs/tags/{version.Tag}"];
+        try
+        {
+            await repository.PushAtomicAsync(options.Remote, refspecs, cancellationToken);
+        }
+        catch (GitCommandException ex)
+        {
+            var pushed = options.PushMain ? $"{options.MainBranch} and {version.Tag}" : version.Tag;
+            throw new ReleaseGitException(
+                ReleaseGitFailure.PushRejected,
+                $"{options.Remote} refused the push of {pushed} ({ex.Reason ?? ex.Message}); nothing was pushed: fetch {options.Remote}, check {options.MainBranch} is still behind {options.DevelopBranch} and re-run");
+        }
 
         var previousGa = await repository.LastGaTagAsync(version.Tag, version.Tag, cancellationToken);
         var commits = await repository.CommitsBetweenAsync(previousGa, version.Tag, cancellationToken);
@@ -89,7 +103,8 @@ public sealed class TagService(GitRepository repository)
             options.Remote,
             remoteCreated,
             previousGa,
-            commits);
+            commits,
+            options.PushMain);
     }
 
     private async Task<ReleaseVersion> ResolveVersionAsync(TagReleaseOptions options, CancellationToken cancellationToken)

@@ -1,10 +1,13 @@
+using System.Net;
 using Octokit;
 
 namespace EdgeRisk.Release.GitHub;
 
 /// <summary>
 /// Opens the promotion pull request, or reuses the open one for the same head and base (found by paging through all
-/// open pull requests into base), then requests the reviewers that are not requested yet.
+/// open pull requests into base), then requests the reviewers that are not requested yet. When base already contains
+/// head, GitHub refuses the pull request (422 "No commits between"): that becomes a one-line error saying there is
+/// nothing to review.
 /// </summary>
 public sealed class ReleasePullRequestService(IGitHubClient github, GitHubOptions options)
 {
@@ -18,9 +21,20 @@ public sealed class ReleasePullRequestService(IGitHubClient github, GitHubOption
         var created = false;
         if (pullRequest is null)
         {
-            pullRequest = await GitHubCalls.RunAsync(
-                $"opening '{request.Title}'",
-                () => github.PullRequest.Create(options.Owner, options.Repository, new NewPullRequest(request.Title, request.Head, request.Base) { Body = request.Body }));
+            try
+            {
+                pullRequest = await GitHubCalls.RunAsync(
+                    $"opening '{request.Title}'",
+                    () => github.PullRequest.Create(options.Owner, options.Repository, new NewPullRequest(request.Title, request.Head, request.Base) { Body = request.Body }));
+            }
+            catch (GitHubIntegrationException ex) when (ex.StatusCode == HttpStatusCode.UnprocessableEntity && ex.Message.Contains("No commits between", StringComparison.Ordinal))
+            {
+                throw new GitHubIntegrationException(
+                    $"No release PR '{request.Title}': {request.Base} already contains {request.Head}, so there is nothing to review (GitHub: No commits between {request.Base} and {request.Head}); {request.Base} moves only at promotion: commit the release to {request.Head}, tag a new rc and re-run",
+                    ex.StatusCode,
+                    ex);
+            }
+
             created = true;
         }
 

@@ -8,8 +8,9 @@ namespace EdgeRisk.Release.Promotion;
 /// <summary>
 /// Runbook §5, the GA promotion. Preflight first and read-only: the rc tag's Docker-build workflow run, then the gates
 /// verdict (PASS only), then TagService's own checks (clean tree, up-to-date refs, fast-forward, tag not on another
-/// commit). Only then: GA tag and push, production deploy, GitHub release (commits since the last GA tag plus the gate
-/// table), the Jira status comment, and the evidence under the release directory. Every step is idempotent and
+/// commit). Only then: GA tag, and main fast-forwarded to it and pushed with the tag in one atomic push (the promotion to
+/// main: GitHub marks the open release PR merged when its commits land on main), production deploy, GitHub release
+/// (commits since the last GA tag plus the gate table), the Jira status comment, and the evidence under the release directory. Every step is idempotent and
 /// promotion.json records what is done, so a re-run after a partial failure resumes (the deploy is not repeated) and a
 /// re-run after success is a no-op.
 /// </summary>
@@ -30,6 +31,19 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         return state is { Completed: true }
             && state.Tag == options.GaTag
             && state.Commit == await repository.ResolveCommitAsync("refs/tags/" + options.GaTag, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the GA tag names <paramref name="commit"/> and the remote main (as last fetched or pushed) contains it: the
+    /// promotion push happened, and GitHub merged the release PR with it, so there is no PR left to open.
+    /// </summary>
+    public static async Task<bool> IsOnMainAsync(GitRepository repository, PromotionOptions options, string commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(options);
+        return await repository.ResolveCommitAsync("refs/tags/" + options.GaTag, cancellationToken) == commit
+            && await repository.ResolveCommitAsync($"refs/remotes/{options.Remote}/{options.MainBranch}", cancellationToken) is { } main
+            && await repository.IsAncestorAsync(commit, main, cancellationToken);
     }
 
     public async Task<PromotionResult> PromoteAsync(CancellationToken cancellationToken = default)
@@ -73,8 +87,9 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
                 MainBranch = options.MainBranch,
                 DevelopBranch = options.DevelopBranch,
                 LocalRemoteDirectory = options.LocalRemoteDirectory,
+                PushMain = true,
             }, cancellationToken);
-            var outcome = result.Outcome == TagOutcome.Created ? "created and pushed" : "already there, pushed";
+            var outcome = result.Outcome == TagOutcome.Created ? $"created and pushed with {options.MainBranch}" : $"already there, pushed with {options.MainBranch}";
             log($"{result.Tag} on {result.Commit[..12]}: {outcome} (remote {result.Remote})");
             return (result, $"{result.Tag} {outcome} to {result.Remote}");
         });

@@ -17,7 +17,7 @@ public static class PromotionSummary
         text.Append(CultureInfo.InvariantCulture, $"# Release {ga.Tag} — {TagReleaseOptions.GaMessage}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- Profile: {options.Profile}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Release candidate: `{status.CandidateTag}` on `{status.CandidateCommit}`\n");
-        text.Append(CultureInfo.InvariantCulture, $"- GA tag: `{ga.Tag}` on `{ga.Commit}`, pushed to `{ga.Remote}`\n");
+        text.Append(CultureInfo.InvariantCulture, $"- GA tag: `{ga.Tag}` on `{ga.Commit}`, pushed to `{ga.Remote}`{(ga.MainPushed ? $" with `{options.MainBranch}` (the promotion to main)" : "")}\n");
         text.Append(CultureInfo.InvariantCulture, $"- {status.ImageBuildLine()}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Gates: **{status.Gates.Verdict}**");
         text.Append(status.Gates.Gates is { } gates ? $", window {gates.Window.Start} .. {gates.Window.End}\n" : "\n");

@@ -96,6 +96,44 @@ public sealed class GitHubServicesTests
         Assert.DoesNotContain(wrong, options.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenAsync_AfterRcTag_OpensPullRequestThatCarriesDevelop()
+    {
+        using var git = await GitSandbox.CreateAsync();
+        await new TagService(git.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        await using var fake = await FakeGitHub.StartAsync("edgerisk", "edgerisk", Token, "pm", "qa");
+        fake.GitDirectory = git.OriginPath;
+        var options = Options(fake);
+
+        var result = await new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
+            .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc3") { Reviewers = ["pm", "qa"] });
+
+        Assert.True(result.Created);
+        var pull = Assert.Single(fake.PullRequests);
+        Assert.Equal("Promote v0.4.0-rc3 to main", pull["title"]!.GetValue<string>());
+        Assert.Equal("open", pull["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenAsync_MainAlreadyContainsDevelop_RefusesWithNothingToReview()
+    {
+        using var git = await GitSandbox.CreateAsync();
+        await git.Clone.RunCheckedAsync(["push", "--quiet", "origin", "develop:main"]);
+        await using var fake = await FakeGitHub.StartAsync("edgerisk", "edgerisk", Token, "pm", "qa");
+        fake.GitDirectory = git.OriginPath;
+        var options = Options(fake);
+
+        var error = await Assert.ThrowsAsync<GitHubIntegrationException>(() =>
+            new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
+                .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc3") { Reviewers = ["pm", "qa"] }));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, error.StatusCode);
+        Assert.StartsWith("No release PR 'Promote v0.4.0-rc3 to main': main already contains develop, so there is nothing to review (GitHub: No commits between main and develop)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Empty(fake.PullRequests);
+        Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/requested_reviewers", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("completed", "success", WorkflowRunState.Success)]
     [InlineData("completed", "failure", WorkflowRunState.Failed)]

@@ -69,5 +69,25 @@ internal sealed class GitSandbox : IDisposable
         return repo;
     }
 
+    /// <summary>
+    /// A colleague's push racing ours: a pre-push hook in <see cref="Clone"/> pushes <paramref name="branch"/> from
+    /// <paramref name="colleague"/> to origin after our push has read the remote's refs and before it updates them.
+    /// </summary>
+    public async Task PushBeforeNextPushAsync(GitRepository colleague, string branch)
+    {
+        var hook = Path.Combine(ClonePath, ".git", "hooks", "pre-push");
+        await File.WriteAllTextAsync(hook, $"""
+            #!/bin/sh
+            unset $(git rev-parse --local-env-vars)
+            rm -f "$0"
+            exec git -C '{colleague.WorkingDirectory}' push --quiet origin {branch} >/dev/null 2>&1
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     public void Dispose() => temp.Dispose();
 }

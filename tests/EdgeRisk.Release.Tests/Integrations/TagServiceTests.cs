@@ -5,19 +5,61 @@ namespace EdgeRisk.Release.Tests.Integrations;
 public sealed class TagServiceTests
 {
     [Fact]
-    public async Task TagReleaseAsync_CleanUpToDateRepository_FastForwardsMainTagsAndPushesBoth()
+    public async Task TagReleaseAsync_CleanUpToDateRepository_FastForwardsLocalMainAndPushesOnlyTheTag()
     {
         using var sandbox = await GitSandbox.CreateAsync();
         var developHead = await sandbox.Clone.HeadCommitAsync();
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
 
         Assert.Equal(TagOutcome.Created, result.Outcome);
         Assert.Equal(developHead, result.Commit);
-        Assert.Equal(developHead, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.False(result.MainPushed);
+        Assert.Equal(developHead, await sandbox.Clone.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.NotEqual(developHead, originMain);
         Assert.Equal(developHead, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
         Assert.Equal("Edge-Risk dashboard & runbook", await sandbox.Clone.TagMessageAsync("v0.4.0-rc3"));
         Assert.Equal("main", await sandbox.Clone.CurrentBranchAsync());
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_PushMain_FastForwardsRemoteMainWithTheTag()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var service = new TagService(sandbox.Clone);
+        var rc = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        await sandbox.Clone.CheckoutAsync("develop");
+
+        var ga = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0", PushMain = true });
+
+        Assert.True(ga.MainPushed);
+        Assert.Equal(rc.Commit, ga.Commit);
+        Assert.Equal(ga.Commit, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(ga.Commit, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_PushMainWhileRemoteMainMoves_RefusesWithOneLineAndPushesNeitherRef()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var colleague = await sandbox.SecondCloneAsync();
+        await colleague.CheckoutAsync("main");
+        await sandbox.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        await sandbox.PushBeforeNextPushAsync(colleague, "main");
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0", PushMain = true }));
+
+        Assert.Equal(ReleaseGitFailure.PushRejected, error.Failure);
+        Assert.StartsWith("origin refused the push of main and v0.4.0 (! [", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was pushed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.NotEqual(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(await colleague.HeadCommitAsync(), await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Null(await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0"));
     }
 
     [Fact]
@@ -33,6 +75,7 @@ public sealed class TagServiceTests
         Assert.Equal(TagOutcome.Created, first.Outcome);
         Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
         Assert.Equal(first.Commit, second.Commit);
+        Assert.NotEqual(first.Commit, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
     }
 
     [Fact]
@@ -171,14 +214,16 @@ public sealed class TagServiceTests
     }
 
     [Fact]
-    public async Task TagReleaseAsync_LocalMainMergedButNotPushed_CompletesThePush()
+    public async Task TagReleaseAsync_LocalMainAlreadyMergedNotPushed_PushesTheTagAndLeavesRemoteMain()
     {
         using var sandbox = await GitSandbox.CreateAsync();
         await sandbox.Clone.RunCheckedAsync(["branch", "-f", "main", "develop"]);
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
 
-        Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+        Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
     }
 
     [Fact]

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace EdgeRisk.Release.Tests.Promotion;
 
 /// <summary>
-/// A release at the end of the dry run: real bare origin and clone with v0.4.0-rc1 tagged and pushed, gates.json with a
-/// chosen verdict, and GitHub/Jira behind the local profile's outbox (or given clients for staging).
+/// A release at the end of the dry run: real bare origin and clone with v0.4.0-rc1 tagged and pushed (origin's main still
+/// behind develop, as the rc push leaves it), gates.json with a chosen verdict, and GitHub/Jira behind the local profile's
+/// outbox (or given clients for staging).
 /// </summary>
 internal sealed class PromotionSandbox : IDisposable
 {
@@ -39,11 +40,15 @@ internal sealed class PromotionSandbox : IDisposable
 
     public List<string> Log { get; } = [];
 
+    /// <summary>origin's main after the rc tag: where a refused promotion must leave it.</summary>
+    public string? OriginMainBeforePromotion { get; private set; }
+
     public static async Task<PromotionSandbox> CreateAsync(string verdict = "PASS", string? failingGate = null)
     {
         var sandbox = new PromotionSandbox(await GitSandbox.CreateAsync());
         await new TagService(sandbox.Git.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc1" });
         await sandbox.Git.Clone.CheckoutAsync("develop");
+        sandbox.OriginMainBeforePromotion = await sandbox.OriginMainAsync();
         sandbox.WriteGates(verdict, failingGate);
         return sandbox;
     }
@@ -96,9 +101,16 @@ internal sealed class PromotionSandbox : IDisposable
 
     public Task<string?> OriginTagAsync(string tag = "v0.4.0") => Git.Origin.ResolveCommitAsync("refs/tags/" + tag);
 
-    /// <summary>Asserts that a refused promotion changed nothing: no GA tag anywhere, no deploy, no release, no comment, no summary.</summary>
-    public async Task AssertNothingChangedAsync()
+    public Task<string?> OriginMainAsync() => Git.Origin.ResolveCommitAsync("refs/heads/main");
+
+    /// <summary>
+    /// Asserts that a refused promotion changed nothing: origin's main where the rc tag left it, only the rc tag on
+    /// origin, no GA tag anywhere, no deploy, no release, no comment, no summary.
+    /// </summary>
+    public async Task AssertNothingChangedAsync(string? originMain = null)
     {
+        Assert.Equal(originMain ?? OriginMainBeforePromotion, await OriginMainAsync());
+        Assert.Equal(["v0.4.0-rc1"], await Git.Origin.ListTagsAsync());
         Assert.Null(await OriginTagAsync());
         Assert.Null(await Git.Clone.ResolveCommitAsync("refs/tags/v0.4.0"));
         Assert.Equal(0, Deployer.Attempts);

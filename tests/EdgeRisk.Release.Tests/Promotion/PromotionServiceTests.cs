@@ -11,11 +11,14 @@ public sealed class PromotionServiceTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         var developHead = await sandbox.Git.Clone.ResolveCommitAsync("refs/heads/develop");
+        Assert.NotEqual(developHead, sandbox.OriginMainBeforePromotion);
 
         var result = await sandbox.Service().PromoteAsync();
 
         Assert.Equal(PromotionOutcome.Promoted, result.Outcome);
         Assert.Equal(developHead, await sandbox.OriginTagAsync());
+        Assert.Equal(developHead, await sandbox.OriginMainAsync());
+        Assert.Contains(sandbox.Log, l => l.Contains("v0.4.0 on ", StringComparison.Ordinal) && l.Contains("created and pushed with main", StringComparison.Ordinal));
         Assert.Equal(TagReleaseOptions.GaMessage, await sandbox.Git.Clone.TagMessageAsync("v0.4.0"));
         Assert.Equal(["v0.4.0@" + developHead], sandbox.Deployer.Deployed);
         Assert.Equal(["POST /repos/edgerisk/edgerisk/releases"], sandbox.OutboxWrites("github"));
@@ -34,6 +37,7 @@ public sealed class PromotionServiceTests
 
         var summary = await File.ReadAllTextAsync(result.SummaryPath);
         Assert.Contains(developHead!, summary, StringComparison.Ordinal);
+        Assert.Contains("pushed to `origin` with `main` (the promotion to main)", summary, StringComparison.Ordinal);
         Assert.Contains("recorded to `artifacts/release/outbox/`, not sent", summary, StringComparison.Ordinal);
         Assert.Contains(sandbox.Log, l => l.Contains("not verified in the local profile", StringComparison.Ordinal));
         Assert.Contains(sandbox.Log, l => l.Contains("GitHub release v0.4.0: Created", StringComparison.Ordinal) && l.EndsWith("recorded to the outbox, not sent", StringComparison.Ordinal));
@@ -65,12 +69,15 @@ public sealed class PromotionServiceTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => sandbox.Service().PromoteAsync());
         var tagged = await sandbox.OriginTagAsync();
         Assert.NotNull(tagged);
+        Assert.Equal(tagged, await sandbox.OriginMainAsync());
         Assert.Empty(sandbox.Outbox.ReadAll());
 
         var resumed = await sandbox.Service().PromoteAsync();
 
         Assert.Equal(PromotionOutcome.Promoted, resumed.Outcome);
         Assert.Equal(tagged, await sandbox.OriginTagAsync());
+        Assert.Equal(tagged, await sandbox.OriginMainAsync());
+        Assert.Contains(resumed.Steps, s => s.Name == "GA tag" && s.Outcome.StartsWith("v0.4.0 already there, pushed with main", StringComparison.Ordinal));
         Assert.Single(sandbox.Deployer.Deployed);
         Assert.Single(sandbox.OutboxWrites("github"));
         Assert.Single(sandbox.OutboxWrites("jira"));
@@ -162,8 +169,40 @@ public sealed class PromotionServiceTests
 
         Assert.Equal(ReleaseGitFailure.NonFastForward, error.Failure);
         Assert.StartsWith("cannot fast-forward main to develop", error.Message, StringComparison.Ordinal);
-        Assert.Equal(originMain, await sandbox.Git.Origin.ResolveCommitAsync("refs/heads/main"));
-        await sandbox.AssertNothingChangedAsync();
+        await sandbox.AssertNothingChangedAsync(originMain);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RemoteMainMovesDuringThePush_RefusesWithOneLineAndPushesNeitherMainNorTag()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var colleague = await sandbox.Git.SecondCloneAsync();
+        await colleague.CheckoutAsync("main");
+        var hotfix = await sandbox.Git.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        await sandbox.Git.PushBeforeNextPushAsync(colleague, "main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(ReleaseGitFailure.PushRejected, error.Failure);
+        Assert.StartsWith("origin refused the push of main and v0.4.0 (! [", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(hotfix, await sandbox.OriginMainAsync());
+        Assert.Equal(["v0.4.0-rc1"], await sandbox.Git.Origin.ListTagsAsync());
+        Assert.Equal(0, sandbox.Deployer.Attempts);
+        Assert.Empty(sandbox.Outbox.ReadAll());
+    }
+
+    [Fact]
+    public async Task IsOnMainAsync_AfterRcTagAndAfterPromotion_FalseThenTrue()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var developHead = (await sandbox.Git.Clone.ResolveCommitAsync("refs/heads/develop"))!;
+        var before = await PromotionService.IsOnMainAsync(sandbox.Git.Clone, sandbox.Options(), developHead);
+
+        await sandbox.Service().PromoteAsync();
+
+        Assert.False(before);
+        Assert.True(await PromotionService.IsOnMainAsync(sandbox.Git.Clone, sandbox.Options(), developHead));
     }
 
     [Fact]
@@ -182,6 +221,7 @@ public sealed class PromotionServiceTests
         Assert.Equal(ReleaseGitFailure.TagOnOtherCommit, error.Failure);
         Assert.StartsWith("tag v0.4.0 already exists on ", error.Message, StringComparison.Ordinal);
         Assert.Equal(elsewhere, await sandbox.OriginTagAsync());
+        Assert.Equal(sandbox.OriginMainBeforePromotion, await sandbox.OriginMainAsync());
         Assert.Equal(0, sandbox.Deployer.Attempts);
         Assert.Empty(sandbox.Outbox.ReadAll());
         Assert.False(File.Exists(Path.Combine(sandbox.ReleaseDirectory, "summary.md")));

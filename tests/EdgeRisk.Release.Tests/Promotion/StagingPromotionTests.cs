@@ -47,6 +47,29 @@ public sealed class StagingPromotionTests
         }
     }
 
+    [Fact]
+    public async Task PromoteAsync_ReleasePrOpenAfterRcTag_PromotionPushMovesMainAndMergesIt()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken, "pm", "qa");
+        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        github.GitDirectory = sandbox.Git.OriginPath;
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+        var integrations = Integrations(github, jira, sandbox.Deployer);
+        var opened = await new ReleasePullRequestService(integrations.GitHub, integrations.GitHubOptions)
+            .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc1") { Reviewers = ["pm", "qa"] });
+        Assert.True(opened.Created);
+        Assert.Equal("open", Assert.Single(github.PullRequests)["state"]!.GetValue<string>());
+
+        var result = await sandbox.Service(integrations, local: false).PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, result.Outcome);
+        Assert.Equal(result.Commit, await sandbox.OriginMainAsync());
+        var pull = Assert.Single(github.PullRequests);
+        Assert.Equal("closed", pull["state"]!.GetValue<string>());
+        Assert.True(pull["merged"]!.GetValue<bool>());
+    }
+
     [Theory]
     [InlineData("failure", "Docker build workflow docker.yml failed for v0.4.0-rc1 (conclusion failure, ")]
     [InlineData("cancelled", "Docker build workflow docker.yml failed for v0.4.0-rc1 (conclusion cancelled, ")]

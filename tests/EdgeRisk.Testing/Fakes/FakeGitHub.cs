@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +11,10 @@ namespace EdgeRisk.Testing.Fakes;
 /// create with 422 validation errors), requested_reviewers (422 for non-collaborators), Actions workflow runs and
 /// releases (by tag, create, update). Requires <c>Authorization: token X</c> or <c>Bearer X</c>. Serves both
 /// <c>/repos/...</c> and the enterprise <c>/api/v3/repos/...</c> form Octokit uses for non-github.com hosts.
+/// With <see cref="GitDirectory"/> (a bare repository standing for the repository's git data) it also enforces the
+/// rules that need history: a pull request whose head has no commits missing from base is refused with 422
+/// "No commits between base and head", and an open pull request whose head's commits are all on base (pushed there)
+/// reads as closed and merged.
 /// </summary>
 public sealed class FakeGitHub : LoopbackFake
 {
@@ -35,6 +40,9 @@ public sealed class FakeGitHub : LoopbackFake
 
     public string Repository { get; }
 
+    /// <summary>The bare repository the pulls' branches are read from; null: the fake knows no history.</summary>
+    public string? GitDirectory { get; set; }
+
     public static async Task<FakeGitHub> StartAsync(string owner, string repository, string token, params string[] collaborators)
     {
         var fake = new FakeGitHub(owner, repository, token);
@@ -47,6 +55,7 @@ public sealed class FakeGitHub : LoopbackFake
     {
         get
         {
+            MergePushedPulls();
             lock (gate)
             {
                 return pulls.Select(p => (JsonObject)p.DeepClone()).ToList();
@@ -157,6 +166,7 @@ public sealed class FakeGitHub : LoopbackFake
         var baseRef = request.Query["base"].FirstOrDefault();
         var page = int.TryParse(request.Query["page"], out var p) && p > 0 ? p : 1;
         var perPage = int.TryParse(request.Query["per_page"], out var pp) && pp > 0 ? Math.Min(pp, 100) : 30;
+        MergePushedPulls();
         List<JsonObject> matching;
         lock (gate)
         {
@@ -216,6 +226,16 @@ public sealed class FakeGitHub : LoopbackFake
         if (missing.Count > 0)
         {
             return Validation(missing.Select(f => new JsonObject { ["resource"] = "PullRequest", ["field"] = f.Item1, ["code"] = "missing_field" }));
+        }
+
+        if (CommitsMissingFromBase(head!, baseRef!) == 0)
+        {
+            return Validation([new JsonObject
+            {
+                ["resource"] = "PullRequest",
+                ["code"] = "custom",
+                ["message"] = $"No commits between {baseRef} and {head}",
+            }]);
         }
 
         lock (gate)
@@ -370,6 +390,62 @@ public sealed class FakeGitHub : LoopbackFake
         };
         pulls.Add(pull);
         return pull;
+    }
+
+    /// <summary>
+    /// Commits on head that base lacks (<c>git rev-list --count base..head</c> in <see cref="GitDirectory"/>); null when the
+    /// fake knows no history or either branch is missing there.
+    /// </summary>
+    private int? CommitsMissingFromBase(string head, string baseRef)
+    {
+        if (GitDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        var startInfo = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "rev-list", "--count", $"refs/heads/{baseRef}..refs/heads/{head}" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("git could not be started");
+        var output = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 && int.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
+    }
+
+    /// <summary>GitHub's rule for a push to base: an open pull request whose head's commits are all on base is merged.</summary>
+    private void MergePushedPulls()
+    {
+        if (GitDirectory is null)
+        {
+            return;
+        }
+
+        List<(JsonObject Pull, string Head, string Base)> open;
+        lock (gate)
+        {
+            open = pulls.Where(pr => StringOf(pr["state"]) == "open")
+                .Select(pr => (pr, StringOf(pr["head"]!["ref"])!, StringOf(pr["base"]!["ref"])!))
+                .ToList();
+        }
+
+        foreach (var (pull, _, _) in open.Where(p => CommitsMissingFromBase(p.Head, p.Base) == 0))
+        {
+            lock (gate)
+            {
+                pull["state"] = "closed";
+                pull["merged"] = true;
+            }
+        }
     }
 
     private static IResult NotFound() =>
