@@ -14,6 +14,9 @@ partial class Build
     [Parameter("Metrics port of a LiveCrypto/LiveStocks run (0: a free port)")]
     public int MetricsPort { get; set; }
 
+    [Parameter("LiveCrypto/LiveStocks: resume the books from the Redis journal (resume) or start a new run flat (fresh)")]
+    public string Journal { get; set; } = "resume";
+
     Target LiveCrypto => _ => _
         .Description("§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)")
         .DependsOn(Compile)
@@ -37,7 +40,9 @@ partial class Build
             // its network path to the datasource), so what is checked is what the dashboards see.
             var grafana = IsLocalProfile ? null : Settings.Grafana();
             using var http = grafana is null ? new HttpClient { Timeout = TimeSpan.FromSeconds(10) } : GrafanaClientFactory.CreateHttpClient(grafana);
-            var source = PrometheusUrl is not null ? new Uri(PrometheusUrl) : GrafanaClientFactory.DatasourceProxyUrl(grafana!, GrafanaDatasourceUid);
+            var source = PrometheusUrl is not null ? new Uri(PrometheusUrl)
+                : grafana is null ? new Uri(LocalServicesPrometheus()!)
+                : GrafanaClientFactory.DatasourceProxyUrl(grafana, GrafanaDatasourceUid);
             var verifier = new DashboardVerifier(new PrometheusQueryClient(http, source), TimeProvider);
             var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);
             AnsiConsole.Write(report.ToTable());
@@ -59,10 +64,14 @@ partial class Build
             return Configured(ReleaseService.Grafana);
         }
 
-        return PrometheusUrl is not null
+        return PrometheusUrl is not null || LocalServicesPrometheus() is not null
             ? true
-            : throw new BuildConfigurationException("VerifyDashboards needs the Prometheus behind the dashboards: pass --prometheus-url URL (e.g. the dry run's, artifacts/dry-run/prometheus.json).");
+            : throw new BuildConfigurationException("VerifyDashboards needs the Prometheus behind the dashboards: run 'make start-services' (and 'make live-crypto' for data) or pass --prometheus-url URL.");
     }
+
+    /// <summary>The local profile's Prometheus (make start-services), which scrapes LiveCrypto/LiveStocks; null when not running.</summary>
+    string? LocalServicesPrometheus() =>
+        LocalServicesState.Read(ServicesState)?.Services.FirstOrDefault(s => s.Name == "prometheus" && LocalServices.IsRunning(s))?.Url;
 
     /// <summary>Staging: the imported dashboard is the file's, and each panel query returns data through Grafana's /api/ds/query.</summary>
     async Task VerifyInGrafanaAsync(GrafanaOptions options)
@@ -110,6 +119,6 @@ partial class Build
         var redis = LocalServicesState.Read(ServicesState)?.Services.SingleOrDefault(s => s.Name == "redis")
             ?? throw new InvalidOperationException("Redis is not running: run 'make start-services' first.");
         DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {(int)Duration.TotalHours}h " +
-               $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job}", RootDirectory);
+               $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job} --journal {Journal}", RootDirectory);
     }
 }

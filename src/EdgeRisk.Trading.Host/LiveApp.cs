@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EdgeRisk.Trading.Serialization;
@@ -107,6 +108,12 @@ public static class LiveApp
                 return 1;
             }
 
+            if (options.Profile == Profile.Local && OutsideWindow(recovered.ResumeAfter, options) is { } problem)
+            {
+                await error.WriteLineAsync($"edgerisk-trading: --job {options.EffectiveJob}: {problem}");
+                return 2;
+            }
+
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.MetricsPort));
             builder.Logging.ClearProviders().AddSimpleConsole(o =>
@@ -172,6 +179,20 @@ public static class LiveApp
             await app.WaitForShutdownAsync();
             return replay?.ExitCode ?? 0;
         }
+    }
+
+    /// <summary>
+    /// A replay resumes inside its window or not at all: a journal whose newest entry lies outside [window start, end)
+    /// belongs to another run (another --window or --duration, or a finished one), and resuming it would replay nothing.
+    /// </summary>
+    public static string? OutsideWindow(DateTimeOffset? resumeAfter, LiveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var start = new DateTimeOffset(options.Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = start + options.Duration;
+        return resumeAfter is { } resume && (resume < start || resume >= end)
+            ? string.Create(CultureInfo.InvariantCulture, $"the Redis journal resumes at {resume:u}, outside this run's window {start:u} .. {end:u} (a finished or different run); start a new run with --journal fresh")
+            : null;
     }
 
     /// <summary>The window's consecutive days, played as they are (virtual time = data time).</summary>
