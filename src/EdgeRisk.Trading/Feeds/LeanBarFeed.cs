@@ -232,7 +232,7 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
         }
         else
         {
-            if (!long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms >= 86_400_000L)
+            if (!FieldParser.TryParseDigits(field, out var ms) || ms >= 86_400_000L)
             {
                 return false;
             }
