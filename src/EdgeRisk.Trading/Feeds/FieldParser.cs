@@ -1,12 +1,8 @@
-using System.Globalization;
-
 namespace EdgeRisk.Trading.Feeds;
 
 /// <summary>Splits comma-separated spans and parses invariant decimals without allocating.</summary>
 internal static class FieldParser
 {
-    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-
     /// <summary>Splits into at most <c>ranges.Length</c> fields; returns the field count, or −1 if there are more.</summary>
     public static int Split(ReadOnlySpan<char> line, Span<Range> ranges)
     {
@@ -22,7 +18,7 @@ internal static class FieldParser
     /// <summary>Parses a number; NaN/Infinity text maps to <see cref="FeedRejectReason.NotANumber"/>.</summary>
     public static FeedRejectReason? ParseDecimal(ReadOnlySpan<char> field, out decimal value)
     {
-        if (decimal.TryParse(field, DecimalStyle, CultureInfo.InvariantCulture, out value))
+        if (InvariantDecimal.TryParse(field, out value))
         {
             return null;
         }
@@ -33,5 +29,37 @@ internal static class FieldParser
             || trimmed.SequenceEqual("∞")
             ? FeedRejectReason.NotANumber
             : FeedRejectReason.MalformedRow;
+    }
+
+    /// <summary>
+    /// A whole number of ASCII digits only, as <c>long.TryParse(field, NumberStyles.None, invariant)</c> reads it; the
+    /// short all-digit form is read directly, anything else goes to <see cref="long.TryParse(ReadOnlySpan{char}, System.Globalization.NumberStyles, IFormatProvider?, out long)"/>.
+    /// </summary>
+    public static bool TryParseDigits(ReadOnlySpan<char> field, out long value)
+    {
+        // 18 digits cannot overflow a long.
+        if (field.Length is > 0 and <= 18)
+        {
+            long n = 0;
+            var i = 0;
+            for (; i < field.Length; i++)
+            {
+                var digit = (uint)(field[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+
+                n = (n * 10) + digit;
+            }
+
+            if (i == field.Length)
+            {
+                value = n;
+                return true;
+            }
+        }
+
+        return long.TryParse(field, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 }

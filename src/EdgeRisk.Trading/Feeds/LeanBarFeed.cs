@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using EdgeRisk.Trading.Domain;
 
 namespace EdgeRisk.Trading.Feeds;
@@ -11,6 +12,12 @@ namespace EdgeRisk.Trading.Feeds;
 /// </summary>
 public sealed class LeanBarFeed : IMarketFeed, IDisposable
 {
+    /// <summary>Bytes inflated per read (the reader's default is 1 KB, which calls the inflater ≈ 400 times per file).</summary>
+    private const int ReadBufferBytes = 1 << 14;
+
+    /// <summary>What <c>new StreamReader(stream)</c> decodes with: UTF-8, invalid bytes replaced, byte order marks detected.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly string _path;
     private readonly Symbol _symbol;
     private readonly LeanFileOptions _options;
@@ -154,7 +161,7 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
             _stream = File.OpenRead(_path);
         }
 
-        _text = new StreamReader(_stream);
+        _text = new StreamReader(_stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferBytes);
         _lines = new LineReader(_text);
         _midnightUtc = _options.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return true;
@@ -232,7 +239,7 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
         }
         else
         {
-            if (!long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms >= 86_400_000L)
+            if (!FieldParser.TryParseDigits(field, out var ms) || ms >= 86_400_000L)
             {
                 return false;
             }

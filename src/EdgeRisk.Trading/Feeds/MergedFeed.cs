@@ -23,6 +23,12 @@ public sealed class MergedFeed : IMarketFeed, IDisposable
 
     public bool TryRead(out MarketEvent e)
     {
+        if (_sources.Length == 1)
+        {
+            // Nothing to merge (a replay of crypto days without equities): pass events straight through.
+            return _sources[0].TryRead(out e);
+        }
+
         if (!_primed)
         {
             _primed = true;

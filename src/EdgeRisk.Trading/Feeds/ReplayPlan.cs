@@ -39,7 +39,9 @@ public sealed record ReplayPlan
 
     /// <summary>
     /// Opens the merged, re-dated feed. Missing crypto trade files fail (fail closed); missing quote files are
-    /// allowed (days without quotes fill at trade closes).
+    /// allowed (days without quotes fill at trade closes). Crypto days are opened one at a time as the replay reaches
+    /// them; a file that several virtual days play (a source day listed more than once, i.e. a SYNTHETIC cycle) is
+    /// parsed once and its events re-dated for each of those days — the same events and rejections as reading it again.
     /// </summary>
     public MergedFeed Open(string dataRoot, SymbolRegistry symbols, IFeedRejectionSink? sink = null)
     {
@@ -50,11 +52,14 @@ public sealed record ReplayPlan
             throw new InvalidOperationException("A replay plan needs at least one source day.");
         }
 
-        var feeds = new List<IMarketFeed>();
+        // Every file is checked now (a missing trade file fails before anything plays); each day opens its files only
+        // when the replay reaches it (LeanDaySequence).
+        var days = new List<IReadOnlyList<LeanDayFile>>(SourceDays.Count);
         for (var i = 0; i < SourceDays.Count; i++)
         {
             var source = SourceDays[i];
             var offset = VirtualStart.AddDays(i).ToDateTime(TimeOnly.MinValue) - source.ToDateTime(TimeOnly.MinValue);
+            var files = new List<LeanDayFile>();
             foreach (var ticker in CryptoSymbols)
             {
                 var symbol = symbols.GetOrAdd(ticker, AssetClass.Crypto);
@@ -71,10 +76,17 @@ public sealed record ReplayPlan
                         throw new FileNotFoundException($"{path}: no minute trade data for {ticker} on {source:yyyy-MM-dd}; pick a shipped day (see data/README.md).", path);
                     }
 
-                    var options = new LeanFileOptions { Kind = kind, Date = source };
-                    feeds.Add(new RedatingFeed(new LeanBarFeed(path, symbol, options, sink), offset));
+                    files.Add(new LeanDayFile(path, symbol, new LeanFileOptions { Kind = kind, Date = source }, offset));
                 }
             }
+
+            days.Add(files);
+        }
+
+        var feeds = new List<IMarketFeed>();
+        if (CryptoSymbols.Count > 0)
+        {
+            feeds.Add(new LeanDaySequence(days, sink ?? NullFeedRejectionSink.Instance));
         }
 
         foreach (var ticker in EquitySymbols)

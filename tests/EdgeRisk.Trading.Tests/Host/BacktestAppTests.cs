@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using EdgeRisk.Testing.Services;
 using EdgeRisk.Trading.Host;
 using EdgeRisk.Trading.Host.Cli;
@@ -30,6 +31,30 @@ public sealed class BacktestAppTests
 
         Assert.Empty(Directory.GetFiles(dir.Combine("first"), "*.tmp"));
         Assert.StartsWith("sequence,order_id,book,symbol,side,quantity,price,fee_usd,time\n", File.ReadAllText(dir.Combine("first", "fills.csv")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// SHA-256 of fills.csv, paper-ledger.json and sim-ledger.json as the published executable wrote them before the
+    /// LEAN feed parsed numbers with <see cref="Trading.Feeds.InvariantDecimal"/>, opened days lazily and parsed each
+    /// file of a SYNTHETIC cycle once: faster feeds must not change a byte. A change meant to alter results (a
+    /// strategy, the fill model, the ledger format) re-pins these from a run of the build before and after it.
+    /// </summary>
+    [Theory]
+    [InlineData("ema", null, "43298a33abbefe4cf20ef970f45ca101bacb61c835d7258f1bce292b5fe981c5", "028e4c8c8f5074f9bf0d2e147b05dff20010a9acc35acf47bb3c8fb999a3b755", "c8d3ddfd3f5771114f0316db21e82fe634ca2ebc6d0fa22246ff11a8b278ccc7")]
+    [InlineData("dual-horizon", null, "05044e0f35cd24068e00bac28450f624bfe05e0ec11494c17595d87595f955d6", "4062a020e259acff2859ea6dffd0393c2c5b54b3c4e7f1f5fd893ed9e63e3c8f", "03edb0d44ffed9f650c72fd6020e346ae2b6873d53b0739c4693815f51200b41")]
+    [InlineData("ema", 30, "b961e935a217ed8998f21c856e0d094993c387f8b4189748dba1ba7f59bb6272", "57e8b29f8aa56c9bfa4d00e78e62194dc57f18c81e1070c013102f4c9082e647", "1b7ad219abbc69ad86a5e2bcef36243e3b61e7affbd887418b7cd15a8af28ab6")]
+    [InlineData("dual-horizon", 30, "e85aaba73a5e1e623cacd1bcb45d6cf4846b09326823d0819d5053fc9b885028", "9b7b52c9845cc13cf69e3effb91178fcfa2f1c32fa90b522194b81b07f2015ad", "9b11dd7adc10c2708ee8226996633e36a31829f8d08e696895c07d4b568cb743")]
+    public void Run_48hAndRepeatDays30_LedgersByteIdenticalToThePinnedReference(string strategy, int? repeatDays, string fills, string paper, string sim)
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = Run(Command(strategy, dir.Path) with { RepeatDays = repeatDays });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"events {(repeatDays is null ? 11510 : 15 * 11510)}, rejected 0", output, StringComparison.Ordinal);
+        Assert.Equal(
+            [("fills.csv", fills), ("paper-ledger.json", paper), ("sim-ledger.json", sim)],
+            OutputFiles.Select(name => (name, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(dir.Combine(name)))))));
     }
 
     [Fact]
