@@ -90,7 +90,7 @@ public sealed class ReplayService(
                 break;
             }
 
-            await PaceAsync(at, stoppingToken);
+            await PaceAsync(at, recorder, stoppingToken);
 
             clock.AdvanceTo(at);
             if (crashAt is { } crash && at >= crash)
@@ -128,7 +128,7 @@ public sealed class ReplayService(
         for (var now = clock.GetUtcNow(); !stoppingToken.IsCancellationRequested; now = clock.GetUtcNow())
         {
             var at = now + step < end ? now + step : end;
-            await PaceAsync(at, stoppingToken);
+            await PaceAsync(at, recorder, stoppingToken);
             clock.AdvanceTo(at);
             state.Beat();
             metrics.Heartbeat(at);
@@ -162,14 +162,25 @@ public sealed class ReplayService(
         return true;
     }
 
-    /// <summary>Waits (paced mode) until the clock reaches the event, beating the heartbeat at least every <see cref="MaxSlice"/> of wall time.</summary>
-    private async Task PaceAsync(DateTimeOffset at, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits (paced mode) until the clock reaches the event, beating the heartbeat at least every <see cref="MaxSlice"/> of
+    /// wall time and recording the snapshots that fall due meanwhile: a quiet feed (a closed market, a weekend) still
+    /// records as time passes, instead of in one burst when its next event comes.
+    /// </summary>
+    private async Task PaceAsync(DateTimeOffset at, MetricsRecorder? recorder, CancellationToken stoppingToken)
     {
         for (var wait = clock.WallTimeUntil(at); wait > TimeSpan.FromMilliseconds(1); wait = clock.WallTimeUntil(at))
         {
             await Task.Delay(wait < MaxSlice ? wait : MaxSlice, stoppingToken);
             state.Beat();
-            metrics.Heartbeat(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            metrics.Heartbeat(now);
+            if (recorder is not null && now < at)
+            {
+                // Boundaries up to now: every event before `at` is applied, so their state is final.
+                await recorder.RecordBeforeAsync(now.AddTicks(1), metrics.Heartbeat, stoppingToken);
+                metrics.Heartbeat(now);
+            }
         }
     }
 

@@ -93,6 +93,85 @@ public sealed class TradingProcessTests
     }
 
     [Fact]
+    public async Task Live_PacedOverAQuietWeekend_RecordsAsTimePassesNotInABurstAtTheNextEvent()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var dir = new TempDirectory();
+        var recording = dir.Combine("stocks.prom");
+        var port = FreePort.Next();
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        // Sunday 2017-09-03: the NVDA tape's first event is Monday 13:30Z (virtual hour 37.5), about 3.4 s of wall time away.
+        var firstEvent = start.AddHours(37.5);
+        var process = TradingProcess.Start(
+        [
+            "live", "--profile", "local", "--symbols", "NVDA", "--speed", "40000", "--duration", "40h", "--job", "edgerisk-stocks",
+            "--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", redis.Endpoint,
+            "--data", TradingProcess.DataDirectory, "--record-metrics", recording, "--record-interval", "15s",
+        ]);
+        await using (process)
+        {
+            // Watch the real, wall-clock-paced process: during the quiet hours the newest recorded snapshot must keep up
+            // with its virtual clock (edgerisk_virtual_time_seconds), not wait for the next event and come in a burst.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var worstLag = TimeSpan.Zero;
+            var quietPolls = 0;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                var now = await VirtualTimeAsync(http, port);
+                if (now is { } virtualNow && virtualNow > start.AddHours(2) && virtualNow < firstEvent.AddHours(-2))
+                {
+                    quietPolls++;
+                    var lag = virtualNow - (LastSnapshot(recording) ?? start);
+                    worstLag = lag > worstLag ? lag : worstLag;
+                }
+
+                await Task.Delay(20);
+            }
+
+            Assert.True(process.HasExited && process.ExitCode == 0, process.Output);
+            Assert.True(quietPolls >= 3, $"only {quietPolls} polls fell into the quiet hours");
+            // One poll interval of wall time is about 15 virtual minutes at this speed; a burst would lag by many hours.
+            Assert.True(worstLag < TimeSpan.FromHours(1), $"the recording lagged the clock by {worstLag} during the quiet hours");
+        }
+    }
+
+    private static async Task<DateTimeOffset?> VirtualTimeAsync(HttpClient http, int port)
+    {
+        try
+        {
+            var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/metrics"));
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("edgerisk_virtual_time_seconds ", StringComparison.Ordinal));
+            return line is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) * 1000));
+        }
+        catch (HttpRequestException)
+        {
+            return null; // not listening yet
+        }
+    }
+
+    private static DateTimeOffset? LastSnapshot(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        string? last = null;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            if (line.StartsWith("# snapshot ", StringComparison.Ordinal))
+            {
+                last = line;
+            }
+        }
+
+        return last is null ? null : DateTimeOffset.FromUnixTimeSeconds(long.Parse(last["# snapshot ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Live_EquityDataEndsBeforeDuration_RecordsUntilDurationThenExitsZero()
     {
         await using var redis = await RedisServer.StartAsync();
