@@ -177,29 +177,10 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
         Assert.All(samples.Where(s => s.Family == GateMetricsExporter.Status), s => Assert.Equal(2, s.Value));
     }
 
-    private static readonly PrometheusSourceOptions SourceOptions =
-        new() { ScrapeInterval = TimeSpan.FromSeconds(15), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 1 };
+    private static PrometheusSourceOptions SourceOptions => LiveScenarios.SourceOptions;
 
-    /// <summary>The healthy soak of <see cref="Evidence.Healthy"/>, 4 h long (enough for rss_drift).</summary>
-    private static Evidence Healthy()
-    {
-        var e = new Evidence(15, TimeSpan.FromHours(4));
-        foreach (var job in new[] { "edgerisk-crypto", "edgerisk-stocks" })
-        {
-            e.Add("up", job, _ => 1);
-            e.Add("process_start_time_seconds", job, _ => e.Window.StartSeconds - 600);
-            e.Add("process_resident_memory_bytes", job, _ => 100_000_000);
-        }
-
-        e.Add("var_pct", "edgerisk-crypto", t => 50 + (10 * Math.Sin(t / 3600)));
-        e.Add("edgerisk_rules_evaluated", "prometheus", _ => 1);
-        foreach (var book in new[] { "paper", "sim" })
-        {
-            e.Add("pnl_usd", "edgerisk-crypto", t => Math.Floor((t - e.Window.StartSeconds) / 3600), ("symbol", "BTC-USD"), ("book", book));
-        }
-
-        return e;
-    }
+    /// <summary>The healthy 4 h soak shared with the staging dry-run tests.</summary>
+    private static Evidence Healthy() => LiveScenarios.Healthy();
 
     private static GateEvaluationOptions Options(PrometheusServer server, Evidence evidence) => new()
     {

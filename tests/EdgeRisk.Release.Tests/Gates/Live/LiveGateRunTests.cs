@@ -20,12 +20,7 @@ public sealed class LiveGateRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _pass = Healthy();
-        _restart = Restart();
-        var pass = PrometheusServer.StartAsync(openMetricsBackfill: _pass.ToOpenMetrics());
-        var restart = PrometheusServer.StartAsync(openMetricsBackfill: _restart.ToOpenMetrics());
-        var pushgateway = PushgatewayServer.StartAsync();
-        (_passServer, _restartServer, _pushgateway) = (await pass, await restart, await pushgateway);
+        (_pass, _restart, _passServer, _restartServer, _pushgateway) = await StartServersAsync();
     }
 
     public async Task DisposeAsync()

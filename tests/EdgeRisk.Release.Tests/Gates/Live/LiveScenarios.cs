@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
@@ -11,6 +12,17 @@ internal static partial class LiveScenarios
 
     public static readonly PrometheusSourceOptions SourceOptions =
         new() { ScrapeInterval = TimeSpan.FromSeconds(15), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 1 };
+
+    /// <summary>The healthy and the restart scenario each backfilled into its own real Prometheus, and a real Pushgateway.</summary>
+    public static async Task<(Evidence Pass, Evidence Restart, PrometheusServer PassServer, PrometheusServer RestartServer, PushgatewayServer Pushgateway)> StartServersAsync()
+    {
+        var passEvidence = Healthy();
+        var restartEvidence = Restart();
+        var pass = PrometheusServer.StartAsync(openMetricsBackfill: passEvidence.ToOpenMetrics());
+        var restart = PrometheusServer.StartAsync(openMetricsBackfill: restartEvidence.ToOpenMetrics());
+        var pushgateway = PushgatewayServer.StartAsync();
+        return (passEvidence, restartEvidence, await pass, await restart, await pushgateway);
+    }
 
     /// <summary>A healthy 4 h soak at 15 s (enough for rss_drift), both trading jobs, rules evaluated.</summary>
     public static Evidence Healthy()
