@@ -104,10 +104,19 @@ partial class Build
     });
 
     Target StartServices => _ => _
-        .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1)")
+        .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1; staging: those compose services)")
         .Executes(async () =>
         {
-            RequireLocalProfile("StartServices");
+            if (!IsLocalProfile)
+            {
+                string[] services = ["redis", "prometheus", "alertmanager"];
+                await StagingStack().UpAsync(services);
+                using var health = StackHealth.Connect("edgerisk", TimeProvider);
+                AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(services, TimeSpan.FromMinutes(5))));
+                Log.Information("Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.");
+                return;
+            }
+
             var state = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
             foreach (var service in state.Services)
             {
@@ -164,7 +173,7 @@ partial class Build
         {
             if (!IsLocalProfile)
             {
-                var stack = new ComposeStack(new ComposeOptions { ProjectName = "edgerisk", ComposeFile = RootDirectory / "docker-compose.staging.yml", WorkingDirectory = RootDirectory });
+                var stack = StagingStack();
                 await stack.PullAsync();
                 await stack.UpAsync();
                 using var health = StackHealth.Connect("edgerisk", TimeProvider);
@@ -367,13 +376,8 @@ partial class Build
         });
     }
 
-    void RequireLocalProfile(string target)
-    {
-        if (!IsLocalProfile)
-        {
-            throw new InvalidOperationException($"{target} in profile '{Profile}' is not available in this build yet: run it with --profile local.");
-        }
-    }
+    ComposeStack StagingStack() =>
+        new(new ComposeOptions { ProjectName = "edgerisk", ComposeFile = RootDirectory / "docker-compose.staging.yml", WorkingDirectory = RootDirectory });
 
     void WriteEvidence(string name, string content)
     {

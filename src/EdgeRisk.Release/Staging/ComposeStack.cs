@@ -33,6 +33,15 @@ public sealed class ComposeStack
     public Task<CommandResult> UpAsync(CancellationToken cancellationToken = default) =>
         RunAsync(["up", "-d", "--build", "--remove-orphans"], cancellationToken);
 
+    /// <summary><c>up -d --build SERVICE...</c>: only these services (and what they depend on), the rest of the stack untouched.</summary>
+    public Task<CommandResult> UpAsync(IReadOnlyList<string> services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.Count == 0
+            ? throw new ArgumentException("name at least one compose service", nameof(services))
+            : RunAsync(["up", "-d", "--build", .. services], cancellationToken);
+    }
+
     /// <summary>
     /// <c>down -t 0 --remove-orphans --rmi local</c> (+ <c>-v</c>): stops and removes the containers, network and the
     /// project's wrapper images; named volumes (Redis journal, TSDB) go only with <paramref name="removeVolumes"/>.

@@ -83,6 +83,36 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
     }
 
     [Fact]
+    public async Task UpAsync_ServiceSubset_StartsOnlyThoseServices()
+    {
+        await engine.EnsureBusyboxAsync();
+        using var dir = new TempDirectory("compose");
+        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            ProjectName = "subset",
+            ComposeFile = "docker-compose.yml",
+            WorkingDirectory = dir.Path,
+            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
+        });
+        using var health = StackHealth.Connect("subset", TimeProvider.System, engine.Daemon.DockerHost);
+        try
+        {
+            var result = await stack.UpAsync(["web"]);
+
+            Assert.True(result.Succeeded, result.StandardError);
+            Assert.Equal(["web"], (await health.GetStatusAsync()).Select(c => c.Service));
+            await Assert.ThrowsAsync<ArgumentException>(() => stack.UpAsync([]));
+        }
+        finally
+        {
+            await stack.DownAsync();
+        }
+
+        Assert.Empty(await health.GetStatusAsync());
+    }
+
+    [Fact]
     public async Task UpAsync_MissingLocalImage_ThrowsWithComposeError()
     {
         using var dir = new TempDirectory("compose");
