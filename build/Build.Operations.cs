@@ -31,7 +31,7 @@ partial class Build
     public string GrafanaDatasourceUid { get; set; } = "prometheus";
 
     Target VerifyDashboards => _ => _
-        .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now — locally on --prometheus-url, in staging " +
+        .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now — locally on the StartServices Prometheus or --prometheus-url, in staging " +
             "through Grafana's data source proxy, where the dashboard must also be the file's and every panel query return data")
         .Requires(() => DashboardSourceGiven())
         .Executes(async () =>
