@@ -69,6 +69,13 @@ partial class Build
 
             var redis = LocalServicesState.Read(ServicesState)?.Services.Single(s => s.Name == "redis")
                 ?? throw new InvalidOperationException("Redis is not running: run './build.sh StageDeploy' first.");
+            // A previous dry run's Prometheus may still serve its evidence: stop it before its state file goes.
+            if ((DryRunDirectory / DryRunEvidencePipeline.StateFileName).FileExists())
+            {
+                await new DryRunEvidencePipeline(TimeProvider).StopAsync(DryRunDirectory / DryRunEvidencePipeline.StateFileName);
+                Log.Information("Stopped the previous dry run's Prometheus");
+            }
+
             DryRunDirectory.DeleteDirectory();
             DryRunDirectory.CreateDirectory();
             var jobs = new[]
