@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
@@ -355,11 +354,10 @@ partial class Build
             windowEnd ??= staging.WindowEnd;
             windowLength = Window ?? staging.WindowEnd - staging.WindowStart;
         }
-        else if (url is null && state.FileExists())
+        else if (url is null && EvidencePrometheusState.Load(state) is { } evidence)
         {
-            using var json = JsonDocument.Parse(state.ReadAllText());
-            url = json.RootElement.GetProperty("url").GetString();
-            windowEnd ??= DateTimeOffset.Parse(json.RootElement.GetProperty("window").GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            url = evidence.Url.AbsoluteUri;
+            windowEnd ??= evidence.WindowEnd;
         }
 
         if (url is null)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>
@@ -11,33 +9,10 @@ public sealed record StagingDryRunState(Uri Url, DateTimeOffset WindowStart, Dat
 {
     public const string FileName = "staging-run.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public EvidenceWindow Window => new(WindowStart, WindowEnd);
 
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => StateFile.Save(this, path);
 
     /// <summary>The saved state, or null when there is no state file.</summary>
-    public static StagingDryRunState? Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<StagingDryRunState>(File.ReadAllText(path), Json)
-                ?? throw new DryRunException($"{path} is empty; delete it and re-run the dry run");
-        }
-        catch (JsonException ex)
-        {
-            throw new DryRunException($"{path} is not a staging dry-run state file ({ex.Message}); delete it and re-run the dry run", ex);
-        }
-    }
+    public static StagingDryRunState? Load(string path) => StateFile.Load<StagingDryRunState>(path, "a staging dry-run state file");
 }
