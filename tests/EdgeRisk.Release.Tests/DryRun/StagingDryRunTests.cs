@@ -3,6 +3,7 @@ using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Tests.Gates;
+using EdgeRisk.Release.Tests.Gates.Live;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
@@ -17,30 +18,24 @@ namespace EdgeRisk.Release.Tests.DryRun;
 public sealed class StagingDryRunTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("staging-dry-run");
-    private Evidence _pass = null!;
-    private Evidence _restart = null!;
-    private PrometheusServer _passServer = null!;
-    private PrometheusServer _restartServer = null!;
-    private PushgatewayServer _pushgateway = null!;
+    private LiveScenarioServers _servers = null!;
 
     public async Task InitializeAsync()
     {
-        (_pass, _restart, _passServer, _restartServer, _pushgateway) = await StartServersAsync();
+        _servers = await StartServersAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _passServer.DisposeAsync();
-        await _restartServer.DisposeAsync();
-        await _pushgateway.DisposeAsync();
+        await _servers.DisposeAsync();
         _dir.Dispose();
     }
 
     [Fact]
     public async Task StepAsync_EveryMinuteWithRestart_StopsAtFirstIrreversibleMinuteWritesFailAndStopsWatchdog()
     {
-        var clock = new FakeTimeProvider(_restart.Window.Start);
-        await using var dryRun = new StagingDryRun(Options(_restartServer, _restart, Watchdog(_restartServer)), clock);
+        var clock = new FakeTimeProvider(_servers.Restart.Window.Start);
+        await using var dryRun = new StagingDryRun(Options(_servers.RestartServer, _servers.Restart, Watchdog(_servers.RestartServer)), clock);
         dryRun.Start();
         var watchdog = Assert.Single(dryRun.Healthcheck!.Pids);
         await WaitForLogAsync("all 1 checks OK");
@@ -55,7 +50,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
         var result = await dryRun.FinishAsync(CancellationToken.None);
 
         // Judged minute by minute, 30 s behind the clock: the restart at 1h30m15s is proved at 1h31m, seen one look later.
-        var stopAt = GateWindow.FromSeconds(_restart.At(91 * Minute));
+        var stopAt = GateWindow.FromSeconds(_servers.Restart.At(91 * Minute));
         var stop = Assert.IsType<LiveGateStop>(result.Stop);
         Assert.Equal(stopAt, stop.Time);
         Assert.Equal(GateNames.Continuity, stop.Gate.Name);
@@ -72,9 +67,9 @@ public sealed class StagingDryRunTests : IAsyncLifetime
             g => g.GetProperty("name").GetString() == GateNames.Continuity && g.GetProperty("status").GetString() == "FAIL");
         Assert.True(File.Exists(_dir.Combine("gates", "report.md")));
         var state = Assert.IsType<StagingDryRunState>(StagingDryRunState.Load(result.StateFile));
-        Assert.Equal(("FAIL", stopAt, _restart.Window.Start, stop.Reason), (state.Verdict, state.WindowEnd, state.WindowStart, state.StopReason));
-        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
-        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
+        Assert.Equal(("FAIL", stopAt, _servers.Restart.Window.Start, stop.Reason), (state.Verdict, state.WindowEnd, state.WindowStart, state.StopReason));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
 
         var healthcheck = Assert.IsType<HealthcheckLoopOutcome>(result.Healthcheck);
         Assert.True(healthcheck.Stopped);
@@ -86,20 +81,20 @@ public sealed class StagingDryRunTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_HealthySoak_RunsToWindowEndWithOfflineVerdictAndWatchdogStopped()
     {
-        var clock = new FakeTimeProvider(_pass.Window.End + TimeSpan.FromMinutes(1));
+        var clock = new FakeTimeProvider(_servers.Pass.Window.End + TimeSpan.FromMinutes(1));
         var information = new List<string>();
-        await using var dryRun = new StagingDryRun(Options(_passServer, _pass, Watchdog(_passServer)), clock, information.Add);
+        await using var dryRun = new StagingDryRun(Options(_servers.PassServer, _servers.Pass, Watchdog(_servers.PassServer)), clock, information.Add);
 
         var result = await dryRun.RunAsync(CancellationToken.None);
 
         Assert.Null(result.Stop);
-        Assert.Equal(_pass.Window, result.Window);
-        Assert.Equal(_pass.Window.End, result.Live.Snapshots[^1].Time);
+        Assert.Equal(_servers.Pass.Window, result.Window);
+        Assert.Equal(_servers.Pass.Window.End, result.Live.Snapshots[^1].Time);
         var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
         {
-            PrometheusUrl = _passServer.BaseUrl,
-            WindowEnd = _pass.Window.End,
-            WindowLength = _pass.Window.End - _pass.Window.Start,
+            PrometheusUrl = _servers.PassServer.BaseUrl,
+            WindowEnd = _servers.Pass.Window.End,
+            WindowLength = _servers.Pass.Window.End - _servers.Pass.Window.Start,
             PnlSigmaUsd = 100m,
             Source = SourceOptions,
         }, null, CancellationToken.None);
@@ -109,8 +104,8 @@ public sealed class StagingDryRunTests : IAsyncLifetime
         using var gates = JsonDocument.Parse(await File.ReadAllBytesAsync(_dir.Combine("gates", "gates.json")));
         Assert.Equal("PASS", gates.RootElement.GetProperty("verdict").GetString());
         var state = Assert.IsType<StagingDryRunState>(StagingDryRunState.Load(result.StateFile));
-        Assert.Equal(("PASS", _pass.Window.Start, _pass.Window.End, (string?)null), (state.Verdict, state.WindowStart, state.WindowEnd, state.StopReason));
-        Assert.Equal(0, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(("PASS", _servers.Pass.Window.Start, _servers.Pass.Window.End, (string?)null), (state.Verdict, state.WindowStart, state.WindowEnd, state.StopReason));
+        Assert.Equal(0, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
         Assert.Contains(information, line => line.StartsWith("Staging dry run: gates over", StringComparison.Ordinal));
 
         var healthcheck = Assert.IsType<HealthcheckLoopOutcome>(result.Healthcheck);
@@ -121,8 +116,8 @@ public sealed class StagingDryRunTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_Cancelled_StopsWatchdogAndWritesNoVerdict()
     {
-        var clock = new FakeTimeProvider(_pass.Window.Start);
-        await using var dryRun = new StagingDryRun(Options(_passServer, _pass, Watchdog(_passServer)), clock);
+        var clock = new FakeTimeProvider(_servers.Pass.Window.Start);
+        await using var dryRun = new StagingDryRun(Options(_servers.PassServer, _servers.Pass, Watchdog(_servers.PassServer)), clock);
         using var cancel = new CancellationTokenSource();
 
         var run = dryRun.RunAsync(cancel.Token);
@@ -139,7 +134,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
     [Fact]
     public async Task StepAsync_WatchdogFails_RestartedAfterDelayOnTheClock()
     {
-        var clock = new FakeTimeProvider(_pass.Window.Start);
+        var clock = new FakeTimeProvider(_servers.Pass.Window.Start);
         var dead = $"http://127.0.0.1:{FreePort.Next()}/healthz";
         var watchdog = HealthcheckLoopOptions.Script(RepositoryRoot(), _dir.Combine("dry-run", "healthcheck.log"),
             ["--interval", "0.2", "--retries", "0", "--http", $"trading-crypto={dead}"], new Dictionary<string, string>
@@ -148,7 +143,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
                 ["PAGERDUTY_ROUTING_KEY_FILE"] = "",
             }) with { RestartDelay = TimeSpan.FromMinutes(1) };
         var warnings = new List<string>();
-        await using var dryRun = new StagingDryRun(Options(_passServer, _pass, watchdog), clock, null, warnings.Add);
+        await using var dryRun = new StagingDryRun(Options(_servers.PassServer, _servers.Pass, watchdog), clock, null, warnings.Add);
         dryRun.Start();
 
         await WaitForLogAsync("paging is not configured");
@@ -180,7 +175,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Start_WindowLongerThanDuration_NamesBothParameters()
     {
-        await using var dryRun = new StagingDryRun(Options(_passServer, _pass, null) with { WindowLength = TimeSpan.FromHours(5) }, TimeProvider.System);
+        await using var dryRun = new StagingDryRun(Options(_servers.PassServer, _servers.Pass, null) with { WindowLength = TimeSpan.FromHours(5) }, TimeProvider.System);
 
         var e = Assert.Throws<DryRunException>(dryRun.Start);
 
@@ -194,7 +189,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
         GatesDirectory = _dir.Combine("gates"),
         Duration = evidence.Window.End - evidence.Window.Start,
         Start = evidence.Window.Start,
-        PushgatewayUrl = _pushgateway.BaseUrl,
+        PushgatewayUrl = _servers.Pushgateway.BaseUrl,
         Healthcheck = watchdog,
         PnlSigmaUsd = 100m,
         Gates = new GateEvaluationOptions { Source = SourceOptions },

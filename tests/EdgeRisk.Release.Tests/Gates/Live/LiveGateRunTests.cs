@@ -12,22 +12,16 @@ namespace EdgeRisk.Release.Tests.Gates.Live;
 /// </summary>
 public sealed class LiveGateRunTests : IAsyncLifetime
 {
-    private Evidence _pass = null!;
-    private Evidence _restart = null!;
-    private PrometheusServer _passServer = null!;
-    private PrometheusServer _restartServer = null!;
-    private PushgatewayServer _pushgateway = null!;
+    private LiveScenarioServers _servers = null!;
 
     public async Task InitializeAsync()
     {
-        (_pass, _restart, _passServer, _restartServer, _pushgateway) = await StartServersAsync();
+        _servers = await StartServersAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _passServer.DisposeAsync();
-        await _restartServer.DisposeAsync();
-        await _pushgateway.DisposeAsync();
+        await _servers.DisposeAsync();
     }
 
     [Fact]
@@ -38,44 +32,44 @@ public sealed class LiveGateRunTests : IAsyncLifetime
             Pass(GateNames.Var, 61.5, 95), GateResult.Inconclusive(GateNames.RssDrift, 0.03, "window shorter than 3 h"));
         using var http = new HttpClient();
 
-        await GateMetricsExporter.PushAsync(http, _pushgateway.BaseUrl, early, CancellationToken.None);
+        await GateMetricsExporter.PushAsync(http, _servers.Pushgateway.BaseUrl, early, CancellationToken.None);
 
-        Assert.Equal(0, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
-        Assert.Equal(95 - 61.5, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
-        Assert.Equal(61.5, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.Var));
-        Assert.Equal(95, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Threshold, GateNames.Var));
-        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.RssDrift));
-        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift));
-        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.RssDrift));
-        Assert.Equal(0.25, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Coverage));
-        Assert.Equal(36 * 3600, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Remaining));
-        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(0, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
+        Assert.Equal(95 - 61.5, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
+        Assert.Equal(61.5, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.Var));
+        Assert.Equal(95, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Threshold, GateNames.Var));
+        Assert.Equal(2, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.RssDrift));
+        Assert.Null(await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift));
+        Assert.Null(await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Value, GateNames.RssDrift));
+        Assert.Equal(0.25, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Coverage));
+        Assert.Equal(36 * 3600, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Remaining));
+        Assert.Equal(2, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
 
         // The next judgement replaces the group: a margin that became absent does not linger from the push before.
         var later = Snapshot(window, window.Start + TimeSpan.FromHours(13),
             GateResult.Inconclusive(GateNames.Var, 95, "Prometheus unreachable"), Pass(GateNames.RssDrift, 0.01, 0.03));
-        await GateMetricsExporter.PushAsync(http, _pushgateway.BaseUrl, later, CancellationToken.None);
+        await GateMetricsExporter.PushAsync(http, _servers.Pushgateway.BaseUrl, later, CancellationToken.None);
 
-        Assert.Null(await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
-        Assert.Equal(2, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
-        Assert.Equal(0.02, (await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift))!.Value, 9);
+        Assert.Null(await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.Var));
+        Assert.Equal(2, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Var));
+        Assert.Equal(0.02, (await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Margin, GateNames.RssDrift))!.Value, 9);
     }
 
     [Fact]
     public async Task RunAsync_HealthyWindowInThePast_VerdictEqualsOfflineAndPushedSeriesMatch()
     {
-        var clock = new FakeTimeProvider(_pass.Window.End + TimeSpan.FromMinutes(1));
-        using var run = new LiveGateRun(Options(_passServer, _pass, _pushgateway.BaseUrl), clock);
+        var clock = new FakeTimeProvider(_servers.Pass.Window.End + TimeSpan.FromMinutes(1));
+        using var run = new LiveGateRun(Options(_servers.PassServer, _servers.Pass, _servers.Pushgateway.BaseUrl), clock);
 
         var outcome = await run.RunAsync(null, CancellationToken.None);
 
         Assert.Null(outcome.Stop);
-        Assert.Equal(_pass.Window.End, outcome.Snapshots[^1].Time);
+        Assert.Equal(_servers.Pass.Window.End, outcome.Snapshots[^1].Time);
         var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
         {
-            PrometheusUrl = _passServer.BaseUrl,
-            WindowEnd = _pass.Window.End,
-            WindowLength = _pass.Window.End - _pass.Window.Start,
+            PrometheusUrl = _servers.PassServer.BaseUrl,
+            WindowEnd = _servers.Pass.Window.End,
+            WindowLength = _servers.Pass.Window.End - _servers.Pass.Window.Start,
             PnlSigmaUsd = 100m,
             Source = SourceOptions,
         }, null, CancellationToken.None);
@@ -83,20 +77,20 @@ public sealed class LiveGateRunTests : IAsyncLifetime
         Assert.Equal(offline.Verdict, outcome.Verdict);
         Assert.Equal(0, run.PushFailures);
         Assert.True(run.Pushes > 0);
-        Assert.Equal(0, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
-        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Coverage));
+        Assert.Equal(0, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Coverage));
         foreach (var gate in offline.Gates)
         {
-            Assert.Equal(GateMetricsExporter.Code(gate.Status), await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, gate.Name));
-            Assert.Equal(gate.Margin, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Margin, gate.Name));
+            Assert.Equal(GateMetricsExporter.Code(gate.Status), await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, gate.Name));
+            Assert.Equal(gate.Margin, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Margin, gate.Name));
         }
     }
 
     [Fact]
     public async Task RunAsync_RestartInWindow_StopsAtFirstFailingMinuteAndPushesTheFail()
     {
-        var clock = new FakeTimeProvider(_restart.Window.End + TimeSpan.FromMinutes(1));
-        using var run = new LiveGateRun(Options(_restartServer, _restart, _pushgateway.BaseUrl), clock);
+        var clock = new FakeTimeProvider(_servers.Restart.Window.End + TimeSpan.FromMinutes(1));
+        using var run = new LiveGateRun(Options(_servers.RestartServer, _servers.Restart, _servers.Pushgateway.BaseUrl), clock);
         var stops = new List<LiveGateStop>();
 
         var outcome = await run.RunAsync((step, _) =>
@@ -106,21 +100,21 @@ public sealed class LiveGateRunTests : IAsyncLifetime
         }, CancellationToken.None);
 
         var stop = Assert.IsType<LiveGateStop>(outcome.Stop);
-        Assert.Equal(GateWindow.FromSeconds(_restart.At(91 * Minute)), stop.Time);
+        Assert.Equal(GateWindow.FromSeconds(_servers.Restart.At(91 * Minute)), stop.Time);
         Assert.Equal(GateNames.Continuity, stop.Gate.Name);
         Assert.Equal(stop, Assert.Single(stops));
         Assert.Equal(GateStatus.Fail, outcome.Verdict);
-        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Verdict));
-        Assert.Equal(1, await PushedValueAsync(_pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
     }
 
     [Fact]
     public async Task RunAsync_PushgatewayUnreachable_WarnsAndJudgesToTheEnd()
     {
-        var clock = new FakeTimeProvider(_pass.Window.End + TimeSpan.FromMinutes(1));
+        var clock = new FakeTimeProvider(_servers.Pass.Window.End + TimeSpan.FromMinutes(1));
         var warnings = new List<string>();
         var dead = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        using var run = new LiveGateRun(Options(_passServer, _pass, dead), clock, warnings.Add);
+        using var run = new LiveGateRun(Options(_servers.PassServer, _servers.Pass, dead), clock, warnings.Add);
 
         var outcome = await run.RunAsync(null, CancellationToken.None);
 
@@ -140,7 +134,7 @@ public sealed class LiveGateRunTests : IAsyncLifetime
         {
             PrometheusUrl = new Uri(prometheus),
             PushgatewayUrl = pushgateway is null ? null : new Uri(pushgateway),
-            Window = _pass.Window,
+            Window = _servers.Pass.Window,
         }, TimeProvider.System));
 
         Assert.Contains(message, e.Message, StringComparison.Ordinal);

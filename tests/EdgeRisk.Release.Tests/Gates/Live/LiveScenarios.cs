@@ -14,14 +14,14 @@ internal static partial class LiveScenarios
         new() { ScrapeInterval = TimeSpan.FromSeconds(15), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 1 };
 
     /// <summary>The healthy and the restart scenario each backfilled into its own real Prometheus, and a real Pushgateway.</summary>
-    public static async Task<(Evidence Pass, Evidence Restart, PrometheusServer PassServer, PrometheusServer RestartServer, PushgatewayServer Pushgateway)> StartServersAsync()
+    public static async Task<LiveScenarioServers> StartServersAsync()
     {
         var passEvidence = Healthy();
         var restartEvidence = Restart();
         var pass = PrometheusServer.StartAsync(openMetricsBackfill: passEvidence.ToOpenMetrics());
         var restart = PrometheusServer.StartAsync(openMetricsBackfill: restartEvidence.ToOpenMetrics());
         var pushgateway = PushgatewayServer.StartAsync();
-        return (passEvidence, restartEvidence, await pass, await restart, await pushgateway);
+        return new LiveScenarioServers(passEvidence, restartEvidence, await pass, await restart, await pushgateway);
     }
 
     /// <summary>A healthy 4 h soak at 15 s (enough for rss_drift), both trading jobs, rules evaluated.</summary>
@@ -92,4 +92,16 @@ internal static partial class LiveScenarios
 
     [GeneratedRegex("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex LabelPair();
+}
+
+/// <summary>The servers of <see cref="LiveScenarios.StartServersAsync"/>, stopped together.</summary>
+internal sealed record LiveScenarioServers(Evidence Pass, Evidence Restart, PrometheusServer PassServer, PrometheusServer RestartServer,
+    PushgatewayServer Pushgateway) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await PassServer.DisposeAsync();
+        await RestartServer.DisposeAsync();
+        await Pushgateway.DisposeAsync();
+    }
 }
