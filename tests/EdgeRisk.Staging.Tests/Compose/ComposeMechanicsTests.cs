@@ -48,13 +48,7 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         await engine.EnsureBusyboxAsync();
         using var dir = new TempDirectory("compose");
         await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
-        var stack = new ComposeStack(new ComposeOptions
-        {
-            ProjectName = "mech",
-            ComposeFile = "docker-compose.yml",
-            WorkingDirectory = dir.Path,
-            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
-        });
+        var stack = Stack(dir, "mech");
         using var health = StackHealth.Connect("mech", TimeProvider.System, engine.Daemon.DockerHost);
         try
         {
@@ -88,13 +82,7 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         await engine.EnsureBusyboxAsync();
         using var dir = new TempDirectory("compose");
         await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
-        var stack = new ComposeStack(new ComposeOptions
-        {
-            ProjectName = "subset",
-            ComposeFile = "docker-compose.yml",
-            WorkingDirectory = dir.Path,
-            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
-        });
+        var stack = Stack(dir, "subset");
         using var health = StackHealth.Connect("subset", TimeProvider.System, engine.Daemon.DockerHost);
         try
         {
@@ -118,13 +106,7 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         using var dir = new TempDirectory("compose");
         await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"),
             "version: \"2.4\"\nservices:\n  app:\n    image: edgerisk/not-built:local\n    network_mode: host\n");
-        var stack = new ComposeStack(new ComposeOptions
-        {
-            ProjectName = "missing",
-            ComposeFile = "docker-compose.yml",
-            WorkingDirectory = dir.Path,
-            Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
-        });
+        var stack = Stack(dir, "missing");
 
         var e = await Assert.ThrowsAsync<ComposeException>(() => stack.UpAsync());
 
@@ -141,4 +123,13 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         console.Write(StackHealth.RenderTable(statuses));
         return output.ToString();
     }
+
+    /// <summary>The docker-compose.yml in <paramref name="dir"/> as project <paramref name="project"/> on the test engine.</summary>
+    private ComposeStack Stack(TempDirectory dir, string project) => new(new ComposeOptions
+    {
+        ProjectName = project,
+        ComposeFile = "docker-compose.yml",
+        WorkingDirectory = dir.Path,
+        Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
+    });
 }
