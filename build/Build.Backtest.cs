@@ -29,8 +29,6 @@ partial class Build
 
     AbsolutePath TradingPublishDirectory => ArtifactsDirectory / "publish" / "edgerisk-trading";
 
-    AbsolutePath TradingExecutable => TradingPublishDirectory / "edgerisk-trading";
-
     AbsolutePath BacktestDirectory => ArtifactsDirectory / "backtest" / Strategy;
 
     Target PublishTrading => _ => _

@@ -25,9 +25,10 @@ public static class ReplayWarmup
         long events;
         using (var feed = LiveApp.ReplayPlanFor(options).Open(options.DataDirectory, symbols, metrics))
         {
+            var initialCash = new Backtesting.TradingConfig().Engine.InitialCashUsd;
             var flat = new RecoveredState(
-                new BookLedger(Book.Paper, new Backtesting.TradingConfig().Engine.InitialCashUsd),
-                new BookLedger(Book.Sim, new Backtesting.TradingConfig().Engine.InitialCashUsd),
+                new BookLedger(Book.Paper, initialCash),
+                new BookLedger(Book.Sim, initialCash),
                 ResumeAfter: null,
                 FillsReplayed: 0,
                 LastOrderId: 0);
