@@ -133,8 +133,7 @@ public static class LiveApp
             services.AddHostedService<JournalFlushService>();
             if (feed is not null)
             {
-                var windowStart = new DateTimeOffset(options.Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                var clock = new ReplayClock(recovered.ResumeAfter ?? windowStart, options.Speed);
+                var clock = new ReplayClock(recovered.ResumeAfter ?? options.WindowStart, options.Speed);
                 services.AddSingleton(clock);
                 services.AddSingleton<TimeProvider>(clock);
                 services.AddSingleton(feed);
@@ -188,8 +187,7 @@ public static class LiveApp
     public static string? OutsideWindow(DateTimeOffset? resumeAfter, LiveOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var start = new DateTimeOffset(options.Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = start + options.Duration;
+        var (start, end) = (options.WindowStart, options.WindowEnd);
         return resumeAfter is { } resume && (resume < start || resume >= end)
             ? string.Create(CultureInfo.InvariantCulture, $"the Redis journal resumes at {resume:u}, outside this run's window {start:u} .. {end:u} (a finished or different run); start a new run with --journal fresh")
             : null;

@@ -28,6 +28,12 @@ public sealed class LiveOptions
     /// <summary>First day of the crypto replay window (UTC midnight).</summary>
     public DateOnly Window { get; set; } = new(2017, 9, 3);
 
+    /// <summary>Start of the replay window: <see cref="Window"/> at 00:00 UTC.</summary>
+    public DateTimeOffset WindowStart => new(Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>End of the replay window: <see cref="WindowStart"/> + <see cref="Duration"/>.</summary>
+    public DateTimeOffset WindowEnd => WindowStart + Duration;
+
     public string? RecordMetricsFile { get; set; }
 
     /// <summary>Virtual time between two recorded metric snapshots.</summary>

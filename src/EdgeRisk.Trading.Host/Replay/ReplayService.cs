@@ -29,8 +29,6 @@ public sealed class ReplayService(
     IHostApplicationLifetime lifetime,
     ILogger<ReplayService> logger) : BackgroundService
 {
-    private readonly DateTimeOffset _windowStart = new(options.Window.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
     private static readonly TimeSpan MaxSlice = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -46,7 +44,7 @@ public sealed class ReplayService(
         logger.WarmedUp(warmupEvents, TimeProvider.System.GetElapsedTime(warmup).TotalMilliseconds);
         var start = clock.GetUtcNow();
         clock.Start();
-        var end = _windowStart + options.Duration;
+        var end = options.WindowEnd;
         var crashAt = options.CrashAt is { } offset ? start + offset : (DateTimeOffset?)null;
         metrics.SetProcessStart(start);
         var observer = new HostPipelineObserver(metrics, journal);
