@@ -69,9 +69,8 @@ partial class Build
             var redis = LocalServicesState.Read(ServicesState)?.Services.Single(s => s.Name == "redis")
                 ?? throw new InvalidOperationException("Redis is not running: run './build.sh StageDeploy' first.");
             // A previous dry run's Prometheus may still serve its evidence: stop it before its state file goes.
-            if ((DryRunDirectory / DryRunEvidencePipeline.StateFileName).FileExists())
+            if (await StopDryRunPrometheusAsync())
             {
-                await new DryRunEvidencePipeline(TimeProvider).StopAsync(DryRunDirectory / DryRunEvidencePipeline.StateFileName);
                 Log.Information("Stopped the previous dry run's Prometheus");
             }
 
@@ -126,6 +125,19 @@ partial class Build
 
             Log.Information($"Live gates ran to the end of the window; final judgement {final.Verdict} (EvaluateGates decides).");
         });
+
+    /// <summary>Stops the dry run's evidence Prometheus named in artifacts/dry-run/prometheus.json; false when there is none.</summary>
+    async Task<bool> StopDryRunPrometheusAsync()
+    {
+        var state = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
+        if (!state.FileExists())
+        {
+            return false;
+        }
+
+        await new DryRunEvidencePipeline(TimeProvider).StopAsync(state);
+        return true;
+    }
 
     /// <summary>
     /// Staging (runbook §3): the compose stack runs the trading containers already; the live gates judge the staging

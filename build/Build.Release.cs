@@ -133,10 +133,8 @@ partial class Build
         {
             var stopped = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StopAsync();
             Log.Information($"Stopped {stopped.Count} local services");
-            var prometheusState = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
-            if (prometheusState.FileExists())
+            if (await StopDryRunPrometheusAsync())
             {
-                await new DryRunEvidencePipeline(TimeProvider).StopAsync(prometheusState);
                 Log.Information("Stopped the dry-run Prometheus");
             }
         });
