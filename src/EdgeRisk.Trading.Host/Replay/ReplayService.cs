@@ -29,6 +29,9 @@ public sealed class ReplayService(
     IHostApplicationLifetime lifetime,
     ILogger<ReplayService> logger) : BackgroundService
 {
+    // One delegate for the recorder's per-event refresh, not a new one per event.
+    private readonly Action<DateTimeOffset> _heartbeat = metrics.Heartbeat;
+
     private static readonly TimeSpan MaxSlice = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -99,7 +102,7 @@ public sealed class ReplayService(
             if (recorder is not null)
             {
                 // Snapshots due before this event see every event up to their time (all symbols' bars ending then).
-                await recorder.RecordBeforeAsync(at, metrics.Heartbeat, stoppingToken);
+                await recorder.RecordBeforeAsync(at, _heartbeat, stoppingToken);
             }
 
             metrics.OnEvent(e.Symbol.Ticker, e.Time);
@@ -176,7 +179,7 @@ public sealed class ReplayService(
             if (recorder is not null && now < at)
             {
                 // Boundaries up to now: every event before `at` is applied, so their state is final.
-                await recorder.RecordBeforeAsync(now.AddTicks(1), metrics.Heartbeat, stoppingToken);
+                await recorder.RecordBeforeAsync(now.AddTicks(1), _heartbeat, stoppingToken);
                 metrics.Heartbeat(now);
             }
         }
