@@ -84,13 +84,26 @@ partial class Build
             using var supervisor = new TradingProcessSupervisor(
                 new TradingProcessSupervisorOptions { LogDirectory = DryRunDirectory, MaxRestarts = 3 }, TimeProvider);
             var live = Live ?? true;
+            // Live, a real Prometheus evaluates the alert rules on the virtual clock as the recordings grow.
+            await using var liveAlerts = live
+                ? await LiveAlertsPrometheus.StartAsync(DryRunDirectory, DryRunEvidenceOptions.ProjectRuleFiles(RootDirectory), RecordInterval,
+                    Duration, TimeProvider, CancellationToken.None)
+                : null;
             var recordings = new RecordedLiveEvidence(jobs.Select(j => new RecordedMetricsSource(j.Job, j.RecordedMetricsPath)).ToList(),
-                new RecordedLiveEvidenceOptions { ScrapeInterval = RecordInterval, ExpectedDuration = Duration });
+                new RecordedLiveEvidenceOptions { ScrapeInterval = RecordInterval, ExpectedDuration = Duration }, liveAlerts?.Evaluation);
             var run = supervisor.RunAsync(jobs);
             var watch = live ? WatchDryRunAsync(recordings, supervisor, run) : Task.FromResult<(LiveGateOutcome, GateWindow)?>(null);
             var outcome = await run;
             recordings.MarkWritersExited();
             var watched = await watch;
+            if (liveAlerts is not null)
+            {
+                Log.Information(recordings.AlertsProblem is { } problem
+                    ? $"Live alerts: {problem}; the alerts gate is judged on the backfill only"
+                    : $"Live alerts: {liveAlerts.Evaluation.SamplesWritten} samples written to Prometheus {liveAlerts.Url}, rules evaluated up to {liveAlerts.Evaluation.EvaluatedUpTo:u}");
+                await liveAlerts.DisposeAsync();
+            }
+
             foreach (var job in outcome.Jobs)
             {
                 Log.Information($"{job.Job}: exit codes [{string.Join(", ", job.ExitCodes)}], restarts {job.Restarts}, virtual {job.FirstSampleTime:u} .. {job.LastSampleTime:u}");
@@ -126,17 +139,18 @@ partial class Build
             Log.Information($"Live gates ran to the end of the window; final judgement {final.Verdict} (EvaluateGates decides).");
         });
 
-    /// <summary>Stops the dry run's evidence Prometheus named in artifacts/dry-run/prometheus.json; false when there is none.</summary>
+    /// <summary>
+    /// Stops the dry run's Prometheus processes named in artifacts/dry-run (the evidence's prometheus.json, and the live
+    /// alerts' live-prometheus.json a killed run may have left); false when there was none.
+    /// </summary>
     async Task<bool> StopDryRunPrometheusAsync()
     {
-        var state = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
-        if (!state.FileExists())
-        {
-            return false;
-        }
-
-        await new DryRunEvidencePipeline(TimeProvider).StopAsync(state);
-        return true;
+        var evidence = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
+        var liveAlerts = DryRunDirectory / LiveAlertsPrometheus.StateFileName;
+        var any = evidence.FileExists() || liveAlerts.FileExists();
+        await new DryRunEvidencePipeline(TimeProvider).StopAsync(evidence);
+        await LiveAlertsPrometheus.StopAsync(liveAlerts, TimeProvider, CancellationToken.None);
+        return any;
     }
 
     /// <summary>

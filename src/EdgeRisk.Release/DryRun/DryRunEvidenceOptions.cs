@@ -21,10 +21,16 @@ public sealed record DryRunEvidenceOptions
 
     public string ResolvedOutputDirectory => Path.GetFullPath(OutputDirectory ?? Path.Combine(RepositoryRoot, "artifacts", "dry-run"));
 
-    public IReadOnlyList<string> ResolvedRuleFiles => RuleFiles?.Select(Path.GetFullPath).ToList()
-        ?? (Directory.Exists(Path.Combine(RepositoryRoot, "prometheus", "rules"))
-            ? Directory.GetFiles(Path.Combine(RepositoryRoot, "prometheus", "rules"), "*.yml").Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
-            : []);
+    public IReadOnlyList<string> ResolvedRuleFiles => RuleFiles?.Select(Path.GetFullPath).ToList() ?? ProjectRuleFiles(RepositoryRoot);
+
+    /// <summary>The project's rule files, <c>prometheus/rules/*.yml</c> under <paramref name="repositoryRoot"/> (absolute, ordered).</summary>
+    public static IReadOnlyList<string> ProjectRuleFiles(string repositoryRoot)
+    {
+        var rules = Path.Combine(repositoryRoot, "prometheus", "rules");
+        return Directory.Exists(rules)
+            ? Directory.GetFiles(rules, "*.yml").Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
 
     /// <summary>The evidence of a supervised run: every job's recorded file.</summary>
     public static DryRunEvidenceOptions FromOutcome(string repositoryRoot, DryRunOutcome outcome, TimeSpan scrapeInterval, TimeSpan? expectedDuration)

@@ -40,7 +40,7 @@ public sealed class EvidencePrometheus
         var port = options.Port ?? FreePort();
         var portText = port.ToString(CultureInfo.InvariantCulture);
         var log = Path.Combine(options.WorkDirectory, "prometheus.log");
-        using var process = LoggedProcess.Start("prometheus",
+        List<string> arguments =
         [
             "--config.file=" + Path.GetFullPath(config),
             "--storage.tsdb.path=" + Path.GetFullPath(options.DataDirectory),
@@ -49,7 +49,13 @@ public sealed class EvidencePrometheus
             $"--web.listen-address=127.0.0.1:{portText}",
             $"--web.external-url=http://127.0.0.1:{portText}",
             "--web.enable-lifecycle",
-        ], log);
+        ];
+        if (options.RemoteWriteReceiver)
+        {
+            arguments.Add("--web.enable-remote-write-receiver");
+        }
+
+        using var process = LoggedProcess.Start("prometheus", arguments, log);
         var prometheus = new EvidencePrometheus(process.Pid, port, options.DataDirectory);
         try
         {
@@ -163,8 +169,12 @@ public sealed class EvidencePrometheus
     {
         var interval = PrometheusDuration.Format(options.EvaluationInterval);
         var yaml = new StringBuilder()
-            .Append("# Evidence store of the dry run: backfilled, nothing to scrape.\n")
+            .Append("# Evidence store of the dry run: backfilled or remote-written, nothing to scrape.\n")
             .Append(CultureInfo.InvariantCulture, $"global: {{scrape_interval: {interval}, evaluation_interval: {interval}}}\n");
+        if (options.OutOfOrderWindow is { } window)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"storage: {{tsdb: {{out_of_order_time_window: {PrometheusDuration.Format(window)}}}}}\n");
+        }
         if (options.RuleFiles.Count > 0)
         {
             yaml.Append("rule_files:\n");

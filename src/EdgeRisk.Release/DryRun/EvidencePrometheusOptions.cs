@@ -21,5 +21,17 @@ public sealed record EvidencePrometheusOptions
 
     public int? Port { get; init; }
 
+    /// <summary>
+    /// Accept samples through remote write (<c>--web.enable-remote-write-receiver</c>), with their own timestamps: the
+    /// live dry run writes the recordings as they grow and evaluates the alert rules over them.
+    /// </summary>
+    public bool RemoteWriteReceiver { get; init; }
+
+    /// <summary>
+    /// TSDB out-of-order window: how far behind the newest sample a written sample may be (the jobs of a dry run record
+    /// their virtual clocks a little apart); null keeps Prometheus's in-order head.
+    /// </summary>
+    public TimeSpan? OutOfOrderWindow { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -10,6 +10,10 @@ public interface IPrometheusApi
     [Get("/api/v1/query")]
     Task<HttpResponseMessage> QueryAsync(string query, string time, CancellationToken cancellationToken = default);
 
+    /// <summary>Range query: the expression evaluated at start, start + step, … ≤ end (Unix seconds; step in seconds).</summary>
+    [Get("/api/v1/query_range")]
+    Task<HttpResponseMessage> QueryRangeAsync(string query, string start, string end, string step, CancellationToken cancellationToken = default);
+
     /// <summary><c>type</c>: alert or record.</summary>
     [Get("/api/v1/rules")]
     Task<HttpResponseMessage> GetRulesAsync(string type, CancellationToken cancellationToken = default);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.DryRun;
@@ -14,16 +13,19 @@ namespace EdgeRisk.Release.Gates.Live;
 /// the slowest recording job's last complete snapshot, so a minute is judged only once every job has recorded it
 /// (optionally, a job lagging by more than <see cref="RecordedLiveEvidenceOptions.LaggingJobTolerance"/> is taken as down).
 /// <para>
-/// <c>ALERTS</c> exist only once the recordings are backfilled and the alert rules are evaluated over them, at the end of
-/// the run; live, the alerts gate is therefore INCONCLUSIVE (never PASS). The alerts that page on raw series the gates
-/// also read (TradingJobDown = up 0, VarCritical = var_pct above 95, TradingProcessRestarted = a changed
-/// process_start_time_seconds) still stop the run through continuity and var.
+/// With a <see cref="LiveAlertEvaluation"/>, the series its rules read (and the synthesised <c>up</c>) are written into
+/// its Prometheus as they arrive and the alert rules are evaluated up to one scrape interval behind the frontier (the
+/// latest <c>up</c> slot closes then), which becomes the frontier the gates see: <c>ALERTS</c> and the rule-evaluation
+/// marker are then live too, and a critical or third warning episode stops the run at its minute. Without one, or
+/// once its Prometheus failed, the alerts gate is INCONCLUSIVE live (never PASS) and is judged on the backfill at the end.
 /// </para>
 /// </summary>
 public sealed partial class RecordedLiveEvidence : ILiveEvidence
 {
     public const string AlertsNotLive =
         "ALERTS are derived from the alert rules when the recordings are backfilled at the end of the run; live, rule evaluation is not proven";
+
+    public const string UpMetric = "up";
 
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
@@ -32,10 +34,12 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
 
     private readonly RecordedLiveEvidenceOptions _options;
     private readonly List<JobRecording> _jobs;
+    private readonly LiveAlertEvaluation? _alerts;
     private volatile bool _writersExited;
     private long? _frontierMs;
 
-    public RecordedLiveEvidence(IReadOnlyList<RecordedMetricsSource> sources, RecordedLiveEvidenceOptions options)
+    public RecordedLiveEvidence(IReadOnlyList<RecordedMetricsSource> sources, RecordedLiveEvidenceOptions options,
+        LiveAlertEvaluation? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,8 +54,13 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         }
 
         _options = options;
-        _jobs = sources.Select(s => new JobRecording(s.Job, new RecordedFileTail(s.Path, Names))).ToList();
+        _alerts = alerts;
+        var names = alerts is null ? Names : Names.Union(alerts.InputMetrics, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        _jobs = sources.Select(s => new JobRecording(s.Job, new RecordedFileTail(s.Path, names))).ToList();
     }
+
+    /// <summary>Why the live alert evaluation stopped (its Prometheus failed); null while it works or when there is none.</summary>
+    public string? AlertsProblem { get; private set; }
 
     public EvidenceRecording Recording { get; } = new();
 
@@ -61,7 +70,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
     /// <summary>Every writing process has exited: terminated last snapshots count, and nothing more will come.</summary>
     public void MarkWritersExited() => _writersExited = true;
 
-    public Task<LiveEvidenceFrontier> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<LiveEvidenceFrontier> RefreshAsync(CancellationToken cancellationToken)
     {
         var exited = _writersExited;
         foreach (var job in _jobs)
@@ -74,8 +83,28 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         }
 
         _frontierMs = Frontier(exited);
-        var frontier = _frontierMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
-        return Task.FromResult(new LiveEvidenceFrontier(frontier, exited));
+        if (_frontierMs is not { } ms)
+        {
+            return new LiveEvidenceFrontier(null, exited);
+        }
+
+        if (_alerts is not null && AlertsProblem is null)
+        {
+            // The newest up slot is known only once the next one begins; after the writers exited every slot is known.
+            var upTo = exited ? ms : ms - IntervalMs;
+            try
+            {
+                await _alerts.WriteAsync(Unforwarded(upTo), cancellationToken);
+                await _alerts.EvaluateAsync(FirstSnapshot!.Value, DateTimeOffset.FromUnixTimeMilliseconds(upTo), cancellationToken);
+                ms = Math.Min(ms, _alerts.EvaluatedUpTo!.Value.ToUnixTimeMilliseconds());
+            }
+            catch (EvidenceUnavailableException e)
+            {
+                AlertsProblem = $"live alert evaluation stopped: {e.Message}";
+            }
+        }
+
+        return new LiveEvidenceFrontier(DateTimeOffset.FromUnixTimeMilliseconds(ms), exited);
     }
 
     public Task<IReadOnlyList<TimeSeries>> GetSeriesAsync(string selector, GateWindow window, CancellationToken cancellationToken)
@@ -88,7 +117,8 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             GateEvaluator.RssSelector => Slice("process_resident_memory_bytes", window, edgeriskOnly: true),
             GateEvaluator.PnlSelector => Slice("pnl_usd", window, edgeriskOnly: false),
             GateEvaluator.VarSelector => Slice("var_pct", window, edgeriskOnly: false),
-            GateEvaluator.AlertsSelector or GateEvaluator.RulesMarkerSelector => throw new EvidenceUnavailableException(AlertsNotLive),
+            GateEvaluator.AlertsSelector => LiveAlerts().Alerts(window),
+            GateEvaluator.RulesMarkerSelector => LiveAlerts().Marker(window),
             _ => throw new EvidenceUnavailableException($"the live recordings hold no series for {selector}"),
         };
         return Task.FromResult(series);
@@ -98,6 +128,29 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
 
     public Task<IReadOnlyList<ContainerFacts>?> GetContainersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerFacts>?>(null);
+
+    private LiveAlertEvaluation LiveAlerts() =>
+        AlertsProblem is { } problem ? throw new EvidenceUnavailableException(problem)
+        : _alerts ?? throw new EvidenceUnavailableException(AlertsNotLive);
+
+    /// <summary>What the rules read and was not written yet: every new sample, and each job's up slots up to <paramref name="upToMs"/>.</summary>
+    private List<TimeSeries> Unforwarded(long upToMs)
+    {
+        var series = new List<TimeSeries>();
+        foreach (var job in _jobs)
+        {
+            series.AddRange(job.Series.Values.Where(s => _alerts!.InputMetrics.Contains(s.Name)).Select(s => s.TakeUnforwarded()).OfType<TimeSeries>());
+            var from = job.UpForwardedToMs is { } done ? done + 1 : FirstSnapshot!.Value.ToUnixTimeMilliseconds();
+            if (_alerts!.InputMetrics.Contains(UpMetric) && JobPattern().IsMatch(job.Job) && from <= upToMs
+                && Up(job, new GateWindow(DateTimeOffset.FromUnixTimeMilliseconds(from), DateTimeOffset.FromUnixTimeMilliseconds(upToMs))) is { } up)
+            {
+                series.Add(up);
+                job.UpForwardedToMs = upToMs;
+            }
+        }
+
+        return series;
+    }
 
     private long? Frontier(bool exited)
     {
@@ -175,15 +228,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         var result = new List<TimeSeries>();
         foreach (var job in _jobs.Where(j => !edgeriskOnly || JobPattern().IsMatch(j.Job)))
         {
-            foreach (var buffer in job.Series.Values.Where(b => b.Name == name))
-            {
-                var times = CollectionsMarshal.AsSpan(buffer.Times);
-                var (a, b) = SeriesMath.Range(times, window.StartSeconds, Math.BitIncrement(window.EndSeconds));
-                if (b > a)
-                {
-                    result.Add(new TimeSeries(buffer.Labels, times[a..b].ToArray(), CollectionsMarshal.AsSpan(buffer.Values)[a..b].ToArray()));
-                }
-            }
+            result.AddRange(job.Series.Values.Where(b => b.Name == name).Select(b => b.Slice(window)).OfType<TimeSeries>());
         }
 
         return result;
@@ -200,7 +245,10 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
 
         public List<long> Times { get; } = [];
 
-        public Dictionary<RecordedSeries, SeriesBuffer> Series { get; } = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<RecordedSeries, GrowingSeries> Series { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The end of the up slots written to the live alert evaluation so far.</summary>
+        public long? UpForwardedToMs { get; set; }
 
         public void Add(RecordedSnapshot snapshot)
         {
@@ -209,7 +257,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             {
                 if (!Series.TryGetValue(sample.Series, out var buffer))
                 {
-                    buffer = new SeriesBuffer(sample.Name, Labels(sample.Series));
+                    buffer = new GrowingSeries(Labels(sample.Series));
                     Series.Add(sample.Series, buffer);
                 }
 
@@ -242,12 +290,5 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             "-Inf" => double.NegativeInfinity,
             _ => double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture),
         };
-    }
-
-    private sealed record SeriesBuffer(string Name, IReadOnlyDictionary<string, string> Labels)
-    {
-        public List<double> Times { get; } = [];
-
-        public List<double> Values { get; } = [];
     }
 }

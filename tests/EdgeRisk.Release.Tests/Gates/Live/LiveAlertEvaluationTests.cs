@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.Gates;
+using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Testing.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeRisk.Release.Tests.Gates.Live;
+
+/// <summary>
+/// The alert rules judged live in the local profile: the growing recordings written into a real Prometheus (remote
+/// write), the rules evaluated on their virtual clock, and the live gates stopping at the minute an alert episode makes
+/// the alerts gate fail for good — the same answer as the end-of-run backfill.
+/// </summary>
+public sealed class LiveAlertEvaluationTests : IAsyncLifetime
+{
+    private const long Start = 1504396800; // 2017-09-03T00:00:00Z
+    private const int Snapshots = 960;     // 4 h every 15 s
+    private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
+    private const string Rules = """
+        groups:
+          - name: test-alerts
+            rules:
+              - alert: VarHigh
+                expr: var_pct > 90
+                for: 30s
+                labels: {severity: warning}
+              - alert: HealthcheckFailing
+                expr: edgerisk_virtual_time_seconds - edgerisk_heartbeat_timestamp_seconds > 30
+                labels: {severity: critical}
+              - alert: TradingJobDown
+                expr: up{job=~"edgerisk-crypto|edgerisk-stocks"} == 0
+                for: 30s
+                labels: {severity: critical}
+        """;
+
+    private readonly TempDirectory _dir = new("live-alerts");
+    private LiveAlertsPrometheus? _prometheus;
+
+    public async Task InitializeAsync()
+    {
+        var rules = _dir.Combine("rules.yml");
+        await File.WriteAllTextAsync(rules, Rules);
+        _prometheus = await LiveAlertsPrometheus.StartAsync(_dir.Path, [rules], TimeSpan.FromSeconds(15), Planned, TimeProvider.System,
+            CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_prometheus is not null)
+        {
+            await _prometheus.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task StepAsync_ThirdWarningEpisode_StopsAtTheFirstMinuteItFires()
+    {
+        // VarHigh (var_pct > 90 for 30 s) on samples 100..107, 250..257 and 400..407: each fires from its third sample.
+        var episodes = new[] { 100, 250, 400 };
+        var crypto = Write("edgerisk-crypto", 0, 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40);
+        Write("edgerisk-stocks", 0, 300);
+        var (monitor, evidence) = Monitor();
+
+        var before = await monitor.StepAsync(CancellationToken.None);
+        Assert.Null(before.Stop);
+        Assert.Equal(GateStatus.Pass, Alerts(before.Snapshots[^1]).Status);
+
+        Append(crypto, Text("edgerisk-crypto", 300, Snapshots - 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40));
+        Append(_dir.Combine("edgerisk-stocks.metrics"), Text("edgerisk-stocks", 300, Snapshots - 300));
+        evidence.MarkWritersExited();
+        var step = await monitor.StepAsync(CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(step.Stop);
+        var firing = Start + (15 * 402);
+        Assert.Equal(FirstMinuteAtOrAfter(firing), stop.Time);
+        Assert.Equal(GateNames.Alerts, stop.Gate.Name);
+        Assert.Contains("3 warning episodes (> 2): VarHigh ×3", stop.Gate.Detail, StringComparison.Ordinal);
+        Assert.Null(evidence.AlertsProblem);
+    }
+
+    [Fact]
+    public async Task StepAsync_CriticalAlertOnlyTheRulesSee_StopsAtItsMinute()
+    {
+        // The heartbeat freezes at sample 199: virtual time − heartbeat exceeds 30 s from sample 202 (45 s).
+        Write("edgerisk-crypto", 0, Snapshots, heartbeat: i => i < 200 ? i : 199);
+        Write("edgerisk-stocks", 0, Snapshots);
+        var (monitor, evidence) = Monitor();
+        evidence.MarkWritersExited();
+
+        var step = await monitor.StepAsync(CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(step.Stop);
+        Assert.Equal(FirstMinuteAtOrAfter(Start + (15 * 202)), stop.Time);
+        Assert.Equal(GateNames.Alerts, stop.Gate.Name);
+        Assert.Contains("critical HealthcheckFailing", stop.Gate.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoResolvedWarningEpisodes_RunsToTheEndWithTheOfflineVerdict()
+    {
+        var episodes = new[] { 100, 500 };
+        var crypto = Write("edgerisk-crypto", 0, Snapshots, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40);
+        var stocks = Write("edgerisk-stocks", 0, Snapshots);
+        var (monitor, evidence) = Monitor();
+        evidence.MarkWritersExited();
+        var stops = new List<LiveGateStop>();
+
+        var outcome = await monitor.RunAsync(stops.Add, null, CancellationToken.None);
+
+        Assert.Empty(stops);
+        var live = Alerts(outcome.Snapshots[^1]);
+        Assert.Equal(GateStatus.Pass, live.Status);
+        Assert.Contains("0 critical, 2 warning episode(s), all resolved", live.Detail, StringComparison.Ordinal);
+        Assert.Contains("edgerisk_rules_evaluated", live.Detail, StringComparison.Ordinal);
+
+        // Offline: the same recordings backfilled with promtool and the rules recorded as ALERTS over them.
+        var evidenceOptions = new DryRunEvidenceOptions
+        {
+            RepositoryRoot = _dir.Path,
+            OutputDirectory = _dir.Combine("offline"),
+            Sources = [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
+            RuleFiles = [_dir.Combine("rules.yml")],
+            ExpectedDuration = Planned,
+        };
+        var pipeline = new DryRunEvidencePipeline(TimeProvider.System);
+        var offline = await pipeline.RunAsync(evidenceOptions);
+        try
+        {
+            var window = Window();
+            var report = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
+            {
+                PrometheusUrl = offline.Url,
+                WindowEnd = window.End,
+                WindowLength = Planned,
+                PnlSigmaUsd = 100m,
+            }, null, CancellationToken.None);
+            var backfilled = report.Gates.Single(g => g.Name == GateNames.Alerts);
+            Assert.Equal((backfilled.Status, backfilled.Value, backfilled.Margin), (live.Status, live.Value, live.Margin));
+        }
+        finally
+        {
+            await pipeline.StopAsync(offline.StateFile);
+        }
+    }
+
+    [Fact]
+    public async Task StepAsync_PrometheusGoneMidRun_AlertsInconclusiveAndTheOtherGatesGoOn()
+    {
+        Write("edgerisk-crypto", 0, 300);
+        Write("edgerisk-stocks", 0, 300);
+        var (monitor, evidence) = Monitor();
+        var before = await monitor.StepAsync(CancellationToken.None);
+        Assert.Equal(GateStatus.Pass, Alerts(before.Snapshots[^1]).Status);
+
+        // The Prometheus process dies; the evaluation still holds its client.
+        var state = PrometheusProcessState.Load(_dir.Combine(LiveAlertsPrometheus.StateFileName))!;
+        await EvidencePrometheus.StopAsync(state.Pid, state.Url, TimeProvider.System, CancellationToken.None);
+        Append(_dir.Combine("edgerisk-crypto.metrics"), Text("edgerisk-crypto", 300, 300));
+        Append(_dir.Combine("edgerisk-stocks.metrics"), Text("edgerisk-stocks", 300, 300));
+        var after = await monitor.StepAsync(CancellationToken.None);
+
+        Assert.Null(after.Stop);
+        Assert.True(after.Snapshots[^1].Time > before.Snapshots[^1].Time, "the recordings still move the frontier");
+        var alerts = Alerts(after.Snapshots[^1]);
+        Assert.Equal((GateStatus.Inconclusive, (double?)null), (alerts.Status, alerts.Margin));
+        Assert.StartsWith("live alert evaluation stopped: ", evidence.AlertsProblem, StringComparison.Ordinal);
+        Assert.Contains(state.Url.ToString(), alerts.Detail, StringComparison.Ordinal);
+    }
+
+    private static GateResult Alerts(LiveGateSnapshot snapshot) => snapshot.Gates.Single(g => g.Name == GateNames.Alerts);
+
+    private static GateWindow Window() =>
+        GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
+
+    /// <summary>The live gates judge Start − 15 s + k minutes; the first judgement that sees a sample at <paramref name="unixSeconds"/>.</summary>
+    private static DateTimeOffset FirstMinuteAtOrAfter(long unixSeconds)
+    {
+        var start = Window().Start.ToUnixTimeSeconds();
+        var k = (unixSeconds - start + 59) / 60;
+        return DateTimeOffset.FromUnixTimeSeconds(start + (60 * k));
+    }
+
+    private (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor()
+    {
+        var evidence = new RecordedLiveEvidence(
+            [new RecordedMetricsSource("edgerisk-crypto", _dir.Combine("edgerisk-crypto.metrics")),
+             new RecordedMetricsSource("edgerisk-stocks", _dir.Combine("edgerisk-stocks.metrics"))],
+            new RecordedLiveEvidenceOptions { ExpectedDuration = Planned }, _prometheus!.Evaluation);
+        var monitor = new LiveGateMonitor(new LiveGateOptions { Window = Window(), PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
+        return (monitor, evidence);
+    }
+
+    private string Write(string job, int from, int count, Func<int, double>? varPct = null, Func<int, int>? heartbeat = null)
+    {
+        var path = _dir.Combine($"{job}.metrics");
+        File.WriteAllText(path, Text(job, from, count, varPct, heartbeat));
+        return path;
+    }
+
+    /// <summary>Snapshots every 15 s as the trading host records them; <paramref name="heartbeat"/> maps a sample to the one whose time it reports.</summary>
+    private static string Text(string job, int from, int count, Func<int, double>? varPct = null, Func<int, int>? heartbeat = null)
+    {
+        var text = new StringBuilder();
+        for (var i = from; i < from + count; i++)
+        {
+            var t = Start + (15L * i);
+            var ms = (t * 1000).ToString(CultureInfo.InvariantCulture);
+            var beat = Start + (15L * (heartbeat?.Invoke(i) ?? i));
+            text.Append(CultureInfo.InvariantCulture, $"# snapshot {t}\n")
+                .Append(CultureInfo.InvariantCulture, $"var_pct {varPct?.Invoke(i) ?? 40} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"{job}\",book=\"paper\"}} 0 {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"{job}\",book=\"sim\"}} 0 {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"process_resident_memory_bytes 100000000 {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {Start - 600} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"edgerisk_virtual_time_seconds {t} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"edgerisk_heartbeat_timestamp_seconds {beat} {ms}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(string path, string text) => File.AppendAllText(path, text);
+}
