@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
@@ -15,7 +13,7 @@ namespace EdgeRisk.Release.Tests.Gates.Live;
 /// </summary>
 public sealed class LiveAlertEvaluationTests : IAsyncLifetime
 {
-    private const long Start = 1504396800; // 2017-09-03T00:00:00Z
+    private const long Start = LiveRecordings.Start;
     private const int Snapshots = 960;     // 4 h every 15 s
     private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
     private const string Rules = """
@@ -61,7 +59,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     {
         // VarHigh (var_pct > 90 for 30 s) on samples 100..107, 250..257 and 400..407: each fires from its third sample.
         var episodes = new[] { 100, 250, 400 };
-        var crypto = Write("edgerisk-crypto", 0, 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40);
+        var crypto = Write("edgerisk-crypto", 0, 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0);
         Write("edgerisk-stocks", 0, 300);
         var (monitor, evidence) = Monitor();
 
@@ -69,8 +67,8 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         Assert.Null(before.Stop);
         Assert.Equal(GateStatus.Pass, Alerts(before.Snapshots[^1]).Status);
 
-        Append(crypto, Text("edgerisk-crypto", 300, Snapshots - 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40));
-        Append(_dir.Combine("edgerisk-stocks.metrics"), Text("edgerisk-stocks", 300, Snapshots - 300));
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(300, Snapshots - 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0));
+        LiveRecordings.Append(_dir.Combine("edgerisk-stocks.metrics"), LiveRecordings.Snapshots(300, Snapshots - 300));
         evidence.MarkWritersExited();
         var step = await monitor.StepAsync(CancellationToken.None);
 
@@ -103,7 +101,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     public async Task RunAsync_TwoResolvedWarningEpisodes_RunsToTheEndWithTheOfflineVerdict()
     {
         var episodes = new[] { 100, 500 };
-        var crypto = Write("edgerisk-crypto", 0, Snapshots, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40);
+        var crypto = Write("edgerisk-crypto", 0, Snapshots, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0);
         var stocks = Write("edgerisk-stocks", 0, Snapshots);
         var (monitor, evidence) = Monitor();
         evidence.MarkWritersExited();
@@ -159,8 +157,8 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         // The Prometheus process dies; the evaluation still holds its client.
         var state = PrometheusProcessState.Load(_dir.Combine(LiveAlertsPrometheus.StateFileName))!;
         await EvidencePrometheus.StopAsync(state.Pid, state.Url, TimeProvider.System, CancellationToken.None);
-        Append(_dir.Combine("edgerisk-crypto.metrics"), Text("edgerisk-crypto", 300, 300));
-        Append(_dir.Combine("edgerisk-stocks.metrics"), Text("edgerisk-stocks", 300, 300));
+        LiveRecordings.Append(_dir.Combine("edgerisk-crypto.metrics"), LiveRecordings.Snapshots(300, 300));
+        LiveRecordings.Append(_dir.Combine("edgerisk-stocks.metrics"), LiveRecordings.Snapshots(300, 300));
         var after = await monitor.StepAsync(CancellationToken.None);
 
         Assert.Null(after.Stop);
@@ -194,34 +192,10 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         return (monitor, evidence);
     }
 
-    private string Write(string job, int from, int count, Func<int, double>? varPct = null, Func<int, int>? heartbeat = null)
+    private string Write(string job, int from, int count, Func<int, double?>? varPct = null, Func<int, int>? heartbeat = null)
     {
         var path = _dir.Combine($"{job}.metrics");
-        File.WriteAllText(path, Text(job, from, count, varPct, heartbeat));
+        File.WriteAllText(path, LiveRecordings.Snapshots(from, count, varPct: varPct, heartbeat: heartbeat));
         return path;
     }
-
-    /// <summary>Snapshots every 15 s as the trading host records them; <paramref name="heartbeat"/> maps a sample to the one whose time it reports.</summary>
-    private static string Text(string job, int from, int count, Func<int, double>? varPct = null, Func<int, int>? heartbeat = null)
-    {
-        var text = new StringBuilder();
-        for (var i = from; i < from + count; i++)
-        {
-            var t = Start + (15L * i);
-            var ms = (t * 1000).ToString(CultureInfo.InvariantCulture);
-            var beat = Start + (15L * (heartbeat?.Invoke(i) ?? i));
-            text.Append(CultureInfo.InvariantCulture, $"# snapshot {t}\n")
-                .Append(CultureInfo.InvariantCulture, $"var_pct {varPct?.Invoke(i) ?? 40} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"{job}\",book=\"paper\"}} 0 {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"{job}\",book=\"sim\"}} 0 {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"process_resident_memory_bytes 100000000 {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {Start - 600} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"edgerisk_virtual_time_seconds {t} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"edgerisk_heartbeat_timestamp_seconds {beat} {ms}\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static void Append(string path, string text) => File.AppendAllText(path, text);
 }

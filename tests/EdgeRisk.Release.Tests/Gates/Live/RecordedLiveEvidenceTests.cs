@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
@@ -11,7 +9,7 @@ namespace EdgeRisk.Release.Tests.Gates.Live;
 /// <summary>The local profile's live evidence: recordings that grow while the monitor reads them, on their virtual clock.</summary>
 public sealed class RecordedLiveEvidenceTests : IDisposable
 {
-    private const long Start = 1504396800; // 2017-09-03T00:00:00Z
+    private const long Start = LiveRecordings.Start;
     private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
     private readonly TempDirectory _dir = new("live-recordings");
 
@@ -22,8 +20,8 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     {
         var crypto = _dir.Combine("edgerisk-crypto.metrics");
         var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        Append(crypto, Snapshots(0, 120));      // 0 .. 29m45s
-        Append(stocks, Snapshots(0, 81));       // 0 .. 20m00s (the last not known complete yet)
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 120));      // 0 .. 29m45s
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 81));       // 0 .. 20m00s (the last not known complete yet)
         var (monitor, evidence) = Monitor(crypto, stocks);
 
         var first = await monitor.StepAsync(CancellationToken.None);
@@ -32,13 +30,13 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         Assert.All(first.Snapshots, s => Assert.Equal(GateStatus.Inconclusive, s.Gates.Single(g => g.Name == GateNames.Alerts).Status));
 
         // The crypto process is killed mid-line at 30m00s, restarts, and resumes its virtual time from the journal.
-        Append(crypto, $"# snapshot {Start + 1800}\nvar_pct 4");
-        Append(stocks, Snapshots(81, 120));
+        LiveRecordings.Append(crypto, $"# snapshot {Start + 1800}\nvar_pct 4");
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(81, 120));
         var waiting = await monitor.StepAsync(CancellationToken.None);
         Assert.Null(waiting.Stop);
         Assert.True(waiting.Snapshots[^1].Time <= GateWindow.FromSeconds(Start + 1785), "the frontier waits for the crashed job");
 
-        Append(crypto, Snapshots(120, 40, processStart: Start + 1800));
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(120, 40, processStart: Start + 1800));
         var stopped = await monitor.StepAsync(CancellationToken.None);
 
         var stop = Assert.IsType<LiveGateStop>(stopped.Stop);
@@ -53,8 +51,8 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     {
         var crypto = _dir.Combine("edgerisk-crypto.metrics");
         var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        Append(crypto, Snapshots(0, 41));       // 0 .. 10m00s, then nothing
-        Append(stocks, Snapshots(0, 960));      // the whole 4 h
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 41));       // 0 .. 10m00s, then nothing
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960));      // the whole 4 h
         var (monitor, evidence) = Monitor(crypto, stocks);
         evidence.MarkWritersExited();
 
@@ -72,8 +70,8 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     {
         var crypto = _dir.Combine("edgerisk-crypto.metrics");
         var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        Append(crypto, Snapshots(0, 960, withVar: false));
-        Append(stocks, Snapshots(0, 960, withVar: false));
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
         var (monitor, evidence) = Monitor(crypto, stocks);
         evidence.MarkWritersExited();
         var stops = new List<LiveGateStop>();
@@ -105,31 +103,4 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         var monitor = new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
         return (monitor, evidence);
     }
-
-    /// <summary>Recorded snapshots every 15 s from index <paramref name="from"/>, as the trading host writes them.</summary>
-    private static string Snapshots(int from, int count, long processStart = Start - 600, bool withVar = true)
-    {
-        var text = new StringBuilder();
-        for (var i = from; i < from + count; i++)
-        {
-            var t = Start + (15L * i);
-            var ms = (t * 1000).ToString(CultureInfo.InvariantCulture);
-            var pnl = Math.Floor(i / 240.0).ToString(CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"# snapshot {t}\n");
-            if (withVar)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"var_pct {40 + (i % 7)} {ms}\n");
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"BTC-USD\",book=\"paper\"}} {pnl} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"BTC-USD\",book=\"sim\"}} {pnl} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"orders_total{{symbol=\"BTC-USD\",book=\"paper\"}} {i} {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"process_resident_memory_bytes 100000000 {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {processStart} {ms}\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static void Append(string path, string text) => File.AppendAllText(path, text);
 }
