@@ -96,7 +96,12 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             {
                 await _alerts.WriteAsync(Unforwarded(upTo), cancellationToken);
                 await _alerts.EvaluateAsync(FirstSnapshot!.Value, DateTimeOffset.FromUnixTimeMilliseconds(upTo), cancellationToken);
-                ms = Math.Min(ms, _alerts.EvaluatedUpTo!.Value.ToUnixTimeMilliseconds());
+                if (_alerts.EvaluatedUpTo is not { } evaluated)
+                {
+                    return new LiveEvidenceFrontier(null, exited);
+                }
+
+                ms = Math.Min(ms, evaluated.ToUnixTimeMilliseconds());
             }
             catch (EvidenceUnavailableException e)
             {

@@ -146,6 +146,21 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StepAsync_OneSnapshotPerJob_NothingEvaluatedOrJudgedYet()
+    {
+        Write("edgerisk-crypto", 0, 1);
+        Write("edgerisk-stocks", 0, 1);
+        var (monitor, evidence) = Monitor();
+
+        var step = await monitor.StepAsync(CancellationToken.None);
+
+        Assert.Empty(step.Snapshots);
+        Assert.False(step.Done);
+        Assert.Null(_prometheus!.Evaluation.EvaluatedUpTo);
+        Assert.Null(evidence.AlertsProblem);
+    }
+
+    [Fact]
     public async Task StepAsync_PrometheusGoneMidRun_AlertsInconclusiveAndTheOtherGatesGoOn()
     {
         Write("edgerisk-crypto", 0, 300);
