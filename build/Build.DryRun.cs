@@ -48,7 +48,7 @@ partial class Build
     [Parameter("Judge the gates every minute of run time and stop at the first irreversible failure (default: on for DryRun, off for EvaluateGates)")]
     public bool? Live { get; set; }
 
-    [Parameter("Pushgateway for the live gate series of EvaluateGates --live, e.g. http://127.0.0.1:9091")]
+    [Parameter("Pushgateway for the live gate series of DryRun and EvaluateGates --live, e.g. http://127.0.0.1:9091")]
     public string? PushgatewayUrl { get; set; }
 
     static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(15);
@@ -208,9 +208,11 @@ partial class Build
         Log.Information($"Staging dry run ran to the end of {result.Window.Start:u} .. {result.Window.End:u}; final judgement {result.Verdict} in {GatesDirectory / "gates.json"} (EvaluateGates decides).");
     }
 
-    /// <summary>A Requires() check: staging judges the staging Prometheus, which must be named (and be an http(s) URL).</summary>
+    /// <summary>A Requires() check: a given --pushgateway-url is http(s); staging judges the staging Prometheus, which must be named (and be an http(s) URL).</summary>
     bool StagingPrometheusGiven(string target)
     {
+        // Both profiles may push the live gate series; a bad URL is refused before anything starts.
+        _ = HttpUrl(PushgatewayUrl, "--pushgateway-url");
         if (IsLocalProfile)
         {
             return true;
@@ -222,7 +224,6 @@ partial class Build
         }
 
         _ = HttpUrl(PrometheusUrl, "--prometheus-url");
-        _ = HttpUrl(PushgatewayUrl, "--pushgateway-url");
         return true;
     }
 
@@ -254,17 +255,27 @@ partial class Build
 
         // The window EvaluateGates judges after a full run: the processes record from their first snapshot to --duration after it.
         var window = GateWindow.Ending(recordings.FirstSnapshot.Value + Duration, Window ?? Duration);
-        var monitor = new LiveGateMonitor(new LiveGateOptions
+        using var gates = LiveGateRun.Over(recordings, new LiveGateOptions
         {
             Window = window,
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-        }, recordings, TimeProvider);
+        }, HttpUrl(PushgatewayUrl, "--pushgateway-url"), TimeProvider, message => Log.Warning(message));
         var wall = TimeProvider.GetTimestamp();
-        var outcome = await monitor.RunAsync(stop =>
+        var outcome = await gates.RunAsync((step, _) =>
         {
-            Log.Warning($"Live gates: stopping the dry run after {TimeProvider.GetElapsedTime(wall).TotalSeconds:0.0} s wall: {stop.Reason}");
-            supervisor.Stop(stop.Reason);
-        }, null, CancellationToken.None);
+            if (step.Stop is { } stop)
+            {
+                Log.Warning($"Live gates: stopping the dry run after {TimeProvider.GetElapsedTime(wall).TotalSeconds:0.0} s wall: {stop.Reason}");
+                supervisor.Stop(stop.Reason);
+            }
+
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        if (PushgatewayUrl is not null)
+        {
+            Log.Information($"Live gates: {gates.Pushes} judgements pushed to {PushgatewayUrl}, {gates.PushFailures} failed");
+        }
+
         Log.Information($"Live gates: {outcome.Snapshots.Count} judgements, live verdict so far {outcome.Verdict}");
         return (outcome, window);
     }

@@ -49,6 +49,8 @@ public sealed class LiveGateMonitor
         _points = checked((int)(full + (whole % options.Interval.Ticks == 0 ? 0 : 1)));
     }
 
+    public GateWindow Window => _options.Window;
+
     public IReadOnlyList<LiveGateSnapshot> Snapshots => _snapshots;
 
     public LiveGateOutcome Outcome => new([.. _snapshots], _stop, _last);

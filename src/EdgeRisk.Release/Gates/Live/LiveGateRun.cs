@@ -3,61 +3,53 @@ using EdgeRisk.Release.Docker;
 namespace EdgeRisk.Release.Gates.Live;
 
 /// <summary>
-/// <see cref="LiveGateMonitor"/> over a scraping Prometheus (<see cref="PrometheusLiveEvidence"/>), with the latest
-/// judgement of every look pushed to a Pushgateway. A push that fails is a warning and is retried with the next
-/// judgement: the dashboard feed must not end a soak, and the gates never read the pushed series. Used by the staging
-/// dry run and by <c>EvaluateGates --live</c>.
+/// <see cref="LiveGateMonitor"/> with the latest judgement of every look pushed to a Pushgateway. A push that fails is a
+/// warning and is retried with the next judgement: the dashboard feed must not end a soak, and the gates never read the
+/// pushed series. Over a scraping Prometheus (<see cref="PrometheusLiveEvidence"/>) for the staging dry run and
+/// <c>EvaluateGates --live</c>; over any live evidence (the local dry run's recordings) with <see cref="Over"/>.
 /// </summary>
 public sealed class LiveGateRun : IDisposable
 {
-    private readonly LiveGateRunOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Action<string>? _onWarning;
     private readonly LiveGateMonitor _monitor;
+    private readonly TimeSpan _pollInterval;
+    private readonly TimeSpan _pushTimeout;
     private readonly HttpClient? _http;
     private readonly Uri? _pushgateway;
 
     public LiveGateRun(LiveGateRunOptions options, TimeProvider timeProvider, Action<string>? onWarning = null)
+        : this(PrometheusMonitor(options, timeProvider), options.PushgatewayUrl, options.PushTimeout, options.PollInterval, timeProvider, onWarning)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        if (!IsHttp(options.PrometheusUrl))
-        {
-            throw new GateConfigurationException($"live gates: --prometheus-url '{options.PrometheusUrl}' is not an http(s) URL; pass e.g. http://127.0.0.1:9090");
-        }
+    }
 
-        if (options.PushgatewayUrl is { } push && !IsHttp(push))
+    private LiveGateRun(LiveGateMonitor monitor, Uri? pushgatewayUrl, TimeSpan pushTimeout, TimeSpan pollInterval, TimeProvider timeProvider,
+        Action<string>? onWarning)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (pushgatewayUrl is { } push && !IsHttp(push))
         {
             throw new GateConfigurationException($"live gates: --pushgateway-url '{push}' is not an http(s) URL; pass e.g. http://127.0.0.1:9091");
         }
 
-        if (options.IngestionDelay < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
-        {
-            throw new GateConfigurationException(
-                $"live gates: ingestion delay {options.IngestionDelay} must not be negative and poll interval {options.PollInterval} must be positive");
-        }
-
-        _options = options;
+        _monitor = monitor;
+        _pollInterval = pollInterval;
+        _pushTimeout = pushTimeout;
         _timeProvider = timeProvider;
         _onWarning = onWarning;
-        var docker = options.Gates.DockerHost is { } host ? new DockerContainerInspector(host, options.Gates.ComposeProject) : null;
-        var evidence = new PrometheusLiveEvidence(options.PrometheusUrl, options.Gates.Source, docker, timeProvider, options.IngestionDelay);
-        _monitor = new LiveGateMonitor(new LiveGateOptions
-        {
-            Window = options.Window,
-            Interval = options.Interval,
-            PollInterval = options.PollInterval,
-            PnlSigmaUsd = options.PnlSigmaUsd,
-            Gates = options.Gates,
-        }, evidence, timeProvider);
-        if (options.PushgatewayUrl is { } url)
+        if (pushgatewayUrl is { } url)
         {
             _pushgateway = new Uri(url.AbsoluteUri.TrimEnd('/') + "/");
-            _http = new HttpClient { Timeout = options.PushTimeout };
+            _http = new HttpClient { Timeout = pushTimeout };
         }
     }
 
-    public GateWindow Window => _options.Window;
+    /// <summary>The gates judged over <paramref name="evidence"/> as <paramref name="options"/> say, each look's latest judgement pushed to <paramref name="pushgatewayUrl"/> when given.</summary>
+    public static LiveGateRun Over(ILiveEvidence evidence, LiveGateOptions options, Uri? pushgatewayUrl, TimeProvider timeProvider,
+        Action<string>? onWarning = null) =>
+        new(new LiveGateMonitor(options, evidence, timeProvider), pushgatewayUrl, LiveGateRunOptions.DefaultPushTimeout, options.PollInterval, timeProvider, onWarning);
+
+    public GateWindow Window => _monitor.Window;
 
     public LiveGateOutcome Outcome => _monitor.Outcome;
 
@@ -80,7 +72,7 @@ public sealed class LiveGateRun : IDisposable
     }
 
     /// <summary>
-    /// Steps until the window has been judged to its end or a gate failed for good, waiting <see cref="LiveGateRunOptions.PollInterval"/>
+    /// Steps until the window has been judged to its end or a gate failed for good, waiting the poll interval
     /// on the clock between looks that judged nothing; <paramref name="onStep"/> sees every look (e.g. to supervise helpers).
     /// </summary>
     public async Task<LiveGateOutcome> RunAsync(Func<LiveGateStep, CancellationToken, Task>? onStep, CancellationToken cancellationToken)
@@ -100,7 +92,7 @@ public sealed class LiveGateRun : IDisposable
 
             if (step.Snapshots.Count == 0)
             {
-                await Task.Delay(_options.PollInterval, _timeProvider, cancellationToken);
+                await Task.Delay(_pollInterval, _timeProvider, cancellationToken);
             }
         }
     }
@@ -121,12 +113,38 @@ public sealed class LiveGateRun : IDisposable
         catch (Exception e) when (e is GateConfigurationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             PushFailures++;
-            var reason = e is TaskCanceledException ? $"no answer within {_options.PushTimeout.TotalSeconds:0} s" : e.Message;
+            var reason = e is TaskCanceledException ? $"no answer within {_pushTimeout.TotalSeconds:0} s" : e.Message;
             _onWarning?.Invoke($"Live gates: the judgement of {snapshot.Time:u} was not pushed ({reason}); the next judgement retries.");
         }
     }
 
     public void Dispose() => _http?.Dispose();
+
+    private static LiveGateMonitor PrometheusMonitor(LiveGateRunOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsHttp(options.PrometheusUrl))
+        {
+            throw new GateConfigurationException($"live gates: --prometheus-url '{options.PrometheusUrl}' is not an http(s) URL; pass e.g. http://127.0.0.1:9090");
+        }
+
+        if (options.IngestionDelay < TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        {
+            throw new GateConfigurationException(
+                $"live gates: ingestion delay {options.IngestionDelay} must not be negative and poll interval {options.PollInterval} must be positive");
+        }
+
+        var docker = options.Gates.DockerHost is { } host ? new DockerContainerInspector(host, options.Gates.ComposeProject) : null;
+        var evidence = new PrometheusLiveEvidence(options.PrometheusUrl, options.Gates.Source, docker, timeProvider, options.IngestionDelay);
+        return new LiveGateMonitor(new LiveGateOptions
+        {
+            Window = options.Window,
+            Interval = options.Interval,
+            PollInterval = options.PollInterval,
+            PnlSigmaUsd = options.PnlSigmaUsd,
+            Gates = options.Gates,
+        }, evidence, timeProvider);
+    }
 
     private static bool IsHttp(Uri url) => url.IsAbsoluteUri && url.Scheme is "http" or "https";
 }

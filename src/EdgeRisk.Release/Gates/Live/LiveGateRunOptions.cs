@@ -6,6 +6,8 @@ namespace EdgeRisk.Release.Gates.Live;
 /// </summary>
 public sealed record LiveGateRunOptions
 {
+    public static readonly TimeSpan DefaultPushTimeout = TimeSpan.FromSeconds(10);
+
     public required Uri PrometheusUrl { get; init; }
 
     /// <summary>The whole soak window; minutes in the future are judged as the clock reaches them.</summary>
@@ -30,5 +32,5 @@ public sealed record LiveGateRunOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Bound of one push to the Pushgateway.</summary>
-    public TimeSpan PushTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan PushTimeout { get; init; } = DefaultPushTimeout;
 }

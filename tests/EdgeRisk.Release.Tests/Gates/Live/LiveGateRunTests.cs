@@ -1,3 +1,4 @@
+using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Testing.Services;
@@ -104,6 +105,32 @@ public sealed class LiveGateRunTests : IAsyncLifetime
         Assert.Equal(GateNames.Continuity, stop.Gate.Name);
         Assert.Equal(stop, Assert.Single(stops));
         Assert.Equal(GateStatus.Fail, outcome.Verdict);
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
+        Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
+    }
+
+    [Fact]
+    public async Task Over_LocalRecordingsWithARestart_PushesEveryLookAndStopsAtTheRestart()
+    {
+        using var dir = new TempDirectory("live-run-recordings");
+        var crypto = dir.Combine("edgerisk-crypto.metrics");
+        var stocks = dir.Combine("edgerisk-stocks.metrics");
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 120) + LiveRecordings.Snapshots(120, 840, processStart: LiveRecordings.Start + 1800));
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960));
+        var planned = TimeSpan.FromHours(4);
+        var evidence = new RecordedLiveEvidence(
+            [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
+            new RecordedLiveEvidenceOptions { ExpectedDuration = planned });
+        evidence.MarkWritersExited();
+        var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(LiveRecordings.Start) + planned - TimeSpan.FromSeconds(15), planned);
+        using var run = LiveGateRun.Over(evidence, new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, _servers.Pushgateway.BaseUrl,
+            new FakeTimeProvider());
+
+        var outcome = await run.RunAsync(null, CancellationToken.None);
+
+        var stop = Assert.IsType<LiveGateStop>(outcome.Stop);
+        Assert.Equal(GateWindow.FromSeconds(LiveRecordings.Start - 15 + (31 * 60)), stop.Time);
+        Assert.Equal((0, 1), (run.PushFailures, run.Pushes));
         Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
         Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Status, GateNames.Continuity));
     }
