@@ -230,7 +230,8 @@ partial class Build
     static Uri? HttpUrl(string? value, string parameter) =>
         value is null ? null
         : Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
-        : throw new BuildConfigurationException($"{parameter} '{value}' is not an http(s) URL: pass e.g. http://127.0.0.1:9090");
+        : throw new BuildConfigurationException(
+            $"{parameter} '{value}' is not an http(s) URL: pass e.g. http://127.0.0.1:{(parameter == "--pushgateway-url" ? 9091 : 9090)}");
 
     /// <summary>Judges the gates on the growing recordings and stops the supervised run at the first irreversible failure.</summary>
     async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run)
