@@ -90,14 +90,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
         Assert.Null(result.Stop);
         Assert.Equal(_servers.Pass.Window, result.Window);
         Assert.Equal(_servers.Pass.Window.End, result.Live.Snapshots[^1].Time);
-        var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
-        {
-            PrometheusUrl = _servers.PassServer.BaseUrl,
-            WindowEnd = _servers.Pass.Window.End,
-            WindowLength = _servers.Pass.Window.End - _servers.Pass.Window.Start,
-            PnlSigmaUsd = 100m,
-            Source = SourceOptions,
-        }, null, CancellationToken.None);
+        var offline = await EvaluateOfflineAsync(_servers.PassServer, _servers.Pass);
         Assert.Equal(GateStatus.Pass, offline.Verdict);
         Assert.Equal(offline.Verdict, result.Verdict);
         Assert.Equal(offline.Gates.Select(g => (g.Name, g.Status, g.Value)), result.Final.Gates.Select(g => (g.Name, g.Status, g.Value)));

@@ -21,9 +21,10 @@ internal sealed class Evidence
 
     public List<(string Name, Dictionary<string, string> Labels, List<double> Times, List<double> Values)> Series { get; } = [];
 
-    public static Evidence Healthy(double step = 15, DateTimeOffset? end = null)
+    /// <param name="pnlSymbols">The symbols with a paper and a sim pnl_usd series (default BTC-USD and NVDA).</param>
+    public static Evidence Healthy(double step = 15, DateTimeOffset? end = null, TimeSpan? length = null, IReadOnlyList<string>? pnlSymbols = null)
     {
-        var e = new Evidence(step, end: end);
+        var e = new Evidence(step, length, end);
         foreach (var job in new[] { "edgerisk-crypto", "edgerisk-stocks" })
         {
             e.Add("up", job, _ => 1);
@@ -33,7 +34,7 @@ internal sealed class Evidence
 
         e.Add("var_pct", "edgerisk-crypto", t => 50 + (10 * Math.Sin(t / 3600)));
         e.Add("edgerisk_rules_evaluated", "prometheus", _ => 1);
-        foreach (var symbol in new[] { "BTC-USD", "NVDA" })
+        foreach (var symbol in pnlSymbols ?? ["BTC-USD", "NVDA"])
         {
             foreach (var book in new[] { "paper", "sim" })
             {

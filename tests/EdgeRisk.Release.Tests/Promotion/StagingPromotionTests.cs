@@ -22,8 +22,8 @@ public sealed class StagingPromotionTests
     public async Task PromoteAsync_ImageBuildSucceeded_PromotesOnceAndSecondRunChangesNothing()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
         var integrations = Integrations(github, jira, sandbox.Deployer);
 
@@ -51,8 +51,8 @@ public sealed class StagingPromotionTests
     public async Task PromoteAsync_ReleasePrOpenAfterRcTag_PromotionPushMovesMainAndMergesIt()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken, "pm", "qa");
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync("pm", "qa");
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.GitDirectory = sandbox.Git.OriginPath;
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
         var integrations = Integrations(github, jira, sandbox.Deployer);
@@ -76,73 +76,87 @@ public sealed class StagingPromotionTests
     public async Task PromoteAsync_ImageBuildFailed_FlagsItAndChangesNothing(string conclusion, string expected)
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", conclusion, Pushed);
 
-        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+        var error = await RefusedAsync(sandbox, github, jira);
 
         Assert.Equal(PromotionRefusal.ImageBuildFailed, error.Refusal);
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.EndsWith("fix the image build and tag a new rc; no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-        await AssertNothingChangedAsync(sandbox, github, jira);
     }
 
     [Fact]
     public async Task PromoteAsync_NoImageBuildRunForTag_FlagsMissingBuildAndChangesNothing()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "develop", "push", "completed", "success", Pushed);
 
-        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+        var error = await RefusedAsync(sandbox, github, jira);
 
         Assert.Equal(PromotionRefusal.ImageBuildMissing, error.Refusal);
         Assert.Equal(
             "No Docker build workflow run (docker.yml) for v0.4.0-rc1: the tag push did not trigger .github/workflows/docker.yml; re-run the workflow for the tag, then Promote; no GA tag, no push, no deploy.",
             error.Message);
-        await AssertNothingChangedAsync(sandbox, github, jira);
     }
 
     [Fact]
     public async Task PromoteAsync_ImageBuildStillRunning_RefusesUntilItFinishes()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "in_progress", null, Pushed);
 
-        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+        var error = await RefusedAsync(sandbox, github, jira);
 
         Assert.Equal(PromotionRefusal.ImageBuildInProgress, error.Refusal);
-        await AssertNothingChangedAsync(sandbox, github, jira);
     }
 
     [Fact]
     public async Task PromoteAsync_ImageBuildSucceededButGatesFailed_PostsNothing()
     {
         using var sandbox = await PromotionSandbox.CreateAsync("FAIL", "var");
-        await using var github = await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken);
-        await using var jira = await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue);
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
 
-        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+        var error = await RefusedAsync(sandbox, github, jira);
 
         Assert.StartsWith("Gates verdict FAIL: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
-        await AssertNothingChangedAsync(sandbox, github, jira);
     }
 
-    private static async Task AssertNothingChangedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira)
+    /// <summary>Promotes, expects the refusal, and checks that nothing changed: no tag, push, deploy, release or comment; GitHub and Jira only read.</summary>
+    private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira)
     {
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
         await sandbox.AssertNothingChangedAsync();
         Assert.Empty(github.Releases);
         Assert.Empty(jira.Comments(PromotionOptions.DefaultJiraIssue));
         Assert.All(github.Requests.Concat(jira.Requests), r => Assert.Equal("GET", r.Method));
+        return error;
+    }
+
+    /// <summary>The loopback GitHub (repository edgerisk/edgerisk) and Jira (the release issue) a staging promotion talks to.</summary>
+    private sealed class Saas(FakeGitHub gitHub, FakeJira jira) : IAsyncDisposable
+    {
+        public FakeGitHub GitHub { get; } = gitHub;
+
+        public FakeJira Jira { get; } = jira;
+
+        public static async Task<Saas> StartAsync(params string[] collaborators) =>
+            new(await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken, collaborators),
+                await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue));
+
+        public async ValueTask DisposeAsync()
+        {
+            await GitHub.DisposeAsync();
+            await Jira.DisposeAsync();
+        }
     }
 }

@@ -106,7 +106,7 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
 
         Assert.Null(steps[^1].Stop);
         Assert.Equal(evidence.Window.End, monitor.Snapshots[^1].Time);
-        var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(Options(server, evidence), null, CancellationToken.None);
+        var offline = await LiveScenarios.EvaluateOfflineAsync(server, evidence);
         var last = Assert.IsType<GateReport>(monitor.Outcome.Last);
         Assert.Equal(verdict, offline.Verdict);
         Assert.Equal(offline.Verdict, monitor.Outcome.Verdict);
@@ -181,15 +181,6 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
 
     /// <summary>The healthy 4 h soak shared with the staging dry-run tests.</summary>
     private static Evidence Healthy() => LiveScenarios.Healthy();
-
-    private static GateEvaluationOptions Options(PrometheusServer server, Evidence evidence) => new()
-    {
-        PrometheusUrl = server.BaseUrl,
-        WindowEnd = evidence.Window.End,
-        WindowLength = evidence.Window.End - evidence.Window.Start,
-        PnlSigmaUsd = 100m,
-        Source = SourceOptions,
-    };
 
     private static (LiveGateMonitor Monitor, FakeTimeProvider Clock) Monitor(Evidence evidence, PrometheusServer server)
     {

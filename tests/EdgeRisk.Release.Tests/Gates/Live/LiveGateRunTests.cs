@@ -66,14 +66,7 @@ public sealed class LiveGateRunTests : IAsyncLifetime
 
         Assert.Null(outcome.Stop);
         Assert.Equal(_servers.Pass.Window.End, outcome.Snapshots[^1].Time);
-        var offline = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
-        {
-            PrometheusUrl = _servers.PassServer.BaseUrl,
-            WindowEnd = _servers.Pass.Window.End,
-            WindowLength = _servers.Pass.Window.End - _servers.Pass.Window.Start,
-            PnlSigmaUsd = 100m,
-            Source = SourceOptions,
-        }, null, CancellationToken.None);
+        var offline = await EvaluateOfflineAsync(_servers.PassServer, _servers.Pass);
         Assert.Equal(GateStatus.Pass, offline.Verdict);
         Assert.Equal(offline.Verdict, outcome.Verdict);
         Assert.Equal(0, run.PushFailures);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
 using EdgeRisk.Testing.Services;
 
@@ -13,6 +14,19 @@ internal static partial class LiveScenarios
     public static readonly PrometheusSourceOptions SourceOptions =
         new() { ScrapeInterval = TimeSpan.FromSeconds(15), RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 1 };
 
+    /// <summary>The offline evaluation of a scenario's whole window, the answer the live judgements must end with.</summary>
+    public static Task<GateReport> EvaluateOfflineAsync(PrometheusServer server, Evidence evidence) =>
+        new GateEvaluator(TimeProvider.System).EvaluateAsync(OfflineOptions(server, evidence), null, CancellationToken.None);
+
+    public static GateEvaluationOptions OfflineOptions(PrometheusServer server, Evidence evidence) => new()
+    {
+        PrometheusUrl = server.BaseUrl,
+        WindowEnd = evidence.Window.End,
+        WindowLength = evidence.Window.End - evidence.Window.Start,
+        PnlSigmaUsd = 100m,
+        Source = SourceOptions,
+    };
+
     /// <summary>The healthy and the restart scenario each backfilled into its own real Prometheus, and a real Pushgateway.</summary>
     public static async Task<LiveScenarioServers> StartServersAsync()
     {
@@ -25,25 +39,7 @@ internal static partial class LiveScenarios
     }
 
     /// <summary>A healthy 4 h soak at 15 s (enough for rss_drift), both trading jobs, rules evaluated.</summary>
-    public static Evidence Healthy()
-    {
-        var e = new Evidence(15, TimeSpan.FromHours(4));
-        foreach (var job in new[] { "edgerisk-crypto", "edgerisk-stocks" })
-        {
-            e.Add("up", job, _ => 1);
-            e.Add("process_start_time_seconds", job, _ => e.Window.StartSeconds - 600);
-            e.Add("process_resident_memory_bytes", job, _ => 100_000_000);
-        }
-
-        e.Add("var_pct", "edgerisk-crypto", t => 50 + (10 * Math.Sin(t / 3600)));
-        e.Add("edgerisk_rules_evaluated", "prometheus", _ => 1);
-        foreach (var book in new[] { "paper", "sim" })
-        {
-            e.Add("pnl_usd", "edgerisk-crypto", t => Math.Floor((t - e.Window.StartSeconds) / 3600), ("symbol", "BTC-USD"), ("book", book));
-        }
-
-        return e;
-    }
+    public static Evidence Healthy() => Evidence.Healthy(length: TimeSpan.FromHours(4), pnlSymbols: ["BTC-USD"]);
 
     /// <summary>The stocks process restarts: from 1h30m15s on, its start time is a new one (first failing minute: 1h31m).</summary>
     public static Evidence Restart()
