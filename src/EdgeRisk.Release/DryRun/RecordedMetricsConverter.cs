@@ -142,20 +142,12 @@ public static class RecordedMetricsConverter
         return new EvidenceWindow(DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end));
     }
 
-    /// <summary>up on the grid start + k·interval: 1 when a snapshot fell into [grid point, next grid point).</summary>
+    /// <summary>up on the grid start + k·interval (<see cref="ScrapeRules"/>).</summary>
     private static (int Points, int Down) AppendUp(SeriesSpill spill, string job, EvidenceWindow window, List<long> times, long intervalMs)
     {
         var start = window.Start.ToUnixTimeMilliseconds();
         var points = checked((int)(((window.End.ToUnixTimeMilliseconds() - start) / intervalMs) + 1));
-        var present = new bool[points];
-        foreach (var time in times)
-        {
-            var slot = (time - start) / intervalMs;
-            if (slot >= 0 && slot < points)
-            {
-                present[slot] = true;
-            }
-        }
+        var present = ScrapeRules.Presence(times, start, intervalMs, 0, points);
 
         var labels = $"up{{job=\"{Escape(job)}\",instance=\"{Escape(job)}\"}} ";
         var down = 0;
@@ -198,7 +190,7 @@ public static class RecordedMetricsConverter
         line.Append(series.Name).Append("{job=\"").Append(Escape(job)).Append("\",instance=\"").Append(Escape(job)).Append('"');
         foreach (var (name, value) in series.Labels)
         {
-            var stored = name is "job" or "instance" ? "exported_" + name : name;
+            var stored = ScrapeRules.StoredLabelName(name);
             line.Append(',').Append(stored).Append("=\"").Append(value).Append('"');
         }
 

@@ -199,33 +199,29 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         var until = frontier > last ? frontier : last;
         var from = (long)Math.Round(window.StartSeconds * 1000);
         var to = Math.Min(until, (long)Math.Round(window.EndSeconds * 1000));
-        var times = new List<double>();
-        var values = new List<double>();
-        var i = 0;
-        var recorded = job.Times;
-        for (var g = start; g <= to; g += IntervalMs)
-        {
-            while (i < recorded.Count && recorded[i] < g)
-            {
-                i++;
-            }
-
-            if (g < from)
-            {
-                continue;
-            }
-
-            times.Add(g / 1000.0);
-            values.Add(i < recorded.Count && recorded[i] < g + IntervalMs ? 1 : 0);
-        }
-
-        if (times.Count == 0)
+        if (to < start)
         {
             return null;
         }
 
+        var first = from <= start ? 0 : (from - start + IntervalMs - 1) / IntervalMs;
+        var count = ((to - start) / IntervalMs) - first + 1;
+        if (count <= 0)
+        {
+            return null;
+        }
+
+        var present = ScrapeRules.Presence(job.Times, start, IntervalMs, first, checked((int)count));
+        var times = new double[present.Length];
+        var values = new double[present.Length];
+        for (var k = 0; k < present.Length; k++)
+        {
+            times[k] = (start + ((first + k) * IntervalMs)) / 1000.0;
+            values[k] = present[k] ? 1 : 0;
+        }
+
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = "up", ["job"] = job.Job, ["instance"] = job.Job };
-        return new TimeSeries(labels, [.. times], [.. values]);
+        return new TimeSeries(labels, times, values);
     }
 
     private List<TimeSeries> Slice(string name, GateWindow window, bool edgeriskOnly)
@@ -282,7 +278,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = series.Name, ["job"] = Job, ["instance"] = Job };
             foreach (var (name, value) in series.Labels)
             {
-                labels[name is "job" or "instance" ? "exported_" + name : name] = value;
+                labels[ScrapeRules.StoredLabelName(name)] = value;
             }
 
             return labels;
