@@ -145,12 +145,9 @@ partial class Build
     /// </summary>
     async Task<bool> StopDryRunPrometheusAsync()
     {
-        var evidence = DryRunDirectory / DryRunEvidencePipeline.StateFileName;
-        var liveAlerts = DryRunDirectory / LiveAlertsPrometheus.StateFileName;
-        var any = evidence.FileExists() || liveAlerts.FileExists();
-        await new DryRunEvidencePipeline(TimeProvider).StopAsync(evidence);
-        await LiveAlertsPrometheus.StopAsync(liveAlerts, TimeProvider, CancellationToken.None);
-        return any;
+        var evidence = await EvidencePrometheus.StopNamedAsync(DryRunDirectory / DryRunEvidencePipeline.StateFileName, TimeProvider, CancellationToken.None);
+        var liveAlerts = await EvidencePrometheus.StopNamedAsync(DryRunDirectory / LiveAlertsPrometheus.StateFileName, TimeProvider, CancellationToken.None);
+        return evidence || liveAlerts;
     }
 
     /// <summary>

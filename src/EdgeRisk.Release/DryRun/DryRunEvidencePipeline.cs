@@ -110,16 +110,8 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
     }
 
     /// <summary>Stops the Prometheus recorded in <paramref name="stateFile"/> (if it still runs) and removes the file.</summary>
-    public async Task StopAsync(string stateFile, CancellationToken cancellationToken = default)
-    {
-        if (EvidencePrometheusState.Load(stateFile) is not { } state)
-        {
-            return;
-        }
-
-        await EvidencePrometheus.StopAsync(state.Pid, state.Url, timeProvider, cancellationToken);
-        File.Delete(stateFile);
-    }
+    public Task StopAsync(string stateFile, CancellationToken cancellationToken = default) =>
+        EvidencePrometheus.StopNamedAsync(stateFile, timeProvider, cancellationToken);
 
     private async Task<EvidencePrometheus> BackfillAndRestartAsync(EvidencePrometheus prometheus, EvidencePrometheusOptions prometheusOptions,
         PrometheusRuleFile rules, string fileName, DryRunEvidenceOptions options, EvidenceWindow window, CancellationToken cancellationToken)

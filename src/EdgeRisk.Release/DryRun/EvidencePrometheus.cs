@@ -73,6 +73,22 @@ public sealed class EvidencePrometheus
         StopAsync(Pid, Url, timeProvider, cancellationToken);
 
     /// <summary>
+    /// Stops the Prometheus named in a state file (<see cref="PrometheusProcessState"/>: <c>prometheus.json</c>,
+    /// <c>live-prometheus.json</c>), if it still runs, and removes the file; false when there was no file.
+    /// </summary>
+    public static async Task<bool> StopNamedAsync(string stateFile, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (PrometheusProcessState.Load(stateFile) is not { } state)
+        {
+            return false;
+        }
+
+        await StopAsync(state.Pid, state.Url, timeProvider, cancellationToken);
+        File.Delete(stateFile);
+        return true;
+    }
+
+    /// <summary>
     /// Stops the Prometheus with this pid: <c>POST /-/quit</c>, then SIGKILL if it is still there after 20 s.
     /// A pid that is gone, or now belongs to a process other than a prometheus on that port, is left alone.
     /// </summary>

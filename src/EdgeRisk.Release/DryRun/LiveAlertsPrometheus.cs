@@ -7,7 +7,7 @@ namespace EdgeRisk.Release.DryRun;
 /// <c>artifacts/dry-run/live-alerts</c> with the remote-write receiver on and an out-of-order window as long as the run
 /// (the jobs' virtual clocks run a little apart), no rules loaded (its own rule manager would evaluate on wall time);
 /// <see cref="Evaluation"/> writes the recordings into it and queries the rules on the virtual clock. It is detached and
-/// named in <c>live-prometheus.json</c>, so a run that was killed leaves nothing a later <see cref="StopAsync"/> misses.
+/// named in <c>live-prometheus.json</c>, so a run that was killed leaves nothing a later <see cref="EvidencePrometheus.StopNamedAsync"/> misses.
 /// </summary>
 public sealed class LiveAlertsPrometheus : IAsyncDisposable
 {
@@ -35,7 +35,7 @@ public sealed class LiveAlertsPrometheus : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(ruleFiles);
         var stateFile = Path.Combine(outputDirectory, StateFileName);
-        await StopAsync(stateFile, timeProvider, cancellationToken);
+        await EvidencePrometheus.StopNamedAsync(stateFile, timeProvider, cancellationToken);
         // The rules are checked before anything starts: a rule the evaluation cannot reproduce is a clear error here.
         var rules = LiveAlertRules.Load(ruleFiles, scrapeInterval);
         var work = Path.Combine(outputDirectory, "live-alerts");
@@ -55,18 +55,6 @@ public sealed class LiveAlertsPrometheus : IAsyncDisposable
         }, timeProvider, cancellationToken);
         new PrometheusProcessState(prometheus.Pid, prometheus.Url).Save(stateFile);
         return new LiveAlertsPrometheus(prometheus, stateFile, new LiveAlertEvaluation(prometheus.Url, rules), timeProvider);
-    }
-
-    /// <summary>Stops the live Prometheus named in <paramref name="stateFile"/>, if it still runs, and removes the file.</summary>
-    public static async Task StopAsync(string stateFile, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        if (PrometheusProcessState.Load(stateFile) is not { } state)
-        {
-            return;
-        }
-
-        await EvidencePrometheus.StopAsync(state.Pid, state.Url, timeProvider, cancellationToken);
-        File.Delete(stateFile);
     }
 
     public async ValueTask DisposeAsync()
