@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>
@@ -13,13 +11,11 @@ namespace EdgeRisk.Release.DryRun;
 /// </summary>
 public sealed class RecordedMetricsReader : IDisposable
 {
-    private const string SnapshotMarker = "# snapshot ";
-
     private readonly StreamReader _reader;
     private readonly bool _endsWithNewline;
     private readonly bool _parseSamples;
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RecordedSeries> _series = new(StringComparer.Ordinal);
+    private readonly RecordedLineParser _lines;
     private List<RecordedSample> _pending = [];
     private long? _pendingTime;
     private long? _lastEmitted;
@@ -30,6 +26,7 @@ public sealed class RecordedMetricsReader : IDisposable
     public RecordedMetricsReader(string path, bool parseSamples = true)
     {
         FilePath = path;
+        _lines = new RecordedLineParser(path);
         _parseSamples = parseSamples;
         if (!File.Exists(path))
         {
@@ -110,7 +107,7 @@ public sealed class RecordedMetricsReader : IDisposable
                 continue;
             }
 
-            var marker = line.IndexOf(SnapshotMarker, StringComparison.Ordinal);
+            var marker = line.IndexOf(RecordedLineParser.SnapshotMarker, StringComparison.Ordinal);
             if (marker > 0)
             {
                 DropPendingAsTruncated();
@@ -120,7 +117,7 @@ public sealed class RecordedMetricsReader : IDisposable
 
             if (marker == 0)
             {
-                var time = ParseSnapshotTime(line, lineNumber);
+                var time = _lines.SnapshotTimeMs(line, lineNumber);
                 var completed = _pendingTime is null ? null : Complete();
                 _pendingTime = time;
                 if (completed is not null)
@@ -149,41 +146,17 @@ public sealed class RecordedMetricsReader : IDisposable
 
             if (_pendingTime is null)
             {
-                throw new DryRunException($"{FilePath}:{lineNumber}: sample line before the first '# snapshot' line; this is not a metrics recording");
+                throw _lines.SampleBeforeSnapshot(lineNumber);
             }
 
             if (_parseSamples)
             {
-                _pending.Add(ParseSample(line) ?? throw new DryRunException(
-                    $"{FilePath}:{lineNumber}: not a sample line ('{Shorten(line)}'); the recording is corrupt, re-run the dry run"));
+                _pending.Add(_lines.Sample(line, lineNumber));
             }
         }
     }
 
     public void Dispose() => _reader.Dispose();
-
-    /// <summary>Each distinct series text is parsed once; later samples look it up without allocating it again.</summary>
-    private RecordedSample? ParseSample(string line)
-    {
-        if (!RecordedSample.TrySplit(line, out var seriesText, out var value, out var timestampMs))
-        {
-            return null;
-        }
-
-        var lookup = _series.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(seriesText, out var series))
-        {
-            series = RecordedSeries.TryParse(seriesText);
-            if (series is null)
-            {
-                return null;
-            }
-
-            lookup[seriesText] = series;
-        }
-
-        return new RecordedSample(series, value, timestampMs);
-    }
 
     private void Advance()
     {
@@ -216,17 +189,4 @@ public sealed class RecordedMetricsReader : IDisposable
         _lastEmitted = time;
         return new RecordedSnapshot(time, samples);
     }
-
-    private long ParseSnapshotTime(string line, int lineNumber)
-    {
-        var text = line.AsSpan(SnapshotMarker.Length).Trim();
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
-        {
-            throw new DryRunException($"{FilePath}:{lineNumber}: '{Shorten(line)}' does not carry Unix seconds; expected '# snapshot 1504396815'");
-        }
-
-        return (long)decimal.Round(seconds * 1000m);
-    }
-
-    private static string Shorten(string line) => line.Length <= 80 ? line : line[..80] + "...";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EdgeRisk.Release.DryRun;
 
@@ -13,9 +12,7 @@ namespace EdgeRisk.Release.Gates.Live;
 /// </summary>
 internal sealed class RecordedFileTail(string path, IReadOnlySet<string> names)
 {
-    private const string SnapshotMarker = "# snapshot ";
-
-    private readonly Dictionary<string, RecordedSeries> _series = new(StringComparer.Ordinal);
+    private readonly RecordedLineParser _lines = new(path);
     private long _offset;
     private long _line;
     private long? _lastEmitted;
@@ -58,7 +55,7 @@ internal sealed class RecordedFileTail(string path, IReadOnlySet<string> names)
             var lineStart = position;
             position = end + 1;
             line++;
-            var marker = text.IndexOf(SnapshotMarker, StringComparison.Ordinal);
+            var marker = text.IndexOf(RecordedLineParser.SnapshotMarker, StringComparison.Ordinal);
             if (marker > 0)
             {
                 // A killed writer's cut line with its successor's header glued on: the cut snapshot is lost.
@@ -75,7 +72,7 @@ internal sealed class RecordedFileTail(string path, IReadOnlySet<string> names)
                     Emit(snapshots, time, pending);
                 }
 
-                pendingTime = ParseTime(text, line);
+                pendingTime = _lines.SnapshotTimeMs(text, line);
                 pendingStart = lineStart;
                 pendingLine = line - 1;
                 pending = [];
@@ -89,12 +86,13 @@ internal sealed class RecordedFileTail(string path, IReadOnlySet<string> names)
 
             if (pendingTime is null)
             {
-                throw new DryRunException($"{Path}:{line}: sample line before the first '# snapshot' line; this is not a metrics recording");
+                throw _lines.SampleBeforeSnapshot(line);
             }
 
-            if (Parse(text, line) is { } sample)
+            var nameEnd = text.AsSpan().IndexOfAny('{', ' ');
+            if (nameEnd > 0 && names.Contains(text[..nameEnd]))
             {
-                pending.Add(sample);
+                pending.Add(_lines.Sample(text, line));
             }
         }
 
@@ -129,40 +127,4 @@ internal sealed class RecordedFileTail(string path, IReadOnlySet<string> names)
         _lastEmitted = time;
         snapshots.Add(new RecordedSnapshot(time, samples));
     }
-
-    private RecordedSample? Parse(string text, long line)
-    {
-        var nameEnd = text.AsSpan().IndexOfAny('{', ' ');
-        if (nameEnd <= 0 || !names.Contains(text[..nameEnd]))
-        {
-            return null;
-        }
-
-        if (!RecordedSample.TrySplit(text, out var seriesText, out var value, out var timestampMs))
-        {
-            throw new DryRunException($"{Path}:{line}: not a sample line ('{Shorten(text)}'); the recording is corrupt, re-run the dry run");
-        }
-
-        var key = seriesText.ToString();
-        if (!_series.TryGetValue(key, out var series))
-        {
-            series = RecordedSeries.TryParse(seriesText)
-                ?? throw new DryRunException($"{Path}:{line}: not a sample line ('{Shorten(text)}'); the recording is corrupt, re-run the dry run");
-            _series[key] = series;
-        }
-
-        return new RecordedSample(series, value, timestampMs);
-    }
-
-    private long ParseTime(string text, long line)
-    {
-        if (!decimal.TryParse(text.AsSpan(SnapshotMarker.Length).Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
-        {
-            throw new DryRunException($"{Path}:{line}: '{Shorten(text)}' does not carry Unix seconds; expected '# snapshot 1504396815'");
-        }
-
-        return (long)decimal.Round(seconds * 1000m);
-    }
-
-    private static string Shorten(string line) => line.Length <= 80 ? line : line[..80] + "...";
 }
