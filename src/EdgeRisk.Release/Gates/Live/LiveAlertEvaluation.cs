@@ -22,10 +22,10 @@ public sealed class LiveAlertEvaluation : IDisposable
     private readonly Uri _prometheusUrl;
     private readonly PrometheusRemoteWriter _writer;
     private readonly long _stepMs;
-    private readonly IReadOnlyList<PrometheusRule> _recording;
-    private readonly IReadOnlyList<PrometheusRule> _firing;
+    private readonly LiveAlertRules _rules;
     private readonly Dictionary<string, GrowingSeries> _alerts = new(StringComparer.Ordinal);
-    private readonly List<double> _marker = [];
+    private readonly GrowingSeries _marker =
+        new(new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = AlertsRecordingRules.MarkerMetric });
     private long? _evaluatedUpToMs;
 
     public LiveAlertEvaluation(Uri prometheusUrl, LiveAlertRules rules)
@@ -34,16 +34,14 @@ public sealed class LiveAlertEvaluation : IDisposable
         ArgumentNullException.ThrowIfNull(rules);
         _prometheusUrl = prometheusUrl;
         _stepMs = (long)rules.Step.TotalMilliseconds;
-        _recording = rules.Recording;
-        _firing = rules.Firing;
-        InputMetrics = rules.InputMetrics;
+        _rules = rules;
         _http = new HttpClient { BaseAddress = prometheusUrl, Timeout = TimeSpan.FromSeconds(60) };
         _api = Refit.RestService.For<IPrometheusApi>(_http);
         _writer = new PrometheusRemoteWriter(_http, prometheusUrl);
     }
 
     /// <summary>The metric names the rules read: the recordings' series to write (<c>up</c> included when a rule reads it).</summary>
-    public IReadOnlySet<string> InputMetrics { get; }
+    public IReadOnlySet<string> InputMetrics => _rules.InputMetrics;
 
     /// <summary>The last grid point evaluated; null before the first evaluation.</summary>
     public DateTimeOffset? EvaluatedUpTo => _evaluatedUpToMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
@@ -64,24 +62,25 @@ public sealed class LiveAlertEvaluation : IDisposable
         while (first <= last)
         {
             var end = Math.Min(last, first + ((MaxPointsPerQuery - 1) * _stepMs));
-            foreach (var rule in _recording)
+            foreach (var rule in _rules.Recording)
             {
                 var results = await QueryRangeAsync(rule, first, end, cancellationToken);
                 await _writer.WriteAsync(results.Select(r => Named(r, rule.Record!, rule.Labels)).ToList(), cancellationToken);
             }
 
-            var fired = await Task.WhenAll(_firing.Select(rule => QueryRangeAsync(rule, first, end, cancellationToken)));
-            for (var i = 0; i < _firing.Count; i++)
+            var fired = await Task.WhenAll(_rules.Firing.Select(rule => QueryRangeAsync(rule, first, end, cancellationToken)));
+            for (var i = 0; i < _rules.Firing.Count; i++)
             {
                 foreach (var series in fired[i])
                 {
-                    Append(Named(series, AlertsRecordingRules.AlertsMetric, _firing[i].Labels));
+                    Append(Named(series, AlertsRecordingRules.AlertsMetric, _rules.Firing[i].Labels));
                 }
             }
 
             for (var t = first; t <= end; t += _stepMs)
             {
-                _marker.Add(t / 1000.0);
+                _marker.Times.Add(t / 1000.0);
+                _marker.Values.Add(1);
             }
 
             _evaluatedUpToMs = end;
@@ -93,13 +92,7 @@ public sealed class LiveAlertEvaluation : IDisposable
     public IReadOnlyList<TimeSeries> Alerts(GateWindow window) => _alerts.Values.Select(b => b.Slice(window)).OfType<TimeSeries>().ToList();
 
     /// <summary><c>edgerisk_rules_evaluated</c> = 1 at every grid point evaluated, within <paramref name="window"/>.</summary>
-    public IReadOnlyList<TimeSeries> Marker(GateWindow window)
-    {
-        var buffer = new GrowingSeries(new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = AlertsRecordingRules.MarkerMetric });
-        buffer.Times.AddRange(_marker);
-        buffer.Values.AddRange(Enumerable.Repeat(1.0, _marker.Count));
-        return buffer.Slice(window) is { } marker ? [marker] : [];
-    }
+    public IReadOnlyList<TimeSeries> Marker(GateWindow window) => _marker.Slice(window) is { } marker ? [marker] : [];
 
     public void Dispose() => _http.Dispose();
 
