@@ -253,11 +253,12 @@ partial class Build
 
         // The window EvaluateGates judges after a full run: the processes record from their first snapshot to --duration after it.
         var window = GateWindow.Ending(recordings.FirstSnapshot.Value + Duration, Window ?? Duration);
-        using var gates = LiveGateRun.Over(recordings, new LiveGateOptions
+        var monitor = new LiveGateMonitor(new LiveGateOptions
         {
             Window = window,
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-        }, HttpUrl(PushgatewayUrl, "--pushgateway-url"), TimeProvider, message => Log.Warning(message));
+        }, recordings, TimeProvider);
+        using var gates = new LiveGateRun(monitor, HttpUrl(PushgatewayUrl, "--pushgateway-url"), TimeProvider, message => Log.Warning(message));
         var wall = TimeProvider.GetTimestamp();
         var outcome = await gates.RunAsync((step, _) =>
         {

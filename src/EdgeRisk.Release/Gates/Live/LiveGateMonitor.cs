@@ -51,6 +51,9 @@ public sealed class LiveGateMonitor
 
     public GateWindow Window => _options.Window;
 
+    /// <summary>Wall time a runner waits between two looks that judged nothing (<see cref="LiveGateRun"/>).</summary>
+    public TimeSpan PollInterval => _options.PollInterval;
+
     public IReadOnlyList<LiveGateSnapshot> Snapshots => _snapshots;
 
     public LiveGateOutcome Outcome => new([.. _snapshots], _stop, _last);
@@ -108,38 +111,6 @@ public sealed class LiveGateMonitor
         }
 
         return new LiveGateStep(judged, _stop, _done);
-    }
-
-    /// <summary>
-    /// Steps until the window ends, the evidence is finished, or a gate fails for good; <paramref name="onStop"/> is called
-    /// at once with the stop (e.g. to stop the supervised processes), <paramref name="onSnapshots"/> with each batch judged.
-    /// </summary>
-    public async Task<LiveGateOutcome> RunAsync(Action<LiveGateStop>? onStop, Func<IReadOnlyList<LiveGateSnapshot>, CancellationToken, Task>? onSnapshots,
-        CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var step = await StepAsync(cancellationToken);
-            if (step.Stop is { } stop)
-            {
-                onStop?.Invoke(stop);
-            }
-
-            if (onSnapshots is not null && step.Snapshots.Count > 0)
-            {
-                await onSnapshots(step.Snapshots, cancellationToken);
-            }
-
-            if (step.Done)
-            {
-                return Outcome;
-            }
-
-            if (step.Snapshots.Count == 0)
-            {
-                await Task.Delay(_options.PollInterval, _timeProvider, cancellationToken);
-            }
-        }
     }
 
     private int DueUpTo(DateTimeOffset frontier)

@@ -6,7 +6,7 @@ namespace EdgeRisk.Release.Gates.Live;
 /// <see cref="LiveGateMonitor"/> with the latest judgement of every look pushed to a Pushgateway. A push that fails is a
 /// warning and is retried with the next judgement: the dashboard feed must not end a soak, and the gates never read the
 /// pushed series. Over a scraping Prometheus (<see cref="PrometheusLiveEvidence"/>) for the staging dry run and
-/// <c>EvaluateGates --live</c>; over any live evidence (the local dry run's recordings) with <see cref="Over"/>.
+/// <c>EvaluateGates --live</c>; over any live evidence (the local dry run's recordings) given its monitor.
 /// </summary>
 public sealed class LiveGateRun : IDisposable
 {
@@ -20,6 +20,12 @@ public sealed class LiveGateRun : IDisposable
 
     public LiveGateRun(LiveGateRunOptions options, TimeProvider timeProvider, Action<string>? onWarning = null)
         : this(PrometheusMonitor(options, timeProvider), options.PushgatewayUrl, options.PushTimeout, options.PollInterval, timeProvider, onWarning)
+    {
+    }
+
+    /// <summary>The gates <paramref name="monitor"/> judges (e.g. over the local dry run's recordings), each look's latest judgement pushed to <paramref name="pushgatewayUrl"/> when given.</summary>
+    public LiveGateRun(LiveGateMonitor monitor, Uri? pushgatewayUrl, TimeProvider timeProvider, Action<string>? onWarning = null)
+        : this(monitor, pushgatewayUrl, LiveGateRunOptions.DefaultPushTimeout, monitor.PollInterval, timeProvider, onWarning)
     {
     }
 
@@ -43,11 +49,6 @@ public sealed class LiveGateRun : IDisposable
             _http = new HttpClient { Timeout = pushTimeout };
         }
     }
-
-    /// <summary>The gates judged over <paramref name="evidence"/> as <paramref name="options"/> say, each look's latest judgement pushed to <paramref name="pushgatewayUrl"/> when given.</summary>
-    public static LiveGateRun Over(ILiveEvidence evidence, LiveGateOptions options, Uri? pushgatewayUrl, TimeProvider timeProvider,
-        Action<string>? onWarning = null) =>
-        new(new LiveGateMonitor(options, evidence, timeProvider), pushgatewayUrl, LiveGateRunOptions.DefaultPushTimeout, options.PollInterval, timeProvider, onWarning);
 
     public GateWindow Window => _monitor.Window;
 

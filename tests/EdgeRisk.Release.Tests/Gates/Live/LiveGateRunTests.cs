@@ -103,7 +103,7 @@ public sealed class LiveGateRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Over_LocalRecordingsWithARestart_PushesEveryLookAndStopsAtTheRestart()
+    public async Task RunAsync_LocalRecordingsWithARestart_PushesEveryLookAndStopsAtTheRestart()
     {
         using var dir = new TempDirectory("live-run-recordings");
         var crypto = dir.Combine("edgerisk-crypto.metrics");
@@ -116,8 +116,9 @@ public sealed class LiveGateRunTests : IAsyncLifetime
             new RecordedLiveEvidenceOptions { ExpectedDuration = planned });
         evidence.MarkWritersExited();
         var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(LiveRecordings.Start) + planned - TimeSpan.FromSeconds(15), planned);
-        using var run = LiveGateRun.Over(evidence, new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, _servers.Pushgateway.BaseUrl,
-            new FakeTimeProvider());
+        var clock = new FakeTimeProvider();
+        using var run = new LiveGateRun(new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, clock),
+            _servers.Pushgateway.BaseUrl, clock);
 
         var outcome = await run.RunAsync(null, CancellationToken.None);
 

@@ -76,7 +76,12 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         evidence.MarkWritersExited();
         var stops = new List<LiveGateStop>();
 
-        var outcome = await monitor.RunAsync(stops.Add, null, CancellationToken.None);
+        using var run = new LiveGateRun(monitor, null, new FakeTimeProvider());
+        var outcome = await run.RunAsync((step, _) =>
+        {
+            stops.AddRange(step.Stop is { } stop ? [stop] : []);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
 
         Assert.Empty(stops);
         Assert.Null(outcome.Stop);
