@@ -3,12 +3,14 @@
 BUILD := ./build.sh
 ARGS ?=
 
-.PHONY: help test start-services stop-services stage-deploy import-dashboards verify-dashboards \
+.PHONY: help install-deps test start-services stop-services stage-deploy import-dashboards verify-dashboards \
         live-crypto live-stocks dry-run evaluate-gates promote report-status install-cron backtest benchmark
 
 help: ## List the rules and the build target behind each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
+install-deps: ## ./build.sh InstallDeps (the system packages of scripts/install-deps.sh that are missing)
+	$(BUILD) InstallDeps $(ARGS)
 test: ## ./build.sh Test
 	$(BUILD) Test $(ARGS)
 start-services: ## ./build.sh StartServices (Redis, Prometheus, Alertmanager)

@@ -33,6 +33,7 @@ partial class Build
 
     Target PublishTrading => _ => _
         .Description("Publishes edgerisk-trading as a Native AOT executable (linux-x64) to artifacts/publish/edgerisk-trading/")
+        .DependsOn(InstallDeps)
         .After(Restore, Compile)
         .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
         .Outputs("artifacts/publish/edgerisk-trading")

@@ -108,10 +108,12 @@ partial class Build
 
     Target BuildImages => _ => _
         .Description("Builds the base, service and trading-core images on the local Docker engine (the tag-triggered workflow)")
+        .DependsOn(InstallDeps)
         .Executes(() => EdgeRisk.Nuke.Tooling.ProcessTasks.StartProcess("bash", $"\"{RootDirectory / "scripts" / "build-images.sh"}\"", RootDirectory).AssertZeroExitCode());
 
     Target InstallCron => _ => _
         .Description("§4: installs deploy/crontab (12-hourly PnL and memory reports) into the user's crontab, idempotently")
+        .DependsOn(InstallDeps)
         .Executes(() => EdgeRisk.Nuke.Tooling.ProcessTasks.StartProcess("bash", $"\"{RootDirectory / "scripts" / "install-cron.sh"}\"", RootDirectory).AssertZeroExitCode());
 
     void RunTradingProcess(string job, string symbols, int metricsPort)

@@ -105,6 +105,7 @@ partial class Build
 
     Target StartServices => _ => _
         .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1; staging: those compose services)")
+        .DependsOn(InstallDeps)
         .Executes(async () =>
         {
             if (!IsLocalProfile)
@@ -165,7 +166,7 @@ partial class Build
 
     Target StageDeploy => _ => _
         .Description("§2: the stack up and healthy (local: services as processes; staging: docker-compose on the engine)")
-        .DependsOn(Tag, Compile)
+        .DependsOn(InstallDeps, Tag, Compile)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {

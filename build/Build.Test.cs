@@ -11,7 +11,7 @@ partial class Build
 
     Target Test => _ => _
         .Description("Runs every tests/*.Tests project (in parallel with --parallel) and totals the TRX results")
-        .DependsOn(Compile)
+        .DependsOn(InstallDeps, Compile)
         .Executes(async () =>
         {
             var projects = RootDirectory.GlobFiles("tests/*/*.Tests.csproj");
