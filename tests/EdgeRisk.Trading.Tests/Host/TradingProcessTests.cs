@@ -301,6 +301,46 @@ public sealed class TradingProcessTests
         }
     }
 
+    [Fact]
+    public async Task Live_RedisKilledAndNotBack_ExitsOneSayingTheJournalIsBehindThenResumesGapFree()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        string[] Arguments(string speed) =>
+        [
+            "live", "--speed", speed, "--duration", "24h", "--metrics-port", FreePort.Next().ToString(), "--redis", redis.Endpoint,
+            "--data", TradingProcess.DataDirectory,
+        ];
+        await using (var first = TradingProcess.Start(Arguments("20000")))
+        {
+            await using (var watcher = await RedisJournal.ConnectAsync(redis.Endpoint))
+            {
+                await first.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= 3,
+                    TimeSpan.FromSeconds(20), "3 journaled fills");
+            }
+
+            // SIGKILL, and Redis stays away until the run has ended: the books are ahead of the journal.
+            await redis.StopAsync();
+            await TradingProcess.WaitForExitAsync(first, TimeSpan.FromSeconds(60));
+
+            Assert.True(first.ExitCode == 1, first.Output);
+            Assert.Contains("the journal is behind the books", first.Output, StringComparison.Ordinal);
+        }
+
+        // Redis back (its append-only file kept what was written): the next run resumes after the journal, gap-free.
+        await redis.RestartAsync();
+        var (exitCode, output) = await TradingProcess.RunAsync(Arguments("max"), TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, output);
+        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        foreach (var book in new[] { Book.Paper, Book.Sim })
+        {
+            var ids = (await connection.GetDatabase().StreamRangeAsync($"edgerisk-crypto:fills:{FillCsv.BookName(book)}"))
+                .Select(e => long.Parse(((string)e.Id!).Split('-')[0])).ToArray();
+            Assert.Equal(Enumerable.Range(1, ids.Length).Select(i => (long)i), ids);
+            await AssertSnapshotEqualsFullReplayAsync(connection, book);
+        }
+    }
+
     /// <summary>The final snapshot must equal replaying every journaled fill from an empty book: nothing lost, nothing twice.</summary>
     private static async Task AssertSnapshotEqualsFullReplayAsync(IConnectionMultiplexer connection, Book book)
     {
