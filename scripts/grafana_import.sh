@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Imports a Grafana dashboard and (optionally) its alert rule group through the build's ImportDashboards target.
+# Imports a Grafana dashboard and (optionally) its alert rule group through the build's ImportDashboards target,
+# and nothing else: no tag, no deploy (the target's dependencies are skipped).
 # Usage: scripts/grafana_import.sh --dash FILE [--alert FILE]
-# Needs GRAFANA_URL plus GRAFANA_TOKEN (or GRAFANA_USER and GRAFANA_PASSWORD); exit 2 when they are missing.
+# Imports into GRAFANA_URL with GRAFANA_TOKEN (or GRAFANA_USER and GRAFANA_PASSWORD); exit 2 when they are missing.
+# PROFILE=local records the calls to artifacts/release/outbox/ instead (nothing is sent).
 set -euo pipefail
 
 usage() {
@@ -30,5 +32,15 @@ if [[ -n "$alert" ]]; then
   args+=(--alert-rules "$(realpath "$alert")")
 fi
 
+if [[ ${PROFILE:-} == local ]]; then
+  args+=(--profile local)
+elif [[ -n ${GRAFANA_URL:-} ]]; then
+  # A Grafana is named: import into it (the staging profile's Grafana client; the build names a missing credential).
+  args+=(--profile "${PROFILE:-staging}")
+else
+  echo "GRAFANA_URL is not set: export GRAFANA_URL and GRAFANA_TOKEN (or GRAFANA_USER and GRAFANA_PASSWORD), or PROFILE=local to record the import to artifacts/release/outbox/" >&2
+  exit 2
+fi
+
 cd "$root"
-exec ./build.sh "${args[@]}"
+exec ./build.sh "${args[@]}" --skip
