@@ -27,6 +27,12 @@ partial class Build
     [Parameter("Backtest strategy: ema (EMA 10/60 crossover) or dual-horizon")]
     public string Strategy { get; set; } = "dual-horizon";
 
+    [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: a data file that cannot be read is a warning and a count, not an error (edgerisk-trading --skip-bad-files)")]
+    public bool SkipBadFiles { get; set; }
+
+    /// <summary>The trading process's switch for <see cref="SkipBadFiles"/>: nothing, or <c>--skip-bad-files</c>.</summary>
+    string[] SkipBadFilesArguments => SkipBadFiles ? ["--skip-bad-files"] : [];
+
     AbsolutePath TradingPublishDirectory => ArtifactsDirectory / "publish" / "edgerisk-trading";
 
     AbsolutePath BacktestDirectory => ArtifactsDirectory / "backtest" / Strategy;
@@ -55,9 +61,9 @@ partial class Build
         .Outputs("artifacts/sim/pnl_stats.json", $"artifacts/backtest/{Strategy}")
         .Executes(() =>
         {
-            RunTrading("sim-stats", "--data", "data/lean", "--out", PnlStats);
-            RunTrading("backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
-                "--data", "data/lean", "--out", BacktestDirectory);
+            RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]);
+            RunTrading(["backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
+                "--data", "data/lean", "--out", BacktestDirectory, .. SkipBadFilesArguments]);
         });
 
     /// <summary>
@@ -106,8 +112,9 @@ partial class Build
             throw new BuildConfigurationException($"--strategy '{Strategy}' is not a backtest strategy; pass one of {string.Join(", ", BacktestStrategies)}.");
         }
 
-        // Crypto minute trades must exist for every day (NVDA is the synthetic tape); quotes may be missing.
-        for (var day = from; day <= to; day = day.AddDays(1))
+        // Crypto minute trades must exist for every day (NVDA is the synthetic tape); quotes may be missing. With
+        // --skip-bad-files a missing day is the trading process's warning instead.
+        for (var day = from; day <= to && !SkipBadFiles; day = day.AddDays(1))
         {
             foreach (var symbol in symbols.Where(s => s.Contains('-', StringComparison.Ordinal)))
             {

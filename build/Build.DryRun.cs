@@ -341,6 +341,7 @@ partial class Build
             "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", $"{(int)RecordInterval.TotalSeconds}s", "--job", job,
         };
+        arguments.AddRange(SkipBadFilesArguments);
         // A restart resumes the books from the journal; the first start of a dry run begins flat.
         var restart = arguments.ToList();
         arguments.AddRange(["--journal", "fresh"]);

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
+using EdgeRisk.Trading.Host.Logging;
+using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Serialization;
@@ -41,11 +44,19 @@ public static class BacktestApp
                 Speed = command.Speed,
                 RepeatDays = command.RepeatDays,
                 TimeProvider = time,
+                SkipBadFiles = command.SkipBadFiles,
+                RejectionSink = new BadFileWarnings(error),
             });
         }
         catch (FileNotFoundException e)
         {
             error.WriteLine($"edgerisk-trading: --from/--to: {e.Message}");
+            return 2;
+        }
+        catch (BadDataFileException e)
+        {
+            // Before --out is written: a failed run leaves no files.
+            error.WriteLine(BadFileWarnings.ErrorLine(e));
             return 2;
         }
 
@@ -65,6 +76,15 @@ public static class BacktestApp
         }
 
         output.WriteLine(string.Create(c, $"events {result.EventsProcessed}, rejected {result.RejectedRows}, orders {result.OrdersSubmitted}"));
+        if (result.Rejections.Count > 0)
+        {
+            output.WriteLine(RejectionLine(result.Rejections));
+        }
+
+        if (result.BadFiles.Count > 0)
+        {
+            output.WriteLine(BadFilesLine(result.BadFiles));
+        }
         output.WriteLine(string.Create(c, $"paper: fills {result.PaperFills.Count}, fees {result.PaperFeesUsd:0.00} USD, end equity {result.PaperEndEquityUsd:0.00} USD"));
         output.WriteLine(string.Create(c, $"sim: fills {result.SimFills.Count}, fees {result.SimFeesUsd:0.00} USD, end equity {result.SimEndEquityUsd:0.00} USD"));
         var inMain = time.GetElapsedTime(mainStarted);
@@ -75,6 +95,28 @@ public static class BacktestApp
         var cpu = process.TotalProcessorTime;
         output.WriteLine(string.Create(c, $"peak RSS {PeakRssBytes() / (1024d * 1024d):0.0} MiB, cpu {cpu.TotalMilliseconds:0} ms ({(whole > TimeSpan.Zero ? cpu / whole : 0d):0.00} cores)"));
         return 0;
+    }
+
+    /// <summary>
+    /// <c>rejected 3: nan 2 (first data/lean/.../20170903_trade.zip:118), non_numeric 1 (first ...:7)</c>: each reason (the
+    /// <c>feed_rejected_total</c> label), most frequent first, with its count and the file:line of its first row.
+    /// </summary>
+    public static string RejectionLine(IReadOnlyList<FeedRejectionCount> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(rejections);
+        var reasons = rejections.Select(r => string.Create(CultureInfo.InvariantCulture, $"{RejectReasonLabel.Of(r.Reason)} {r.Count} (first {r.First.Source}:{r.First.Line})"));
+        return string.Create(CultureInfo.InvariantCulture, $"rejected {rejections.Sum(r => r.Count)}: {string.Join(", ", reasons)}");
+    }
+
+    /// <summary>
+    /// <c>skipped bad files 2: empty 1 (first data/lean/.../20170903_trade.zip), multiple_entries 1 (first ...)</c>: per
+    /// reason (the <c>feed_bad_files_total</c> label), in the order first met.
+    /// </summary>
+    public static string BadFilesLine(IReadOnlyList<BadDataFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var reasons = files.GroupBy(f => f.Reason).Select(g => string.Create(CultureInfo.InvariantCulture, $"{BadFileLabel.Of(g.Key)} {g.Count()} (first {g.First().Path})"));
+        return string.Create(CultureInfo.InvariantCulture, $"skipped bad files {files.Count}: {string.Join(", ", reasons)}");
     }
 
     /// <summary>Writes every file next to its final name first, then renames them: a failed run leaves no half-written set.</summary>

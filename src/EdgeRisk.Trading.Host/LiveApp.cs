@@ -60,7 +60,7 @@ public static class LiveApp
         {
             if (options.Profile == Profile.Local)
             {
-                feed = ReplayPlanFor(options).Open(options.DataDirectory, symbols, metrics);
+                feed = ReplayPlanFor(options).Open(options.DataDirectory, symbols, new BadFileWarnings(error, metrics));
             }
             else
             {
@@ -70,6 +70,11 @@ public static class LiveApp
         catch (FileNotFoundException e)
         {
             await error.WriteLineAsync($"edgerisk-trading: --window {options.Window:yyyy-MM-dd}: {FirstLine(e.Message)}");
+            return 2;
+        }
+        catch (BadDataFileException e)
+        {
+            await error.WriteLineAsync(BadFileWarnings.ErrorLine(e));
             return 2;
         }
         catch (ArgumentException e)
@@ -206,6 +211,7 @@ public static class LiveApp
             EquitySymbols = [.. options.Symbols.Where(s => SymbolRegistry.InferAssetClass(s) == AssetClass.Equity)],
             SyntheticSeed = options.Seed,
             EquityFile = options.NvdaFile,
+            SkipBadFiles = options.SkipBadFiles,
         };
     }
 
@@ -246,6 +252,7 @@ public static class LiveApp
         to.Job = from.Job;
         to.CrashAt = from.CrashAt;
         to.FreshJournal = from.FreshJournal;
+        to.SkipBadFiles = from.SkipBadFiles;
         to.HeartbeatTimeout = from.HeartbeatTimeout;
         to.SnapshotInterval = from.SnapshotInterval;
     }

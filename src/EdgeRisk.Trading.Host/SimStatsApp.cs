@@ -1,6 +1,8 @@
 using System.Globalization;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
+using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Host;
@@ -16,7 +18,13 @@ public static class SimStatsApp
         PnlStats stats;
         try
         {
-            stats = SimStatsCalculator.Compute(command.DataDirectory, new TradingConfig(), new RouterConfig(), command.Symbols);
+            stats = SimStatsCalculator.Compute(command.DataDirectory, new TradingConfig(), new RouterConfig(), command.Symbols,
+                command.SkipBadFiles, new BadFileWarnings(error));
+        }
+        catch (BadDataFileException e)
+        {
+            error.WriteLine(BadFileWarnings.ErrorLine(e));
+            return 2;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
         {

@@ -9,15 +9,18 @@ public static class CommandLineParser
     private static readonly string[] LiveKeys =
     [
         "--profile", "--symbols", "--speed", "--duration", "--metrics-port", "--redis", "--data", "--window",
-        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal",
+        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal", SkipBadFiles,
     ];
 
-    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out", "--speed", "--repeat-days"];
+    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out", "--speed", "--repeat-days", SkipBadFiles];
+
+    /// <summary>The one option without a value: skip unreadable data files with a warning instead of failing.</summary>
+    private const string SkipBadFiles = "--skip-bad-files";
 
     /// <summary>Longest synthetic replay <c>--repeat-days</c> accepts (ten years of virtual days).</summary>
     public const int MaxRepeatDays = 3650;
 
-    private static readonly string[] SimStatsKeys = ["--data", "--out", "--symbols"];
+    private static readonly string[] SimStatsKeys = ["--data", "--out", "--symbols", SkipBadFiles];
 
     public static Command Parse(IReadOnlyList<string> args)
     {
@@ -76,6 +79,7 @@ public static class CommandLineParser
             "resume" => false,
             _ => throw new UsageException($"--journal must be fresh or resume (got '{v}')"),
         });
+        options.SkipBadFiles = values.ContainsKey(SkipBadFiles);
         if (values.ContainsKey("--record-interval") && options.RecordMetricsFile is null)
         {
             throw new UsageException("--record-interval needs --record-metrics FILE");
@@ -132,6 +136,7 @@ public static class CommandLineParser
         {
             Speed = speed,
             RepeatDays = repeatDays,
+            SkipBadFiles = values.ContainsKey(SkipBadFiles),
         };
     }
 
@@ -145,7 +150,7 @@ public static class CommandLineParser
             throw new UsageException("--symbols: sim-stats uses the shipped crypto data only; use BTC-USD and/or ETH-USD");
         }
 
-        return new SimStatsCommand(data, output, symbols);
+        return new SimStatsCommand(data, output, symbols) { SkipBadFiles = values.ContainsKey(SkipBadFiles) };
     }
 
     private static string DataDirectory(Dictionary<string, string> values)
@@ -159,7 +164,7 @@ public static class CommandLineParser
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args, string[] allowed)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Count; i += 2)
+        for (var i = 1; i < args.Count; i++)
         {
             var key = args[i];
             if (!allowed.Contains(key))
@@ -167,12 +172,11 @@ public static class CommandLineParser
                 throw new UsageException($"unknown option '{key}' for '{args[0]}'; valid options are {string.Join(", ", allowed)}");
             }
 
-            if (i + 1 >= args.Count)
-            {
-                throw new UsageException($"{key} needs a value");
-            }
-
-            if (!values.TryAdd(key, args[i + 1]))
+            // A switch takes no value; every other option takes the next argument.
+            var value = key == SkipBadFiles ? "true"
+                : ++i < args.Count ? args[i]
+                : throw new UsageException($"{key} needs a value");
+            if (!values.TryAdd(key, value))
             {
                 throw new UsageException($"{key} is given twice");
             }

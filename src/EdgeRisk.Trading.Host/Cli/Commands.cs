@@ -19,6 +19,13 @@ public sealed record BacktestCommand(DateOnly From, DateOnly To, IReadOnlyList<s
 
     /// <summary><c>--repeat-days N</c>: a SYNTHETIC replay cycling the From..To files, re-dated, for N virtual days.</summary>
     public int? RepeatDays { get; init; }
+
+    /// <summary><c>--skip-bad-files</c>: an unreadable data file is a warning and a count instead of an error.</summary>
+    public bool SkipBadFiles { get; init; }
 }
 
-public sealed record SimStatsCommand(string DataDirectory, string OutFile, IReadOnlyList<string> Symbols) : Command;
+public sealed record SimStatsCommand(string DataDirectory, string OutFile, IReadOnlyList<string> Symbols) : Command
+{
+    /// <summary><c>--skip-bad-files</c>: an unreadable data file is a warning instead of an error.</summary>
+    public bool SkipBadFiles { get; init; }
+}

@@ -9,12 +9,14 @@ public static class Usage
           edgerisk-trading live --profile local|staging --symbols BTC-USD,ETH-USD|NVDA --speed N|max --duration 48h
                                 --metrics-port P --redis host:port [--data DIR] [--window 2017-09-03]
                                 [--record-metrics FILE --record-interval 15s] [--nvda-file FILE] [--seed N]
-                                [--job edgerisk-crypto|edgerisk-stocks] [--crash-at 10h] [--journal fresh|resume]
+                                [--job edgerisk-crypto|edgerisk-stocks] [--crash-at 10h] [--journal fresh|resume] [--skip-bad-files]
           edgerisk-trading backtest --from 2017-09-03 --to 2017-09-04 --symbols BTC-USD,ETH-USD --strategy ema|dual-horizon
-                                    --data DIR [--out DIR] [--speed N|max] [--repeat-days N]
-          edgerisk-trading sim-stats --data DIR --out artifacts/sim/pnl_stats.json [--symbols BTC-USD,ETH-USD]
+                                    --data DIR [--out DIR] [--speed N|max] [--repeat-days N] [--skip-bad-files]
+          edgerisk-trading sim-stats --data DIR --out artifacts/sim/pnl_stats.json [--symbols BTC-USD,ETH-USD] [--skip-bad-files]
         backtest days are inclusive: --from 2017-09-03 --to 2017-09-04 is 48 h. --speed paces it (default max: flat out);
         --repeat-days 30 cycles those files, re-dated back to back, for 30 virtual days (a SYNTHETIC tape).
+        a data file that cannot be read (empty, not a zip, truncated, corrupt, no or several entries, a missing day) is an
+        error naming it (exit 2); --skip-bad-files makes it a warning, a count, and the replay plays the other files.
         --journal fresh clears the job's Redis journal first (a new run); resume (default) recovers the books from it.
         --crash-at is a test hook: the process kills itself when the virtual clock passes start + the given time.
         exit codes: 0 ok, 1 runtime failure, 2 bad arguments

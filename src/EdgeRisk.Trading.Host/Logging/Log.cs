@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(30, LogLevel.Information, "Warm-up pass: {Events} events through a throwaway engine in {ElapsedMs:0} ms before the clock starts")]
     public static partial void WarmedUp(this ILogger logger, long events, double elapsedMs);
 
+    [LoggerMessage(31, LogLevel.Critical, "{Error}")]
+    public static partial void BadDataFile(this ILogger logger, string error);
+
     [LoggerMessage(7, LogLevel.Critical, "Fault injection: --crash-at reached at virtual time {Now:o}; terminating")]
     public static partial void CrashInjected(this ILogger logger, DateTimeOffset now);
 

@@ -23,6 +23,7 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
     private readonly Counter _orders;
     private readonly Counter _fills;
     private readonly Counter _rejected;
+    private readonly Counter _badFiles;
     private readonly Gauge _lag;
     private readonly Gauge _lastEvent;
     private readonly Histogram _tickToDecision;
@@ -49,6 +50,7 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         _orders = factory.CreateCounter("orders_total", "Orders sent.", "symbol", "book");
         _fills = factory.CreateCounter("fills_total", "Fills received.", "symbol", "book");
         _rejected = factory.CreateCounter("feed_rejected_total", "Rejected feed events.", "reason");
+        _badFiles = factory.CreateCounter("feed_bad_files_total", "Data files skipped as unreadable (--skip-bad-files).", "reason");
         _lag = factory.CreateGauge("feed_lag_seconds", "Process clock minus the time of the newest event of the symbol.", "symbol");
         _lastEvent = factory.CreateGauge("feed_last_event_timestamp_seconds", "Time of the newest event of the symbol.", "symbol");
         _tickToDecision = factory.CreateHistogram("tick_to_decision_seconds", "Latency from event arrival to decision.",
@@ -64,6 +66,11 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         foreach (var reason in RejectReasonLabel.All)
         {
             _rejected.WithLabels(reason);
+        }
+
+        foreach (var reason in BadFileLabel.All)
+        {
+            _badFiles.WithLabels(reason);
         }
 
         foreach (var symbol in symbols)
@@ -141,6 +148,12 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
     public void Reject(string reasonLabel) => _rejected.WithLabels(reasonLabel).Inc();
 
     public void OnRejected(FeedRejectReason reason, string source, long line) => Reject(RejectReasonLabel.Of(reason));
+
+    public void OnBadFile(BadDataFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _badFiles.WithLabels(BadFileLabel.Of(file.Reason)).Inc();
+    }
 
     public void OnJournalWriteFailed() => _journalFailures.Inc();
 

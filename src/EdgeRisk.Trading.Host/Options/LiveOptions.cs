@@ -56,6 +56,12 @@ public sealed class LiveOptions
     /// </summary>
     public bool FreshJournal { get; set; }
 
+    /// <summary>
+    /// <c>--skip-bad-files</c> (local profile): a data file of the window that cannot be read is a warning and a
+    /// <c>feed_bad_files_total{reason}</c> count, and the replay plays the rest; without it the process exits 2 naming it.
+    /// </summary>
+    public bool SkipBadFiles { get; set; }
+
     /// <summary>Test hook: the process fails fast once the virtual clock passes start + this.</summary>
     public TimeSpan? CrashAt { get; set; }
 

@@ -43,7 +43,20 @@ public sealed class ReplayService(
     {
         await Task.Yield();
         var warmup = TimeProvider.System.GetTimestamp();
-        var warmupEvents = ReplayWarmup.Run(options, symbols);
+        long warmupEvents;
+        try
+        {
+            warmupEvents = ReplayWarmup.Run(options, symbols);
+        }
+        catch (BadDataFileException e)
+        {
+            // The warm-up reads the whole window first, so a file that breaks off mid-way stops the run before the clock starts.
+            logger.BadDataFile(BadFileWarnings.ErrorLine(e));
+            ExitCode = 2;
+            lifetime.StopApplication();
+            return;
+        }
+
         logger.WarmedUp(warmupEvents, TimeProvider.System.GetElapsedTime(warmup).TotalMilliseconds);
         var start = clock.GetUtcNow();
         clock.Start();

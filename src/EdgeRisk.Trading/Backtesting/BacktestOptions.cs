@@ -25,6 +25,12 @@ public sealed record BacktestOptions
 
     public IFeedRejectionSink? RejectionSink { get; init; }
 
+    /// <summary>
+    /// Skip data files that cannot be read (reported to <see cref="RejectionSink"/> and in <see cref="BacktestResult.BadFiles"/>)
+    /// instead of failing with <see cref="BadDataFileException"/>; see <see cref="ReplayPlan.SkipBadFiles"/>.
+    /// </summary>
+    public bool SkipBadFiles { get; init; }
+
     /// <summary>Measures the timing split; defaults to the system clock.</summary>
     public TimeProvider? TimeProvider { get; init; }
 

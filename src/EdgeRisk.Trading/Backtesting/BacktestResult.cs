@@ -1,4 +1,5 @@
 using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Ledger;
 
 namespace EdgeRisk.Trading.Backtesting;
@@ -31,6 +32,12 @@ public sealed record BacktestResult(
 
     /// <summary>True when the days were cycled and re-dated (<see cref="BacktestOptions.RepeatDays"/>): a SYNTHETIC tape.</summary>
     public bool Synthetic { get; init; }
+
+    /// <summary>Rejected rows by reason, each with its count and first file:line; most frequent first.</summary>
+    public IReadOnlyList<FeedRejectionCount> Rejections { get; init; } = [];
+
+    /// <summary>Data files skipped as unreadable (<see cref="BacktestOptions.SkipBadFiles"/>), each once.</summary>
+    public IReadOnlyList<BadDataFile> BadFiles { get; init; } = [];
 
     /// <summary>End state of the paper book (cash, positions, cost basis, realised PnL, fees, marks).</summary>
     public LedgerSnapshot? PaperLedger { get; init; }

@@ -35,6 +35,7 @@ public static class Backtester
             EquitySymbols = equities,
             SyntheticSeed = options.SyntheticSeed,
             EquityFile = options.EquityFile,
+            SkipBadFiles = options.SkipBadFiles,
         };
         var rejections = new FeedRejectionCounter(options.RejectionSink);
         var symbols = new SymbolRegistry();
@@ -82,6 +83,8 @@ public static class Backtester
             {
                 VirtualDays = days.Count,
                 Synthetic = options.RepeatDays is not null,
+                Rejections = rejections.ByReason(),
+                BadFiles = [.. rejections.BadFiles],
                 PaperLedger = paper.Snapshot(),
                 SimLedger = sim.Snapshot(),
             };

@@ -18,7 +18,9 @@ public static class SimStatsCalculator
 {
     public const string Method = "48h windows = every pair of consecutive shipped days with minute trades (overlapping pairs allowed), symbols with data on both days, replayed from flat through the sim book; sample sigma (n-1)";
 
-    public static PnlStats Compute(string dataRoot, TradingConfig config, RouterConfig router, IReadOnlyList<string>? cryptoSymbols = null)
+    /// <param name="skipBadFiles">Leave out data files that cannot be read, reporting them to <paramref name="sink"/>, instead of failing.</param>
+    public static PnlStats Compute(string dataRoot, TradingConfig config, RouterConfig router, IReadOnlyList<string>? cryptoSymbols = null,
+        bool skipBadFiles = false, IFeedRejectionSink? sink = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataRoot);
         ArgumentNullException.ThrowIfNull(config);
@@ -62,6 +64,8 @@ public static class SimStatsCalculator
                 Strategy = PipelineFactory.CreateStrategy(config, router),
                 Config = config,
                 Observer = edges,
+                SkipBadFiles = skipBadFiles,
+                RejectionSink = sink,
             });
             windows.Add(new WindowPnl(day, next, symbols, result.SimPnlUsd, result.SimFills.Count));
         }

@@ -6,7 +6,8 @@ namespace EdgeRisk.Trading.Feeds;
 /// <summary>
 /// Plain CSV bars with a header row, UTC ISO-8601 times that are bar <b>end</b> times, and a symbol column:
 /// trades <c>time,symbol,open,high,low,close,volume</c>; quotes <c>time,symbol,bid,bid_size,ask,ask_size</c>.
-/// Rows must be in non-decreasing time order across the file; tickers must be registered.
+/// Rows must be in non-decreasing time order across the file; tickers must be registered. A file without text or with
+/// another header, or one that cannot be read, throws <see cref="BadDataFileException"/> naming it.
 /// </summary>
 public sealed class CsvBarFeed : IMarketFeed, IDisposable
 {
@@ -54,10 +55,9 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
 
         try
         {
-            if (!_headerRead && !ReadHeader())
+            if (!_headerRead)
             {
-                Dispose();
-                return false;
+                ReadHeader();
             }
 
             while (_lines.TryReadLine(out var line))
@@ -77,9 +77,15 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
                 return true;
             }
         }
-        catch (IOException)
+        catch (IOException ex) when (ex is not BadDataFileException)
         {
-            _sink.OnRejected(FeedRejectReason.TruncatedInput, _source, _lines.LineNumber);
+            Dispose();
+            throw DataFile.Corrupt(_source, ex, _lines.LineNumber);
+        }
+        catch (BadDataFileException)
+        {
+            Dispose();
+            throw;
         }
 
         Dispose();
@@ -93,30 +99,27 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
         _reader.Dispose();
     }
 
-    private bool ReadHeader()
+    private void ReadHeader()
     {
         _headerRead = true;
         if (!_lines.TryReadLine(out var header))
         {
-            _sink.OnRejected(FeedRejectReason.TruncatedInput, _source, 0);
-            return false;
+            throw DataFile.Bad(_source, BadFileReason.Empty, "empty file (no header)");
         }
 
         var trimmed = header.Trim().TrimStart('\uFEFF');
         if (trimmed.Equals(TradeHeader, StringComparison.OrdinalIgnoreCase))
         {
             _kind = MarketEventKind.Trade;
-            return true;
         }
-
-        if (trimmed.Equals(QuoteHeader, StringComparison.OrdinalIgnoreCase))
+        else if (trimmed.Equals(QuoteHeader, StringComparison.OrdinalIgnoreCase))
         {
             _kind = MarketEventKind.Quote;
-            return true;
         }
-
-        _sink.OnRejected(FeedRejectReason.MalformedRow, _source, 1);
-        return false;
+        else
+        {
+            throw DataFile.Bad(_source, BadFileReason.BadHeader, $"line 1 is not a header; expected {TradeHeader} or {QuoteHeader}");
+        }
     }
 
     private FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
@@ -125,12 +128,12 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
         var expected = _kind == MarketEventKind.Trade ? 7 : 6;
         if (FieldParser.Split(line, _ranges) != expected)
         {
-            return FeedRejectReason.MalformedRow;
+            return FeedRejectReason.ColumnCount;
         }
 
         if (!DateTime.TryParse(line[_ranges[0]], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
         {
-            return FeedRejectReason.MalformedRow;
+            return FeedRejectReason.BadTimestamp;
         }
 
         Span<decimal> v = stackalloc decimal[expected];

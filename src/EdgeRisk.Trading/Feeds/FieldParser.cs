@@ -15,21 +15,9 @@ internal static class FieldParser
         return count;
     }
 
-    /// <summary>Parses a number; NaN/Infinity text maps to <see cref="FeedRejectReason.NotANumber"/>.</summary>
+    /// <summary>Parses a number; text that is not one maps to <see cref="FeedRejectReasons.OfUnparsableNumber"/>.</summary>
     public static FeedRejectReason? ParseDecimal(ReadOnlySpan<char> field, out decimal value)
-    {
-        if (InvariantDecimal.TryParse(field, out value))
-        {
-            return null;
-        }
-
-        var trimmed = field.Trim().TrimStart('-').TrimStart('+');
-        return trimmed.Equals("nan", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("inf", StringComparison.OrdinalIgnoreCase)
-            || trimmed.SequenceEqual("∞")
-            ? FeedRejectReason.NotANumber
-            : FeedRejectReason.MalformedRow;
-    }
+        => InvariantDecimal.TryParse(field, out value) ? null : FeedRejectReasons.OfUnparsableNumber(field, InvariantDecimal.Styles);
 
     /// <summary>
     /// A whole number of ASCII digits only, as <c>long.TryParse(field, NumberStyles.None, invariant)</c> reads it; the

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using EdgeRisk.Trading.Domain;
 
@@ -8,7 +7,8 @@ namespace EdgeRisk.Trading.Feeds;
 /// <summary>
 /// Reads one LEAN zip (or its extracted CSV) of trade or quote bars for one symbol. LEAN's first column is the
 /// bar's <b>open</b> time; events carry the bar's <b>end</b> time (open + resolution). Bad rows are counted by
-/// reason and skipped; a truncated or unreadable archive ends the feed with <see cref="FeedRejectReason.TruncatedInput"/>.
+/// reason and skipped; a file that cannot be read (empty, not a zip, truncated, corrupt, no or several entries) throws
+/// <see cref="BadDataFileException"/> naming it, at the first read or where the data breaks off.
 /// </summary>
 public sealed class LeanBarFeed : IMarketFeed, IDisposable
 {
@@ -24,8 +24,7 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
     private readonly IFeedRejectionSink _sink;
     private readonly TimeSpan _barLength;
     private readonly Range[] _ranges = new Range[12];
-    private ZipArchive? _archive;
-    private Stream? _stream;
+    private DataFileStream? _file;
     private StreamReader? _text;
     private LineReader? _lines;
     private DateTime _midnightUtc;
@@ -93,9 +92,9 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
 
         try
         {
-            if (!_opened && !Open())
+            if (!_opened)
             {
-                return false;
+                Open();
             }
 
             while (_lines!.TryReadLine(out var line))
@@ -121,9 +120,16 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
                 return true;
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException and not BadDataFileException)
         {
-            _sink.OnRejected(FeedRejectReason.TruncatedInput, _path, _lines?.LineNumber ?? 0);
+            var lines = _lines?.LineNumber ?? 0;
+            Dispose();
+            throw DataFile.Corrupt(_path, ex, lines);
+        }
+        catch (BadDataFileException)
+        {
+            Dispose();
+            throw;
         }
 
         Dispose();
@@ -135,36 +141,18 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
     {
         _done = true;
         _text?.Dispose();
-        _stream?.Dispose();
-        _archive?.Dispose();
+        _file?.Dispose();
         _text = null;
-        _stream = null;
-        _archive = null;
+        _file = null;
     }
 
-    private bool Open()
+    private void Open()
     {
         _opened = true;
-        if (_path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            _archive = ZipFile.OpenRead(_path);
-            if (_archive.Entries.Count == 0)
-            {
-                _sink.OnRejected(FeedRejectReason.TruncatedInput, _path, 0);
-                return false;
-            }
-
-            _stream = _archive.Entries[0].Open();
-        }
-        else
-        {
-            _stream = File.OpenRead(_path);
-        }
-
-        _text = new StreamReader(_stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferBytes);
+        _file = DataFile.Open(_path);
+        _text = new StreamReader(_file.Stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferBytes);
         _lines = new LineReader(_text);
         _midnightUtc = _options.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return true;
     }
 
     private FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
@@ -174,12 +162,12 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
         var count = FieldParser.Split(line, _ranges);
         if (count != expected)
         {
-            return FeedRejectReason.MalformedRow;
+            return FeedRejectReason.ColumnCount;
         }
 
         if (!TryParseTime(line[_ranges[0]], out var open))
         {
-            return FeedRejectReason.MalformedRow;
+            return FeedRejectReason.BadTimestamp;
         }
 
         var end = open + _barLength;

@@ -15,21 +15,25 @@ internal sealed record LeanDayFile(string Path, Symbol Symbol, LeanFileOptions O
 /// stream as merging every day's files at once: minute bars of virtual day i end in (day i 00:00, day i + 1 00:00], so
 /// no two days overlap. A file that several days play (a SYNTHETIC plan cycling its source days) is parsed once, on its
 /// first day, and replayed re-dated on the others (<see cref="LeanFileSnapshot"/>); it is dropped after its last day.
+/// A file that breaks off mid-way throws <see cref="BadDataFileException"/>, or with <c>skipBadFiles</c> is reported to
+/// the sink and the rest of it skipped.
 /// </summary>
 internal sealed class LeanDaySequence : IMarketFeed, IDisposable
 {
     private readonly IReadOnlyList<IReadOnlyList<LeanDayFile>> _days;
     private readonly IFeedRejectionSink _sink;
+    private readonly bool _skipBadFiles;
     private readonly Dictionary<(string Path, Symbol Symbol, LeanFileOptions Options), int> _usesLeft = [];
     private readonly Dictionary<(string Path, Symbol Symbol, LeanFileOptions Options), LeanFileSnapshot> _snapshots = [];
     private MergedFeed? _day;
     private int _nextDay;
     private bool _disposed;
 
-    public LeanDaySequence(IReadOnlyList<IReadOnlyList<LeanDayFile>> days, IFeedRejectionSink sink)
+    public LeanDaySequence(IReadOnlyList<IReadOnlyList<LeanDayFile>> days, IFeedRejectionSink sink, bool skipBadFiles)
     {
         _days = days;
         _sink = sink;
+        _skipBadFiles = skipBadFiles;
         foreach (var day in days)
         {
             foreach (var file in day)
@@ -84,13 +88,14 @@ internal sealed class LeanDaySequence : IMarketFeed, IDisposable
             if (!_snapshots.TryGetValue(file.Source, out var snapshot) && usesLeft == 0)
             {
                 // Played once (or for the last time with nothing cached): stream it.
-                feeds[i] = new RedatingFeed(new LeanBarFeed(file.Path, file.Symbol, file.Options, _sink), file.Offset);
+                var reader = new LeanBarFeed(file.Path, file.Symbol, file.Options, _sink);
+                feeds[i] = new RedatingFeed(_skipBadFiles ? new BadFileGuard(reader, _sink) : reader, file.Offset);
                 continue;
             }
 
             if (snapshot is null)
             {
-                snapshot = LeanFileSnapshot.Read(file.Path, file.Symbol, file.Options);
+                snapshot = LeanFileSnapshot.Read(file.Path, file.Symbol, file.Options, _skipBadFiles);
                 _snapshots.Add(file.Source, snapshot);
             }
 

@@ -7,7 +7,8 @@ namespace EdgeRisk.Trading.Feeds;
 /// events that preceded it — so that a SYNTHETIC plan playing the same file on several virtual days parses it once and
 /// replays it re-dated. A replay is indistinguishable from reading the file again through <see cref="LeanBarFeed"/> and
 /// <see cref="RedatingFeed"/>: the same events shifted by the offset, and the same rejections (reason, file, line)
-/// reported to the sink in the same order relative to the events, once per replay.
+/// reported to the sink in the same order relative to the events, once per replay. So is a file that breaks off
+/// mid-way in a replay that skips bad files: the events before the break, then the bad file.
 /// </summary>
 internal sealed class LeanFileSnapshot
 {
@@ -22,17 +23,24 @@ internal sealed class LeanFileSnapshot
 
     public int Count => _events.Length;
 
-    public static LeanFileSnapshot Read(string path, Symbol symbol, LeanFileOptions options)
+    /// <param name="skipBadFile">Record a file that breaks off mid-way as a bad file (<see cref="BadFileGuard"/>) instead of throwing.</param>
+    public static LeanFileSnapshot Read(string path, Symbol symbol, LeanFileOptions options, bool skipBadFile)
     {
         var recorder = new Recorder();
         var events = new List<MarketEvent>(1440);
-        using (var feed = new LeanBarFeed(path, symbol, options, recorder))
+        var reader = new LeanBarFeed(path, symbol, options, recorder);
+        IMarketFeed feed = skipBadFile ? new BadFileGuard(reader, recorder) : reader;
+        try
         {
             while (feed.TryRead(out var e))
             {
                 events.Add(e);
                 recorder.EventsRead = events.Count;
             }
+        }
+        finally
+        {
+            reader.Dispose();
         }
 
         return new LeanFileSnapshot([.. events], [.. recorder.Rejections]);
@@ -41,7 +49,8 @@ internal sealed class LeanFileSnapshot
     /// <summary>A feed of the file's events with <paramref name="offset"/> added to every time.</summary>
     public IMarketFeed Replay(TimeSpan offset, IFeedRejectionSink sink) => new ReplayFeed(this, offset, sink);
 
-    private readonly record struct Rejection(FeedRejectReason Reason, string Source, long Line, int Before);
+    /// <summary>A rejected row, or (<see cref="File"/> set) the file breaking off, after <see cref="Before"/> events.</summary>
+    private readonly record struct Rejection(FeedRejectReason Reason, string Source, long Line, int Before, BadDataFile? File = null);
 
     private sealed class Recorder : IFeedRejectionSink
     {
@@ -50,6 +59,8 @@ internal sealed class LeanFileSnapshot
         public int EventsRead { get; set; }
 
         public void OnRejected(FeedRejectReason reason, string source, long line) => Rejections.Add(new Rejection(reason, source, line, EventsRead));
+
+        public void OnBadFile(BadDataFile file) => Rejections.Add(new Rejection(default, file.Path, 0, EventsRead, file));
     }
 
     private sealed class ReplayFeed(LeanFileSnapshot snapshot, TimeSpan offset, IFeedRejectionSink sink) : IMarketFeed
@@ -63,7 +74,14 @@ internal sealed class LeanFileSnapshot
             while (_nextRejection < rejections.Length && rejections[_nextRejection].Before <= _next)
             {
                 var r = rejections[_nextRejection++];
-                sink.OnRejected(r.Reason, r.Source, r.Line);
+                if (r.File is { } file)
+                {
+                    sink.OnBadFile(file);
+                }
+                else
+                {
+                    sink.OnRejected(r.Reason, r.Source, r.Line);
+                }
             }
 
             var events = snapshot._events;

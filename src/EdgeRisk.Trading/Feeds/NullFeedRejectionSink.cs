@@ -12,4 +12,8 @@ public sealed class NullFeedRejectionSink : IFeedRejectionSink
     public void OnRejected(FeedRejectReason reason, string source, long line)
     {
     }
+
+    public void OnBadFile(BadDataFile file)
+    {
+    }
 }

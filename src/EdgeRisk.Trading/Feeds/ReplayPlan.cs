@@ -28,6 +28,13 @@ public sealed record ReplayPlan
     /// <summary>User-supplied file for the (single) equity symbol, LEAN zip/CSV or plain CSV; null → synthetic.</summary>
     public string? EquityFile { get; init; }
 
+    /// <summary>
+    /// False (the default): a data file that cannot be read — a missing trade file, an empty file, a zip that is not one,
+    /// is truncated or corrupt, or holds no or several entries — fails the replay with an exception naming it. True: it is
+    /// reported to <see cref="IFeedRejectionSink.OnBadFile"/> and left out (from where it breaks off, when mid-way).
+    /// </summary>
+    public bool SkipBadFiles { get; init; }
+
     public TimeSpan Duration => TimeSpan.FromDays(SourceDays.Count);
 
     public DateTime VirtualStartUtc => VirtualStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -39,7 +46,9 @@ public sealed record ReplayPlan
 
     /// <summary>
     /// Opens the merged, re-dated feed. Missing crypto trade files fail (fail closed); missing quote files are
-    /// allowed (days without quotes fill at trade closes). Crypto days are opened one at a time as the replay reaches
+    /// allowed (days without quotes fill at trade closes). Every file is checked first (<see cref="DataFile.Check"/>): an
+    /// unreadable one fails with <see cref="BadDataFileException"/>, or is skipped (<see cref="SkipBadFiles"/>) before
+    /// anything plays. Crypto days are opened one at a time as the replay reaches
     /// them; a file that several virtual days play (a source day listed more than once, i.e. a SYNTHETIC cycle) is
     /// parsed once and its events re-dated for each of those days — the same events and rejections as reading it again.
     /// </summary>
@@ -47,13 +56,15 @@ public sealed record ReplayPlan
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataRoot);
         ArgumentNullException.ThrowIfNull(symbols);
+        sink ??= NullFeedRejectionSink.Instance;
         if (SourceDays.Count == 0)
         {
             throw new InvalidOperationException("A replay plan needs at least one source day.");
         }
 
-        // Every file is checked now (a missing trade file fails before anything plays); each day opens its files only
-        // when the replay reaches it (LeanDaySequence).
+        // Every file is checked now (a missing or unreadable file fails before anything plays, or is skipped); each day
+        // opens its files only when the replay reaches it (LeanDaySequence). A file several days play is checked once.
+        var checkedFiles = new Dictionary<string, bool>(StringComparer.Ordinal);
         var days = new List<IReadOnlyList<LeanDayFile>>(SourceDays.Count);
         for (var i = 0; i < SourceDays.Count; i++)
         {
@@ -66,14 +77,15 @@ public sealed record ReplayPlan
                 foreach (var kind in (ReadOnlySpan<MarketEventKind>)[MarketEventKind.Trade, MarketEventKind.Quote])
                 {
                     var path = LeanDataPaths.MinuteFile(dataRoot, symbol, source, kind);
-                    if (!File.Exists(path))
+                    if (!checkedFiles.TryGetValue(path, out var playable))
                     {
-                        if (kind == MarketEventKind.Quote)
-                        {
-                            continue;
-                        }
+                        playable = CheckDayFile(path, ticker, source, kind, sink);
+                        checkedFiles.Add(path, playable);
+                    }
 
-                        throw new FileNotFoundException($"{path}: no minute trade data for {ticker} on {source:yyyy-MM-dd}; pick a shipped day (see data/README.md).", path);
+                    if (!playable)
+                    {
+                        continue;
                     }
 
                     files.Add(new LeanDayFile(path, symbol, new LeanFileOptions { Kind = kind, Date = source }, offset));
@@ -86,19 +98,66 @@ public sealed record ReplayPlan
         var feeds = new List<IMarketFeed>();
         if (CryptoSymbols.Count > 0)
         {
-            feeds.Add(new LeanDaySequence(days, sink ?? NullFeedRejectionSink.Instance));
+            feeds.Add(new LeanDaySequence(days, sink, SkipBadFiles));
         }
 
         foreach (var ticker in EquitySymbols)
         {
             var symbol = symbols.GetOrAdd(ticker, AssetClass.Equity);
-            feeds.Add(OpenEquity(symbol, symbols, sink));
+            if (OpenEquity(symbol, symbols, sink) is { } equity)
+            {
+                feeds.Add(equity);
+            }
         }
 
         return new MergedFeed(feeds);
     }
 
-    private IMarketFeed OpenEquity(Symbol symbol, SymbolRegistry symbols, IFeedRejectionSink? sink)
+    /// <summary>
+    /// True when the day's file can be played. A missing quote file is no error (the day fills at trade closes); a
+    /// missing trade file and an unreadable file throw, or with <see cref="SkipBadFiles"/> are reported and left out.
+    /// </summary>
+    private bool CheckDayFile(string path, string ticker, DateOnly day, MarketEventKind kind, IFeedRejectionSink sink)
+    {
+        BadDataFile? bad;
+        if (!File.Exists(path))
+        {
+            if (kind == MarketEventKind.Quote)
+            {
+                return false;
+            }
+
+            var missing = $"no minute trade data for {ticker} on {day:yyyy-MM-dd}";
+            bad = SkipBadFiles
+                ? new BadDataFile(path, BadFileReason.Missing, missing)
+                : throw new FileNotFoundException($"{path}: {missing}; pick a shipped day (see data/README.md).", path);
+        }
+        else
+        {
+            bad = DataFile.Check(path);
+        }
+
+        return Playable(bad, sink);
+    }
+
+    /// <summary>True for no problem; else the problem throws, or is reported (skip) and false.</summary>
+    private bool Playable(BadDataFile? bad, IFeedRejectionSink sink)
+    {
+        if (bad is null)
+        {
+            return true;
+        }
+
+        if (!SkipBadFiles)
+        {
+            throw new BadDataFileException(bad);
+        }
+
+        sink.OnBadFile(bad);
+        return false;
+    }
+
+    private IMarketFeed? OpenEquity(Symbol symbol, SymbolRegistry symbols, IFeedRejectionSink sink)
     {
         if (EquityFile is null)
         {
@@ -115,8 +174,14 @@ public sealed record ReplayPlan
             throw new FileNotFoundException($"{EquityFile}: equity data file not found; pass an existing LEAN zip or CSV, or omit it to use the synthetic tape.", EquityFile);
         }
 
-        return EquityFile.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+        if (!Playable(DataFile.Check(EquityFile), sink))
+        {
+            return null;
+        }
+
+        IMarketFeed feed = EquityFile.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
             ? new LeanBarFeed(EquityFile, symbol, LeanBarFeed.InferOptions(EquityFile, AssetClass.Equity), sink)
             : CsvBarFeed.Open(EquityFile, symbols, sink);
+        return SkipBadFiles ? new BadFileGuard(feed, sink) : feed;
     }
 }

@@ -30,6 +30,22 @@ public sealed class CommandLineParserTests
     }
 
     [Fact]
+    public void Parse_SkipBadFiles_IsASwitchOfLiveBacktestAndSimStats()
+    {
+        var live = Assert.IsType<LiveCommand>(CommandLineParser.Parse(["live", "--skip-bad-files", "--data", Data]));
+        var backtest = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(["backtest", "--from", "2017-09-03", "--skip-bad-files", "--to", "2017-09-04", "--data", Data]));
+        var simStats = Assert.IsType<SimStatsCommand>(CommandLineParser.Parse(["sim-stats", "--data", Data, "--out", "s.json", "--skip-bad-files"]));
+        var strict = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--data", Data]));
+
+        Assert.True(live.Options.SkipBadFiles);
+        Assert.True(backtest.SkipBadFiles);
+        Assert.Equal(new DateOnly(2017, 9, 4), backtest.To);
+        Assert.True(simStats.SkipBadFiles);
+        Assert.False(strict.SkipBadFiles);
+        Assert.False(new LiveOptions().SkipBadFiles);
+    }
+
+    [Fact]
     public void Parse_SpeedMax_IsUnpaced()
     {
         var command = Assert.IsType<LiveCommand>(CommandLineParser.Parse(["live", "--speed", "max", "--data", Data]));

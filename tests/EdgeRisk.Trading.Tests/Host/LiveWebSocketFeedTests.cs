@@ -43,7 +43,8 @@ public sealed class LiveWebSocketFeedTests
         var text = await MetricsText.ExportAsync(metrics.Registry);
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"gap\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"duplicate\"}"));
-        Assert.Equal(3, MetricsText.Value(text, "feed_rejected_total{reason=\"malformed\"}"));
+        Assert.Equal(2, MetricsText.Value(text, "feed_rejected_total{reason=\"bad_frame\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_numeric\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"unknown_symbol\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_positive_price\"}"));
     }
@@ -75,7 +76,8 @@ public sealed class LiveWebSocketFeedTests
         var text = await MetricsText.ExportAsync(metrics.Registry);
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"gap\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"duplicate\"}"));
-        Assert.Equal(2, MetricsText.Value(text, "feed_rejected_total{reason=\"malformed\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"bad_frame\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"missing_field\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"unknown_symbol\"}"));
         Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_positive_price\"}"));
     }

@@ -37,14 +37,18 @@ public sealed class TradingMetricsTests
     }
 
     [Theory]
-    [InlineData(FeedRejectReason.MalformedRow, "malformed")]
-    [InlineData(FeedRejectReason.NotANumber, "malformed")]
-    [InlineData(FeedRejectReason.CrossedQuote, "malformed")]
+    [InlineData(FeedRejectReason.ColumnCount, "column_count")]
+    [InlineData(FeedRejectReason.BadTimestamp, "bad_timestamp")]
+    [InlineData(FeedRejectReason.NonNumeric, "non_numeric")]
+    [InlineData(FeedRejectReason.Overflow, "overflow")]
+    [InlineData(FeedRejectReason.NotANumber, "nan")]
     [InlineData(FeedRejectReason.NonPositivePrice, "non_positive_price")]
+    [InlineData(FeedRejectReason.NegativeVolume, "negative_volume")]
+    [InlineData(FeedRejectReason.InconsistentBar, "inconsistent_bar")]
+    [InlineData(FeedRejectReason.CrossedQuote, "crossed_quote")]
     [InlineData(FeedRejectReason.OutOfOrderTimestamp, "out_of_order")]
     [InlineData(FeedRejectReason.DuplicateTimestamp, "duplicate")]
     [InlineData(FeedRejectReason.UnknownSymbol, "unknown_symbol")]
-    [InlineData(FeedRejectReason.TruncatedInput, "truncated")]
     public async Task OnRejected_CoreReason_CountsContractLabel(FeedRejectReason reason, string label)
     {
         var metrics = new TradingMetrics(["BTC-USD"]);
@@ -53,6 +57,53 @@ public sealed class TradingMetricsTests
 
         var text = await MetricsText.ExportAsync(metrics.Registry);
         Assert.Equal(1, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{label}\"}}"));
+        Assert.Equal(1, RejectReasonLabel.All.Sum(l => MetricsText.Value(text, $"feed_rejected_total{{reason=\"{l}\"}}")));
+    }
+
+    [Fact]
+    public void Of_EveryCoreReason_ItsOwnLabelInTheClosedSet()
+    {
+        var labels = Enum.GetValues<FeedRejectReason>().Select(RejectReasonLabel.Of).ToList();
+
+        Assert.Equal(labels.Count, labels.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(labels, l => Assert.Contains(l, RejectReasonLabel.All));
+        Assert.All(Enum.GetValues<BadFileReason>().Select(BadFileLabel.Of), l => Assert.Contains(l, BadFileLabel.All));
+    }
+
+    [Fact]
+    public async Task OnRejected_LeanRowsWithNanOverflowNonNumericAndWrongColumns_CountsEachUnderItsOwnLabel()
+    {
+        var metrics = new TradingMetrics(["BTC-USD"]);
+        var path = Core.CoreTestData.TempFile("20170903_trade.csv",
+            "0,10,10,10,10,1\n60000,NaN,1,1,1,1\n120000,1e40,1,1,1,1\n180000,abc,1,1,1,1\n240000,1,1\nnotatime,1,1,1,1,1\n300000,1,1,1,-1,1\n360000,11,11,11,11,1\n");
+        using var feed = new LeanBarFeed(path, Btc, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, metrics);
+
+        Assert.Equal(2, Core.CoreTestData.Drain(feed).Count);
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+        Assert.Equal(
+            [("nan", 1d), ("overflow", 1d), ("non_numeric", 1d), ("column_count", 1d), ("bad_timestamp", 1d), ("non_positive_price", 1d)],
+            new[] { "nan", "overflow", "non_numeric", "column_count", "bad_timestamp", "non_positive_price" }.Select(l => (l, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{l}\"}}"))));
+    }
+
+    [Theory]
+    [InlineData(BadFileReason.Missing, "missing")]
+    [InlineData(BadFileReason.Empty, "empty")]
+    [InlineData(BadFileReason.NotZip, "not_zip")]
+    [InlineData(BadFileReason.Truncated, "truncated")]
+    [InlineData(BadFileReason.Corrupt, "corrupt")]
+    [InlineData(BadFileReason.NoEntry, "no_entry")]
+    [InlineData(BadFileReason.MultipleEntries, "multiple_entries")]
+    [InlineData(BadFileReason.BadHeader, "bad_header")]
+    public async Task OnBadFile_Reason_CountsFeedBadFilesTotalUnderItsLabel(BadFileReason reason, string label)
+    {
+        var metrics = new TradingMetrics(["BTC-USD"]);
+
+        metrics.OnBadFile(new BadDataFile("data/lean/x/20170903_trade.zip", reason, "what is wrong"));
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+        Assert.Equal(1, MetricsText.Value(text, $"feed_bad_files_total{{reason=\"{label}\"}}"));
+        Assert.Equal(1, BadFileLabel.All.Sum(l => MetricsText.Value(text, $"feed_bad_files_total{{reason=\"{l}\"}}")));
     }
 
     [Fact]
@@ -65,6 +116,11 @@ public sealed class TradingMetricsTests
         foreach (var reason in RejectReasonLabel.All)
         {
             Assert.Equal(0, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{reason}\"}}"));
+        }
+
+        foreach (var reason in BadFileLabel.All)
+        {
+            Assert.Equal(0, MetricsText.Value(text, $"feed_bad_files_total{{reason=\"{reason}\"}}"));
         }
 
         Assert.Equal(0, MetricsText.Value(text, "fills_total{symbol=\"ETH-USD\",book=\"sim\"}"));

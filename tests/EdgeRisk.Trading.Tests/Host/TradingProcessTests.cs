@@ -4,6 +4,7 @@ using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
+using EdgeRisk.Trading.Tests.Core.Feeds;
 using StackExchange.Redis;
 
 namespace EdgeRisk.Trading.Tests.Host;
@@ -35,6 +36,46 @@ public sealed class TradingProcessTests
         Assert.Equal(2, exitCode);
         Assert.Contains("edgerisk-trading: --window 2019-01-01: ", output, StringComparison.Ordinal);
         Assert.Contains("no minute trade data for BTC-USD on 2019-01-01", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_BadDataFileInTheWindow_ExitsTwoNamingTheFileBeforeRedis()
+    {
+        using var data = new TempDirectory();
+        var bad = BadDataFiles.DayWithBadBtcTrades(data.Path, BadFileKind.TwoEntries);
+
+        var (exitCode, output) = await TradingProcess.RunAsync(
+            ["live", "--speed", "max", "--duration", "24h", "--redis", $"127.0.0.1:{FreePort.Next()}", "--data", data.Path]);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"edgerisk-trading: {bad}: zip archive has 2 entries", line, StringComparison.Ordinal);
+        Assert.EndsWith("or pass --skip-bad-files to play without it", line.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_SkipBadFiles_WarnsOnceNamingTheFileAndCountsFeedBadFilesTotal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var data = new TempDirectory();
+        using var dir = new TempDirectory();
+        var bad = BadDataFiles.DayWithBadBtcTrades(data.Path, BadFileKind.Empty);
+        var recording = dir.Combine("crypto.prom");
+
+        var (exitCode, output) = await TradingProcess.RunAsync(
+        [
+            "live", "--profile", "local", "--speed", "max", "--duration", "24h", "--metrics-port", FreePort.Next().ToString(),
+            "--redis", redis.Endpoint, "--data", data.Path, "--record-metrics", recording, "--record-interval", "15s", "--skip-bad-files",
+        ]);
+
+        Assert.True(exitCode == 0, output);
+        var warning = Assert.Single(output.Split('\n'), l => l.Contains("warning:", StringComparison.Ordinal));
+        Assert.Equal($"edgerisk-trading: warning: {bad}: empty file (0 bytes); skipped (--skip-bad-files)", warning.TrimEnd());
+        var lines = File.ReadAllLines(recording);
+        var lastSnapshot = lines.Skip(Array.FindLastIndex(lines, l => l.StartsWith("# snapshot ", StringComparison.Ordinal))).ToList();
+        var badFiles = lastSnapshot.Where(l => l.StartsWith("feed_bad_files_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(badFiles, l => l.StartsWith("feed_bad_files_total{reason=\"empty\"} 1 ", StringComparison.Ordinal));
+        Assert.Equal(1, badFiles.Sum(l => double.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

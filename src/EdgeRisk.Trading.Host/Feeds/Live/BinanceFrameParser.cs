@@ -66,13 +66,13 @@ public sealed class BinanceFrameParser : IFrameParser
         }
         catch (JsonException)
         {
-            _reject(RejectReasonLabel.Malformed);
+            _reject(RejectReasonLabel.BadFrame);
             return;
         }
 
         if (envelope?.Stream is not { } stream || envelope.Data is not { } data || data.Symbol is null)
         {
-            _reject(RejectReasonLabel.Malformed);
+            _reject(RejectReasonLabel.MissingField);
             return;
         }
 
@@ -86,16 +86,15 @@ public sealed class BinanceFrameParser : IFrameParser
         }
         else
         {
-            _reject(RejectReasonLabel.Malformed);
+            _reject(RejectReasonLabel.BadFrame);
         }
     }
 
     private void ParseTrade(BinancePayload data, List<MarketEvent> events)
     {
-        if (data.TradeId is not { } id || data.TradeTime is not { } ms || !DecimalText.TryParse(data.Price, out var price)
-            || !DecimalText.TryParse(data.Quantity, out var quantity) || quantity < 0m)
+        if (!_checks.Present(data.TradeId, out var id) || !_checks.Present(data.TradeTime, out var ms) || !_checks.Number(data.Price, out var price)
+            || !_checks.Number(data.Quantity, out var quantity) || !_checks.NonNegative(quantity))
         {
-            _reject(RejectReasonLabel.Malformed);
             return;
         }
 
@@ -109,11 +108,10 @@ public sealed class BinanceFrameParser : IFrameParser
 
     private void ParseBookTicker(BinancePayload data, List<MarketEvent> events)
     {
-        if (data.UpdateId is not { } id || !DecimalText.TryParse(data.BidPrice, out var bid) || !DecimalText.TryParse(data.AskPrice, out var ask)
-            || !DecimalText.TryParse(data.BidQuantity, out var bidSize) || !DecimalText.TryParse(data.AskQuantity, out var askSize)
-            || bid > ask || bidSize < 0m || askSize < 0m)
+        if (!_checks.Present(data.UpdateId, out var id) || !_checks.Number(data.BidPrice, out var bid) || !_checks.Number(data.AskPrice, out var ask)
+            || !_checks.Number(data.BidQuantity, out var bidSize) || !_checks.Number(data.AskQuantity, out var askSize)
+            || !_checks.NotCrossed(bid, ask) || !_checks.NonNegative(bidSize, askSize))
         {
-            _reject(RejectReasonLabel.Malformed);
             return;
         }
 

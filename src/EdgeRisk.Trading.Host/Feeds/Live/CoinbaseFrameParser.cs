@@ -47,13 +47,13 @@ public sealed class CoinbaseFrameParser : IFrameParser
         }
         catch (JsonException)
         {
-            _reject(RejectReasonLabel.Malformed);
+            _reject(RejectReasonLabel.BadFrame);
             return;
         }
 
         if (message?.Channel is null || message.SequenceNum is not { } sequence)
         {
-            _reject(RejectReasonLabel.Malformed);
+            _reject(RejectReasonLabel.MissingField);
             return;
         }
 
@@ -89,9 +89,9 @@ public sealed class CoinbaseFrameParser : IFrameParser
         var start = events.Count;
         foreach (var trade in (message.Events ?? []).SelectMany(e => e.Trades ?? []))
         {
-            if (!DecimalText.TryParse(trade.Price, out var price) || !DecimalText.TryParse(trade.Size, out var size) || trade.Time is not { } time || size < 0m)
+            if (!_checks.Number(trade.Price, out var price) || !_checks.Number(trade.Size, out var size) || !_checks.Present(trade.Time, out var time)
+                || !_checks.NonNegative(size))
             {
-                _reject(RejectReasonLabel.Malformed);
                 continue;
             }
 
@@ -109,19 +109,17 @@ public sealed class CoinbaseFrameParser : IFrameParser
 
     private void ParseTickers(CoinbaseMessage message, List<MarketEvent> events)
     {
-        if (message.Timestamp is not { } timestamp)
+        if (!_checks.Present(message.Timestamp, out var timestamp))
         {
-            _reject(RejectReasonLabel.Malformed);
             return;
         }
 
         foreach (var ticker in (message.Events ?? []).SelectMany(e => e.Tickers ?? []))
         {
-            if (!DecimalText.TryParse(ticker.BestBid, out var bid) || !DecimalText.TryParse(ticker.BestAsk, out var ask)
-                || !DecimalText.TryParse(ticker.BestBidQuantity, out var bidSize) || !DecimalText.TryParse(ticker.BestAskQuantity, out var askSize)
-                || bid > ask || bidSize < 0m || askSize < 0m)
+            if (!_checks.Number(ticker.BestBid, out var bid) || !_checks.Number(ticker.BestAsk, out var ask)
+                || !_checks.Number(ticker.BestBidQuantity, out var bidSize) || !_checks.Number(ticker.BestAskQuantity, out var askSize)
+                || !_checks.NotCrossed(bid, ask) || !_checks.NonNegative(bidSize, askSize))
             {
-                _reject(RejectReasonLabel.Malformed);
                 continue;
             }
 

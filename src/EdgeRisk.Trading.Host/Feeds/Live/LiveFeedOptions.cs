@@ -12,6 +12,6 @@ public sealed record LiveFeedOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Frames above this size are dropped as malformed rather than buffered without bound.</summary>
+    /// <summary>Frames above this size are dropped (counted as oversized_frame) rather than buffered without bound.</summary>
     public int MaxFrameBytes { get; init; } = 1 << 20;
 }

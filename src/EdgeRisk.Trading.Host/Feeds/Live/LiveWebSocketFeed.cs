@@ -134,7 +134,7 @@ public sealed class LiveWebSocketFeed
 
             if (oversized || result.MessageType != WebSocketMessageType.Text)
             {
-                _reject(RejectReasonLabel.Malformed);
+                _reject(oversized ? RejectReasonLabel.OversizedFrame : RejectReasonLabel.BadFrame);
             }
             else
             {

@@ -39,7 +39,10 @@ public sealed class CsvBarFeedTests
 
     [Theory]
     [InlineData("2024-05-01T13:32:00Z,AAPL,1,1,1,1,1", FeedRejectReason.UnknownSymbol)]
-    [InlineData("2024-05-01T13:32:00Z,NVDA,1,1,1,1", FeedRejectReason.MalformedRow)]
+    [InlineData("2024-05-01T13:32:00Z,NVDA,1,1,1,1", FeedRejectReason.ColumnCount)]
+    [InlineData("yesterday,NVDA,1,1,1,1,1", FeedRejectReason.BadTimestamp)]
+    [InlineData("2024-05-01T13:32:00Z,NVDA,1,1,1,x,1", FeedRejectReason.NonNumeric)]
+    [InlineData("2024-05-01T13:32:00Z,NVDA,1,1e30,1,1,1", FeedRejectReason.Overflow)]
     [InlineData("2024-05-01T13:32:00Z,NVDA,nan,1,1,1,1", FeedRejectReason.NotANumber)]
     [InlineData("2024-05-01T13:32:00Z,NVDA,1,1,1,0,1", FeedRejectReason.NonPositivePrice)]
     [InlineData("2024-05-01T13:30:00Z,NVDA,1,1,1,1,1", FeedRejectReason.OutOfOrderTimestamp)]
@@ -56,11 +59,24 @@ public sealed class CsvBarFeedTests
     }
 
     [Fact]
-    public void TryRead_UnknownHeader_RejectsFileAndEmitsNothing()
+    public void TryRead_UnknownHeader_ThrowsNamingTheFile()
     {
         var (feed, rejects) = Open("ts,ticker,px\n2024-05-01T13:31:00Z,NVDA,1\n");
 
-        Assert.Empty(CoreTestData.Drain(feed));
-        Assert.Equal(1, rejects.Count(FeedRejectReason.MalformedRow));
+        var ex = Assert.Throws<BadDataFileException>(() => CoreTestData.Drain(feed));
+
+        Assert.Equal(BadFileReason.BadHeader, ex.File.Reason);
+        Assert.StartsWith("test.csv: line 1 is not a header; expected " + CsvBarFeed.TradeHeader, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rejects.Total);
+    }
+
+    [Fact]
+    public void TryRead_NoText_ThrowsEmptyNamingTheFile()
+    {
+        var (feed, _) = Open(string.Empty);
+
+        var ex = Assert.Throws<BadDataFileException>(() => CoreTestData.Drain(feed));
+
+        Assert.Equal(new BadDataFile("test.csv", BadFileReason.Empty, "empty file (no header)"), ex.File);
     }
 }

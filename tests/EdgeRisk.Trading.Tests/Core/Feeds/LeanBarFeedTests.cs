@@ -76,9 +76,14 @@ public sealed class LeanBarFeedTests
     }
 
     [Theory]
-    [InlineData("60000,1,1,1\n", FeedRejectReason.MalformedRow)]
-    [InlineData("60000,abc,1,1,1,1\n", FeedRejectReason.MalformedRow)]
-    [InlineData("notatime,1,1,1,1,1\n", FeedRejectReason.MalformedRow)]
+    [InlineData("60000,1,1,1\n", FeedRejectReason.ColumnCount)]
+    [InlineData("60000,1,1,1,1,1,1\n", FeedRejectReason.ColumnCount)]
+    [InlineData("60000,abc,1,1,1,1\n", FeedRejectReason.NonNumeric)]
+    [InlineData("60000,1.2.3,1,1,1,1\n", FeedRejectReason.NonNumeric)]
+    [InlineData("60000,1e40,1,1,1,1\n", FeedRejectReason.Overflow)]
+    [InlineData("60000,1,1,1,1,-99999999999999999999999999999\n", FeedRejectReason.Overflow)]
+    [InlineData("notatime,1,1,1,1,1\n", FeedRejectReason.BadTimestamp)]
+    [InlineData("86400000,1,1,1,1,1\n", FeedRejectReason.BadTimestamp)]
     [InlineData("60000,NaN,1,1,1,1\n", FeedRejectReason.NotANumber)]
     [InlineData("60000,1,1,1,-Infinity,1\n", FeedRejectReason.NotANumber)]
     [InlineData("60000,-1,1,1,1,1\n", FeedRejectReason.NonPositivePrice)]
@@ -132,23 +137,22 @@ public sealed class LeanBarFeedTests
     }
 
     [Fact]
-    public void TryRead_TruncatedZip_CountedAsTruncatedAndEndsWithoutThrowing()
+    public void TryRead_TruncatedZip_ThrowsNamingTheFileInsteadOfEndingQuietly()
     {
         var original = File.ReadAllBytes(CoreTestData.Lean("minute/btcusd/20170903_trade.zip"));
         var path = CoreTestData.TempFile("20170903_trade.zip", string.Empty);
         File.WriteAllBytes(path, original.AsSpan(0, original.Length / 2).ToArray());
-        var rejects = new FeedRejectionCounter();
         var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
-        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto), rejects);
+        using var feed = new LeanBarFeed(path, symbol, LeanBarFeed.InferOptions(path, AssetClass.Crypto));
 
-        var events = CoreTestData.Drain(feed);
+        var ex = Assert.Throws<BadDataFileException>(() => CoreTestData.Drain(feed));
 
-        Assert.Empty(events);
-        Assert.Equal(1, rejects.Count(FeedRejectReason.TruncatedInput));
+        Assert.Equal(new BadDataFile(path, BadFileReason.Truncated, "zip archive is truncated (its central directory is missing)"), ex.File);
+        Assert.False(feed.TryRead(out _));
     }
 
     [Fact]
-    public void TryRead_RowCutOffMidway_RejectedAsMalformed()
+    public void TryRead_RowCutOffMidway_RejectedAsColumnCount()
     {
         var path = CoreTestData.TempPath("20170903_trade.zip");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
@@ -164,7 +168,8 @@ public sealed class LeanBarFeedTests
         var events = CoreTestData.Drain(feed);
 
         Assert.Single(events);
-        Assert.Equal(1, rejects.Count(FeedRejectReason.MalformedRow));
+        Assert.Equal(1, rejects.Count(FeedRejectReason.ColumnCount));
+        Assert.Equal(new FeedRejection(FeedRejectReason.ColumnCount, path, 2), rejects.First(FeedRejectReason.ColumnCount));
     }
 
     [Fact]

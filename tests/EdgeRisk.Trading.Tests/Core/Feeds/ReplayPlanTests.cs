@@ -79,6 +79,7 @@ public sealed class ReplayPlanTests
         {
             SourceDays = [new(2017, 9, 3), new(2017, 9, 4), new(2017, 9, 3), new(2017, 9, 3)],
             VirtualStart = new DateOnly(2017, 9, 3),
+            SkipBadFiles = true,
         };
 
         var trace = new Trace();
@@ -95,9 +96,10 @@ public sealed class ReplayPlanTests
             CoreTestData.Drain(everyFileAtOnce);
         }
 
-        // Each playing of 09-03: BTC trades garbage, NaN, duplicate, trailing row; BTC quotes one crossed; ETH truncated.
-        // 09-04 once: one BTC row out of order.
-        Assert.Equal((3 * 6) + 1, expected.Rejections);
+        // Each playing of 09-03: BTC trades garbage, NaN, duplicate, trailing row; BTC quotes one crossed; ETH trades break
+        // off mid-way (a bad file, after the rows before the break). 09-04 once: one BTC row out of order.
+        Assert.Equal((3 * 5) + 1, expected.Rejections);
+        Assert.Equal(3, expected.Lines.Count(l => l.StartsWith("bad Corrupt ", StringComparison.Ordinal)));
         Assert.Equal(expected.Lines, trace.Lines);
         Assert.Equal(counter.Total, trace.Rejections);
         foreach (var reason in Enum.GetValues<FeedRejectReason>())
@@ -111,23 +113,25 @@ public sealed class ReplayPlanTests
     {
         using var root = new TempDirectory();
         WriteBadDays(root);
-        var plan = new ReplayPlan { SourceDays = [new(2017, 9, 4), new(2017, 9, 3)], VirtualStart = new DateOnly(2017, 9, 4) };
+        var plan = new ReplayPlan { SourceDays = [new(2017, 9, 4), new(2017, 9, 3)], VirtualStart = new DateOnly(2017, 9, 4), SkipBadFiles = true };
         var rejects = new FeedRejectionCounter();
 
         using var feed = plan.Open(root.Path, new SymbolRegistry(), rejects);
         Assert.True(feed.TryRead(out var first));
-        var beforeSecondDay = rejects.Total;
+        var beforeSecondDay = (rejects.Total, rejects.BadFiles.Count);
         CoreTestData.Drain(feed);
 
-        // 09-03's leading garbage row, crossed first quote and truncated ETH zip are only seen when its day is played.
+        // 09-03's leading garbage row, crossed first quote and the break in its ETH zip are only seen when its day is played.
         Assert.Equal(CoreTestData.Utc(2017, 9, 4, 0, 1), first.Time);
-        Assert.Equal(0, beforeSecondDay);
-        Assert.Equal(7, rejects.Total);
+        Assert.Equal((0L, 0), beforeSecondDay);
+        Assert.Equal(6, rejects.Total);
+        Assert.Equal(BadFileReason.Corrupt, Assert.Single(rejects.BadFiles).Reason);
     }
 
     /// <summary>
     /// 09-03: BTC trades with bad rows before, between and after the valid ones, BTC quotes opening with a crossed
-    /// quote, a truncated ETH trade zip. 09-04: BTC trades with one row out of order, plain ETH trades. No other quotes.
+    /// quote, an ETH trade zip whose data breaks off mid-way. 09-04: BTC trades with one row out of order, plain ETH trades.
+    /// No other quotes.
     /// </summary>
     private static void WriteBadDays(TempDirectory root)
     {
@@ -135,9 +139,8 @@ public sealed class ReplayPlanTests
         WriteZip(root, "btcusd", "20170903_quote.zip", "0,10,10,10,12,1,11,11,11,11,1\n60000,10,10,10,10,1,11,11,11,11,2\n120000,10,10,10,10,1,11,11,11,11,3\n");
         WriteZip(root, "btcusd", "20170904_trade.zip", "0,20,20,20,20,1\n120000,21,21,21,21,1\n60000,22,22,22,22,1\n180000,23,23,23,23,1\n");
         WriteZip(root, "ethusd", "20170904_trade.zip", "0,30,30,30,30,1\n60000,31,31,31,31,1\n");
-        var whole = WriteZip(root, "ethusd", "20170903_trade.zip", string.Concat(Enumerable.Range(0, 1440).Select(m => $"{m * 60000},30,31,29,30.5,{m}\n")));
-        var bytes = File.ReadAllBytes(whole);
-        File.WriteAllBytes(whole, bytes.AsSpan(0, bytes.Length / 2).ToArray());
+        var eth = WriteZip(root, "ethusd", "20170903_trade.zip", string.Concat(Enumerable.Range(0, 1440).Select(m => $"{m * 60000},30,31,29,30.5,{m}\n")));
+        BadDataFiles.Spoil(eth, BadFileKind.BreaksOffMidway);
     }
 
     private static string WriteZip(TempDirectory root, string ticker, string name, string csv)
@@ -169,7 +172,8 @@ public sealed class ReplayPlanTests
                     var path = LeanDataPaths.MinuteFile(root, symbol, source, kind);
                     if (File.Exists(path))
                     {
-                        feeds.Add(new RedatingFeed(new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = kind, Date = source }, sink), offset));
+                        IMarketFeed feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = kind, Date = source }, sink);
+                        feeds.Add(new RedatingFeed(plan.SkipBadFiles ? new SkippingFeed(feed, sink) : feed, offset));
                     }
                 }
             }
@@ -190,7 +194,7 @@ public sealed class ReplayPlanTests
         var symbols = new SymbolRegistry();
         for (var i = 0; i < plan.SourceDays.Count; i++)
         {
-            var day = new ReplayPlan { SourceDays = [plan.SourceDays[i]], VirtualStart = plan.VirtualStart.AddDays(i), CryptoSymbols = plan.CryptoSymbols };
+            var day = new ReplayPlan { SourceDays = [plan.SourceDays[i]], VirtualStart = plan.VirtualStart.AddDays(i), CryptoSymbols = plan.CryptoSymbols, SkipBadFiles = plan.SkipBadFiles };
             using var feed = OpenEveryFileAtOnce(day, root, symbols, trace);
             trace.Drain(feed);
         }
@@ -209,11 +213,34 @@ public sealed class ReplayPlanTests
             Lines.Add($"reject {reason} {source}:{line}");
         }
 
+        public void OnBadFile(BadDataFile file) => Lines.Add($"bad {file.Reason} {file}");
+
         public void Drain(IMarketFeed feed)
         {
             while (feed.TryRead(out var e))
             {
                 Lines.Add(e.ToString());
+            }
+        }
+    }
+
+    /// <summary>A file read on its own in a replay that skips bad files: where it breaks off, it is reported and ends.</summary>
+    private sealed class SkippingFeed(IMarketFeed inner, IFeedRejectionSink sink) : IMarketFeed
+    {
+        private bool _done;
+
+        public bool TryRead(out MarketEvent e)
+        {
+            e = default;
+            try
+            {
+                return !_done && inner.TryRead(out e);
+            }
+            catch (BadDataFileException bad)
+            {
+                _done = true;
+                sink.OnBadFile(bad.File);
+                return false;
             }
         }
     }
