@@ -3,6 +3,7 @@ using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Release.Prometheus;
 using EdgeRisk.Release.Reporting;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
@@ -51,12 +52,16 @@ partial class Build
     [Parameter("Pushgateway for the live gate series of DryRun and EvaluateGates --live, e.g. http://127.0.0.1:9091")]
     public string? PushgatewayUrl { get; set; }
 
+    [Parameter("Deadline of the gates' evidence fetching from Prometheus, retries and reply bodies included (EvaluateGates, the dry run's last judgement), e.g. 2m")]
+    public TimeSpan Timeout { get; set; } = PrometheusSourceOptions.DefaultTimeout;
+
     static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(15);
 
     Target DryRun => _ => _
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
         .Requires(() => StagingPrometheusGiven("DryRun"))
+        .Requires(() => GateTimeoutValid())
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -181,7 +186,7 @@ partial class Build
                 ["PROMETHEUS_URL"] = prometheus.AbsoluteUri.TrimEnd('/'),
             }),
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject },
+            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = GateSource() },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
         var result = await dryRun.RunAsync(CancellationToken.None);
@@ -282,6 +287,7 @@ partial class Build
     Target EvaluateGates => _ => _
         .Description("§5: the five GA exit criteria from Prometheus (and Docker) evidence; fails unless all PASS")
         .After(DryRun)
+        .Requires(() => GateTimeoutValid())
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -411,8 +417,28 @@ partial class Build
             PnlStatsPath = PnlStats,
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
+            Source = GateSource(),
         };
     }
+
+    /// <summary>How the gates read Prometheus: the --timeout deadline, checked.</summary>
+    PrometheusSourceOptions GateSource()
+    {
+        var source = new PrometheusSourceOptions { Timeout = Timeout };
+        try
+        {
+            _ = source.CheckedTimeout();
+        }
+        catch (GateConfigurationException e)
+        {
+            throw new BuildConfigurationException(e.Message);
+        }
+
+        return source;
+    }
+
+    /// <summary>A Requires() check: a bad --timeout is refused before anything starts.</summary>
+    bool GateTimeoutValid() => GateSource() is not null;
 
     static bool SameUrl(string url, Uri other) =>
         Uri.TryCreate(url, UriKind.Absolute, out var parsed) && string.Equals(parsed.AbsoluteUri.TrimEnd('/'), other.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);

@@ -127,7 +127,7 @@ public sealed class StagingDryRun : IAsyncDisposable
         var judged = new GateWindow(window.Start, end > window.Start ? end : window.End);
         var docker = _options.Gates.DockerHost is { } host ? new DockerContainerInspector(host, _options.Gates.ComposeProject) : null;
         var source = new PrometheusEvidenceSource(_options.PrometheusUrl, _options.Gates.Source, docker, _timeProvider);
-        var final = await GateEvaluator.EvaluateAsync(source, judged, _options.PnlSigmaUsd, _options.Gates, null, cancellationToken);
+        var final = await new GateEvaluator(_timeProvider).EvaluateAsync(source, judged, _options.PnlSigmaUsd, _options.Gates, null, cancellationToken);
         if (outcome.Stop is { } stop && final.Verdict != GateStatus.Fail && outcome.Last is { } last)
         {
             // Irreversible failures stay failures; evidence that no longer shows one (e.g. a Prometheus that lost data)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.Prometheus;
@@ -17,6 +18,11 @@ public sealed class GateEvaluator
     public const string PnlSelector = "pnl_usd";
     public const string VarSelector = "var_pct";
     public const string RssSelector = "process_resident_memory_bytes{job=~\"edgerisk.*\"}";
+
+    private const string RulesStep = "alerting rules";
+    private const string ContainersStep = "containers";
+    private const string PrometheusName = "Prometheus";
+    private const string DockerName = "Docker";
 
     private readonly TimeProvider _timeProvider;
 
@@ -61,48 +67,73 @@ public sealed class GateEvaluator
         return await EvaluateAsync(source, window, options.PnlSigmaUsd ?? ReadSigma(options.PnlStatsPath), options, progress, cancellationToken);
     }
 
-    /// <summary>Evaluates the window from any evidence source (the live loop and tests call this directly).</summary>
-    public static async Task<GateReport> EvaluateAsync(IEvidenceSource source, GateWindow window, decimal? pnlSigmaUsd,
+    /// <summary>
+    /// Evaluates the window from any evidence source (the live loop and tests call this directly). Fetching has one
+    /// deadline, <see cref="PrometheusSourceOptions.Timeout"/> on this evaluator's clock: every request, its retries and
+    /// its body read end by then, and each gate whose evidence has not arrived is INCONCLUSIVE ("Prometheus did not
+    /// answer within N s"), which <see cref="GateReport.EvidenceTimedOut"/> also tells.
+    /// </summary>
+    public async Task<GateReport> EvaluateAsync(IEvidenceSource source, GateWindow window, decimal? pnlSigmaUsd,
         GateEvaluationOptions options, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(options);
+        var timeout = options.Source.CheckedTimeout();
         var settings = options.Settings;
-        var steps = new Fetcher(progress, 9);
-        var up = steps.Series(source, UpSelector, window, cancellationToken);
-        var starts = steps.Series(source, ProcessStartSelector, window, cancellationToken);
-        var alerts = steps.Series(source, AlertsSelector, window, cancellationToken);
-        var marker = steps.Series(source, RulesMarkerSelector, window, cancellationToken);
-        var pnl = steps.Series(source, PnlSelector, window, cancellationToken);
-        var varPct = steps.Series(source, VarSelector, window, cancellationToken);
-        var rss = steps.Series(source, RssSelector, window, cancellationToken);
-        var rules = steps.Run("alerting rules", () => source.GetAlertRulesAsync(cancellationToken));
-        var containers = steps.Run("containers", () => source.GetContainersAsync(cancellationToken));
-
-        var gates = new List<GateResult>
-        {
-            await Gate(GateNames.Continuity, GateThresholds.MaxUpGap.TotalSeconds,
-                async () => ContinuityGate.Evaluate(window, await up, await starts, await containers, settings)),
-            await Gate(GateNames.Alerts, GateThresholds.MaxWarningEpisodes,
-                async () => AlertsGate.Evaluate(window, await alerts, await Optional(marker), await Optional(rules), await Optional(varPct), settings)),
-            await Gate(GateNames.PnlDrift, GateThresholds.MaxPnlDriftSigmas,
-                async () => PnlDriftGate.Evaluate(window, await pnl, pnlSigmaUsd, settings)),
-            await Gate(GateNames.Var, GateThresholds.MaxVarPct, async () => VarGate.Evaluate(window, await varPct, settings)),
-            await Gate(GateNames.RssDrift, GateThresholds.RssDriftFailRatio, async () => RssDriftGate.Evaluate(window, await rss, settings)),
-        };
-        VarBacktest backtest;
+        using var deadline = new CancellationTokenSource(timeout, _timeProvider);
+        using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var steps = new Fetcher(progress, 9, timeout, deadline.Token, fetching.Token, cancellationToken);
+        GateReport report;
         try
         {
-            backtest = VarBacktest.Compute(window, await pnl, await varPct, options.VarLimitUsd, options.VarHorizon, options.VarConfidence);
+            var up = steps.Series(source, UpSelector, window);
+            var starts = steps.Series(source, ProcessStartSelector, window);
+            var alerts = steps.Series(source, AlertsSelector, window);
+            var marker = steps.Series(source, RulesMarkerSelector, window);
+            var pnl = steps.Series(source, PnlSelector, window);
+            var varPct = steps.Series(source, VarSelector, window);
+            var rss = steps.Series(source, RssSelector, window);
+            var rules = steps.Run(RulesStep, PrometheusName, source.GetAlertRulesAsync);
+            var containers = steps.Run(ContainersStep, DockerName, source.GetContainersAsync);
+
+            var gates = new List<GateResult>
+            {
+                await Gate(GateNames.Continuity, GateThresholds.MaxUpGap.TotalSeconds,
+                    async () => ContinuityGate.Evaluate(window, await up, await starts, await containers, settings)),
+                await Gate(GateNames.Alerts, GateThresholds.MaxWarningEpisodes,
+                    async () => steps.Explain(
+                        AlertsGate.Evaluate(window, await alerts, await Optional(marker), await Optional(rules), await Optional(varPct), settings),
+                        RulesMarkerSelector, RulesStep, VarSelector)),
+                await Gate(GateNames.PnlDrift, GateThresholds.MaxPnlDriftSigmas,
+                    async () => PnlDriftGate.Evaluate(window, await pnl, pnlSigmaUsd, settings)),
+                await Gate(GateNames.Var, GateThresholds.MaxVarPct, async () => VarGate.Evaluate(window, await varPct, settings)),
+                await Gate(GateNames.RssDrift, GateThresholds.RssDriftFailRatio, async () => RssDriftGate.Evaluate(window, await rss, settings)),
+            };
+            VarBacktest backtest;
+            try
+            {
+                backtest = VarBacktest.Compute(window, await pnl, await varPct, options.VarLimitUsd, options.VarHorizon, options.VarConfidence);
+            }
+            catch (EvidenceUnavailableException e)
+            {
+                backtest = VarBacktest.NotComputable(e.Message);
+            }
+
+            report = new GateReport(GateReport.Combine(gates), window, gates, backtest, source.Recording, pnlSigmaUsd, options.VarLimitUsd);
         }
-        catch (EvidenceUnavailableException e)
+        finally
         {
-            backtest = VarBacktest.NotComputable(e.Message);
+            // A gate stops at its first missing input; its other fetches end by the deadline and are let finish here.
+            await steps.SettleAsync();
         }
 
-        return new GateReport(GateReport.Combine(gates), window, gates, backtest, source.Recording, pnlSigmaUsd, options.VarLimitUsd);
+        return report with { EvidenceTimedOut = steps.TimedOut };
     }
+
+    /// <summary>The detail of evidence that <paramref name="who"/> did not deliver before the deadline.</summary>
+    private static string NoAnswerDetail(string who, TimeSpan timeout, string step) =>
+        $"{who} did not answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--timeout): {step}";
 
     /// <summary>Reads <c>pnl_sigma_usd</c> from the sim stats file; null (→ pnl_drift INCONCLUSIVE) when absent.</summary>
     public static decimal? ReadSigma(string path)
@@ -153,25 +184,77 @@ public sealed class GateEvaluator
     private static async Task<IReadOnlyList<TimeSeries>> Optional(Task<IReadOnlyList<TimeSeries>> task) =>
         await Optional<IReadOnlyList<TimeSeries>>(task) ?? [];
 
-    /// <summary>Starts the fetches (the source bounds concurrency) and reports each as it completes.</summary>
-    private sealed class Fetcher(IProgress<GateProgress>? progress, int total)
+    /// <summary>
+    /// Starts the fetches (the source bounds concurrency) under the evaluation's deadline, reports each as it completes,
+    /// and turns a fetch the deadline cut into <see cref="EvidenceUnavailableException"/> with <see cref="NoAnswerDetail"/>.
+    /// </summary>
+    private sealed class Fetcher(IProgress<GateProgress>? progress, int total, TimeSpan timeout, CancellationToken deadline,
+        CancellationToken fetching, CancellationToken caller)
     {
+        private readonly List<Task> _started = [];
+        private readonly Dictionary<string, string> _timedOut = new(StringComparer.Ordinal);
         private int _completed;
 
-        public Task<IReadOnlyList<TimeSeries>> Series(IEvidenceSource source, string selector, GateWindow window, CancellationToken ct) =>
-            Run(selector, () => source.GetSeriesAsync(selector, window, ct));
+        /// <summary>Some fetch was cut by the deadline.</summary>
+        public bool TimedOut
+        {
+            get
+            {
+                lock (_timedOut)
+                {
+                    return _timedOut.Count > 0;
+                }
+            }
+        }
 
-        public async Task<T> Run<T>(string step, Func<Task<T>> fetch)
+        public Task<IReadOnlyList<TimeSeries>> Series(IEvidenceSource source, string selector, GateWindow window) =>
+            Run(selector, PrometheusName, ct => source.GetSeriesAsync(selector, window, ct));
+
+        public Task<T> Run<T>(string step, string who, Func<CancellationToken, Task<T>> fetch)
+        {
+            var task = RunAsync(step, who, fetch);
+            _started.Add(task);
+            return task;
+        }
+
+        /// <summary>
+        /// An INCONCLUSIVE <paramref name="result"/> whose optional inputs (<paramref name="optionalSteps"/>, read as absent
+        /// when missing) were cut by the deadline says so first: the proof may exist, Prometheus did not deliver it in time.
+        /// </summary>
+        public GateResult Explain(GateResult result, params string[] optionalSteps)
+        {
+            lock (_timedOut)
+            {
+                var cut = optionalSteps.Select(s => _timedOut.GetValueOrDefault(s)).OfType<string>().FirstOrDefault();
+                return result.Status == GateStatus.Inconclusive && cut is not null ? result with { Detail = $"{cut}; {result.Detail}" } : result;
+            }
+        }
+
+        /// <summary>Waits for every fetch started, whatever its outcome (each ends by the deadline).</summary>
+        public async Task SettleAsync() => await Task.WhenAll(_started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        private async Task<T> RunAsync<T>(string step, string who, Func<CancellationToken, Task<T>> fetch)
         {
             var failed = false;
             try
             {
-                return await fetch();
+                return await fetch(fetching);
             }
             catch (EvidenceUnavailableException)
             {
                 failed = true;
                 throw;
+            }
+            catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !caller.IsCancellationRequested)
+            {
+                failed = true;
+                var detail = NoAnswerDetail(who, timeout, step);
+                lock (_timedOut)
+                {
+                    _timedOut[step] = detail;
+                }
+
+                throw new EvidenceUnavailableException(detail, e);
             }
             finally
             {

@@ -6,6 +6,12 @@ namespace EdgeRisk.Release.Gates;
 public sealed record GateReport(GateStatus Verdict, GateWindow Window, IReadOnlyList<GateResult> Gates, VarBacktest VarBacktest,
     EvidenceRecording Evidence, decimal? PnlSigmaUsd, decimal? VarLimitUsd)
 {
+    /// <summary>
+    /// Evidence fetching hit the deadline (<see cref="Prometheus.PrometheusSourceOptions.Timeout"/>): the gates whose
+    /// evidence had not arrived are INCONCLUSIVE with "… did not answer within N s".
+    /// </summary>
+    public bool EvidenceTimedOut { get; init; }
+
     /// <summary>PASS only if all five gates pass; otherwise FAIL if any fails, else INCONCLUSIVE.</summary>
     public static GateStatus Combine(IReadOnlyCollection<GateResult> gates)
     {

@@ -13,7 +13,9 @@ namespace EdgeRisk.Release.Prometheus;
 /// <summary>
 /// Reads raw samples from a live Prometheus with range-selector instant queries (<c>sel[Nms]</c> at the chunk end),
 /// chunked so a reply holds at most 11,000 points per series; records every reply. Transient failures
-/// (connection refused, timeouts, 5xx, 429) are retried; a bad_data error reply is not.
+/// (connection refused, an attempt that timed out before its whole body arrived, 5xx, 429) are retried; a bad_data error
+/// reply is not. Each call ends when its <see cref="CancellationToken"/> does, body read included: the evaluation's
+/// deadline (<see cref="PrometheusSourceOptions.Timeout"/>) bounds every request and its retries together.
 /// </summary>
 public sealed class PrometheusEvidenceSource : IEvidenceSource
 {
@@ -21,7 +23,7 @@ public sealed class PrometheusEvidenceSource : IEvidenceSource
     private readonly Uri _baseUrl;
     private readonly PrometheusSourceOptions _options;
     private readonly DockerContainerInspector? _docker;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<Reply> _pipeline;
     private readonly SemaphoreSlim _gate;
 
     public PrometheusEvidenceSource(Uri baseUrl, PrometheusSourceOptions options, DockerContainerInspector? docker, TimeProvider timeProvider)
@@ -33,19 +35,20 @@ public sealed class PrometheusEvidenceSource : IEvidenceSource
         _docker = docker;
         _api = PrometheusClientFactory.Create(baseUrl);
         _gate = new SemaphoreSlim(options.MaxConcurrentQueries);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<Reply> { TimeProvider = timeProvider };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            builder.AddRetry(new RetryStrategyOptions<Reply>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                ShouldHandle = new PredicateBuilder<Reply>()
                     .Handle<HttpRequestException>()
                     .Handle<ApiRequestException>()
+                    .Handle<IOException>()
                     .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests),
+                    .HandleResult(r => (int)r.Status >= 500 || r.Status == HttpStatusCode.TooManyRequests),
             });
         }
 
@@ -106,9 +109,13 @@ public sealed class PrometheusEvidenceSource : IEvidenceSource
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            using var response = await _pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            // The body is read inside the attempt: its timeout and the caller's deadline cover it as they cover the headers.
+            var (status, body) = await _pipeline.ExecuteAsync(async ct =>
+            {
+                using var response = await call(ct);
+                return new Reply(response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct));
+            }, cancellationToken);
+            if ((int)status is < 200 or > 299)
             {
                 // Prometheus puts {"status":"error","errorType":...,"error":...} in 4xx/5xx bodies: surface it.
                 try
@@ -117,15 +124,15 @@ public sealed class PrometheusEvidenceSource : IEvidenceSource
                 }
                 catch (EvidenceUnavailableException e)
                 {
-                    throw new EvidenceUnavailableException($"Prometheus at {_baseUrl} answered HTTP {(int)response.StatusCode} to {e.Message}", e);
+                    throw new EvidenceUnavailableException($"Prometheus at {_baseUrl} answered HTTP {(int)status} to {e.Message}", e);
                 }
 
-                throw new EvidenceUnavailableException($"Prometheus at {_baseUrl} answered HTTP {(int)response.StatusCode} to {what}");
+                throw new EvidenceUnavailableException($"Prometheus at {_baseUrl} answered HTTP {(int)status} to {what}");
             }
 
             return body;
         }
-        catch (Exception e) when (e is HttpRequestException or ApiRequestException)
+        catch (Exception e) when (e is HttpRequestException or ApiRequestException or IOException)
         {
             throw new EvidenceUnavailableException(
                 $"Prometheus at {_baseUrl} unreachable after {_options.MaxRetries + 1} attempts ({what}): {Inner(e)}", e);
@@ -140,6 +147,9 @@ public sealed class PrometheusEvidenceSource : IEvidenceSource
             _gate.Release();
         }
     }
+
+    /// <summary>One whole answer: status and body, read within one attempt.</summary>
+    private readonly record struct Reply(HttpStatusCode Status, byte[] Body);
 
     private static string Inner(Exception e)
     {

@@ -112,6 +112,17 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends the POSIX signal <paramref name="name"/> (e.g. STOP, CONT) to exactly this process with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
     /// <summary>Sends SIGKILL to the process (a crash, as seen by supervisors).</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -82,6 +82,12 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: Prometheus keeps its sockets open (the kernel still accepts connections) but answers nothing until <see cref="Thaw"/>.</summary>
+    public void Freeze() => _process.Signal("STOP");
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => _process.Signal("CONT");
+
     /// <summary>Stops Prometheus (SIGKILL) — "Prometheus went away" as seen by clients.</summary>
     public ValueTask StopAsync() => _process.DisposeAsync();
 

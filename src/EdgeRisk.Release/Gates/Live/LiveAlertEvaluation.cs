@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Prometheus;
 
@@ -28,14 +29,17 @@ public sealed class LiveAlertEvaluation : IDisposable
         new(new Dictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = AlertsRecordingRules.MarkerMetric });
     private long? _evaluatedUpToMs;
 
-    public LiveAlertEvaluation(Uri prometheusUrl, LiveAlertRules rules)
+    /// <param name="prometheusUrl">The dry run's own Prometheus, started with the remote-write receiver.</param>
+    /// <param name="rules">The rules to evaluate.</param>
+    /// <param name="requestTimeout">Bound of each write and each rule query (connect, headers and body); default 60 s.</param>
+    public LiveAlertEvaluation(Uri prometheusUrl, LiveAlertRules rules, TimeSpan? requestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(prometheusUrl);
         ArgumentNullException.ThrowIfNull(rules);
         _prometheusUrl = prometheusUrl;
         _stepMs = (long)rules.Step.TotalMilliseconds;
         _rules = rules;
-        _http = new HttpClient { BaseAddress = prometheusUrl, Timeout = TimeSpan.FromSeconds(60) };
+        _http = new HttpClient { BaseAddress = prometheusUrl, Timeout = requestTimeout ?? TimeSpan.FromSeconds(60) };
         _api = Refit.RestService.For<IPrometheusApi>(_http);
         _writer = new PrometheusRemoteWriter(_http, prometheusUrl);
     }
@@ -101,31 +105,33 @@ public sealed class LiveAlertEvaluation : IDisposable
     private async Task<IReadOnlyList<TimeSeries>> QueryRangeAsync(PrometheusRule rule, long startMs, long endMs, CancellationToken cancellationToken)
     {
         var what = $"rule {rule.Labels?.GetValueOrDefault("alertname") ?? rule.Record} over {Seconds(startMs)} .. {Seconds(endMs)}";
-        HttpResponseMessage response;
+        // HttpClient.Timeout ends at the headers (the reply is streamed): this bound covers the body read too.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_http.Timeout);
+        HttpStatusCode status;
+        byte[] body;
         try
         {
-            response = await _api.QueryRangeAsync(rule.Expr, Seconds(startMs), Seconds(endMs), Seconds(_stepMs), cancellationToken);
+            using var response = await _api.QueryRangeAsync(rule.Expr, Seconds(startMs), Seconds(endMs), Seconds(_stepMs), timeout.Token);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new EvidenceUnavailableException($"Prometheus at {_prometheusUrl} unreachable evaluating {what}: {e.Message}", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EvidenceUnavailableException($"Prometheus at {_prometheusUrl} gave no answer within {_http.Timeout.TotalSeconds:0} s evaluating {what}", e);
+            throw new EvidenceUnavailableException($"Prometheus at {_prometheusUrl} gave no answer within {_http.Timeout.TotalSeconds:0.###} s evaluating {what}", e);
         }
 
-        using (response)
+        try
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            try
-            {
-                return PrometheusReply.ParseMatrix(body, what);
-            }
-            catch (EvidenceUnavailableException e) when (!response.IsSuccessStatusCode)
-            {
-                throw new EvidenceUnavailableException($"Prometheus at {_prometheusUrl} answered HTTP {(int)response.StatusCode} evaluating {e.Message}", e);
-            }
+            return PrometheusReply.ParseMatrix(body, what);
+        }
+        catch (EvidenceUnavailableException e) when ((int)status is < 200 or > 299)
+        {
+            throw new EvidenceUnavailableException($"Prometheus at {_prometheusUrl} answered HTTP {(int)status} evaluating {e.Message}", e);
         }
     }
 

@@ -8,13 +8,15 @@ namespace EdgeRisk.Release.Gates.Live;
 /// third warning alert episode, var_pct above 95) stops the loop; recoverable failures (pnl_drift, rss_drift, an alert
 /// still firing) only show in the snapshots until the window ends. Irreversible failures stay failures as the window
 /// grows, which lets a loop that fell behind judge a sample of the due minutes and trace a failure back to its first
-/// minute by bisection.
+/// minute by bisection. Each evaluation has the fetch deadline of <see cref="GateEvaluator"/>; when Prometheus does not
+/// answer within it, that minute is judged INCONCLUSIVE and the look ends, leaving the later due minutes to the next look,
+/// so a frozen Prometheus costs one deadline per look.
 /// </summary>
 public sealed class LiveGateMonitor
 {
     private readonly LiveGateOptions _options;
     private readonly ILiveEvidence _evidence;
-    private readonly TimeProvider _timeProvider;
+    private readonly GateEvaluator _evaluator;
     private readonly List<LiveGateSnapshot> _snapshots = [];
     private readonly int _points;
     private int _evaluated;
@@ -43,7 +45,7 @@ public sealed class LiveGateMonitor
 
         _options = options;
         _evidence = evidence;
-        _timeProvider = timeProvider;
+        _evaluator = new GateEvaluator(timeProvider);
         var whole = (options.Window.End - options.Window.Start).Ticks;
         var full = whole / options.Interval.Ticks;
         _points = checked((int)(full + (whole % options.Interval.Ticks == 0 ? 0 : 1)));
@@ -77,6 +79,7 @@ public sealed class LiveGateMonitor
             var count = due - _evaluated;
             var stride = (count + _options.MaxEvaluationsPerPoll - 1) / _options.MaxEvaluationsPerPoll;
             var clean = _evaluated;
+            var reached = due;
             for (var k = Math.Min(_evaluated + stride, due); ; k = Math.Min(k + stride, due))
             {
                 var report = await EvaluateAsync(k, cancellationToken);
@@ -94,13 +97,19 @@ public sealed class LiveGateMonitor
 
                 clean = k;
                 _last = report;
+                if (report.EvidenceTimedOut && k < due)
+                {
+                    reached = k;
+                    break;
+                }
+
                 if (k == due)
                 {
                     break;
                 }
             }
 
-            _evaluated = due;
+            _evaluated = _stop is null ? reached : due;
         }
 
         judged.Sort((a, b) => a.Time.CompareTo(b.Time));
@@ -150,6 +159,6 @@ public sealed class LiveGateMonitor
     private LiveGateSnapshot Snapshot(GateReport report) => LiveGateSnapshot.From(report, _options.Window);
 
     private Task<GateReport> EvaluateAsync(int k, CancellationToken cancellationToken) =>
-        GateEvaluator.EvaluateAsync(_evidence, new GateWindow(_options.Window.Start, TimeOf(k)), _options.PnlSigmaUsd, _options.Gates, null,
+        _evaluator.EvaluateAsync(_evidence, new GateWindow(_options.Window.Start, TimeOf(k)), _options.PnlSigmaUsd, _options.Gates, null,
             cancellationToken);
 }

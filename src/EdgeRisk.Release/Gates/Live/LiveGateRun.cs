@@ -135,6 +135,7 @@ public sealed class LiveGateRun : IDisposable
                 $"live gates: ingestion delay {options.IngestionDelay} must not be negative and poll interval {options.PollInterval} must be positive");
         }
 
+        _ = options.Gates.Source.CheckedTimeout();
         var docker = options.Gates.DockerHost is { } host ? new DockerContainerInspector(host, options.Gates.ComposeProject) : null;
         var evidence = new PrometheusLiveEvidence(options.PrometheusUrl, options.Gates.Source, docker, timeProvider, options.IngestionDelay);
         return new LiveGateMonitor(new LiveGateOptions
