@@ -19,7 +19,7 @@ partial class Build
     public string Speed { get; set; } = "2880";
 
     [Parameter("Fault injection for the dry run: the crypto process crashes once at this virtual offset (e.g. 10h)")]
-    public string? CrashAt { get; set; }
+    public TimeSpan? CrashAt { get; set; }
 
     [Parameter("Prometheus to evaluate the gates against (default: the dry run's)")]
     public string? PrometheusUrl { get; set; }
@@ -332,21 +332,21 @@ partial class Build
         Log.Information($"Live gates: {outcome.Snapshots.Count} judgements, verdict so far {outcome.Verdict}; final evaluation follows.");
     }
 
-    DryRunJob TradingJob(string job, string symbols, int redisPort, string? crashAt)
+    DryRunJob TradingJob(string job, string symbols, int redisPort, TimeSpan? crashAt)
     {
         var recorded = DryRunDirectory / $"{job}.metrics";
         var arguments = new List<string>
         {
             TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
-            "--record-metrics", recorded, "--record-interval", $"{(int)RecordInterval.TotalSeconds}s", "--job", job,
+            "--duration", DurationText.Format(Duration), "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
+            "--record-metrics", recorded, "--record-interval", DurationText.Format(RecordInterval), "--job", job,
         };
         // A restart resumes the books from the journal; the first start of a dry run begins flat.
         var restart = arguments.ToList();
         arguments.AddRange(["--journal", "fresh"]);
         if (crashAt is not null)
         {
-            arguments.AddRange(["--crash-at", crashAt]);
+            arguments.AddRange(["--crash-at", DurationText.Format(crashAt.Value)]);
         }
 
         return new DryRunJob(job, "dotnet", arguments, recorded)

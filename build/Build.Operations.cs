@@ -118,7 +118,7 @@ partial class Build
     {
         var redis = LocalServicesState.Read(ServicesState)?.Services.SingleOrDefault(s => s.Name == "redis")
             ?? throw new InvalidOperationException("Redis is not running: run 'make start-services' first.");
-        DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {(int)Duration.TotalHours}h " +
+        DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {DurationText.Format(Duration)} " +
                $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job} --journal {Journal}", RootDirectory);
     }
 }
