@@ -35,7 +35,7 @@ public sealed class ParameterTests
         var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", "--profile", "nope"]);
 
         Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains(".nuke/parameters.nope.json does not exist", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--profile 'nope' is not a profile: pass one of local (every profile but local is a .nuke/parameters.<profile>.json)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
