@@ -56,7 +56,12 @@ partial class Build
         // The JIT build of Compile: it needs no native toolchain, so a fresh clone's Promote runs it. PublishTrading
         // (Native AOT) is what the start-up benchmarks measure; both give byte-identical statistics and ledgers.
         .DependsOn(Compile)
-        .Requires(() => BacktestParametersValid())
+        .Requires(() => Configuration, ConfigurationProblem)
+        .Requires(() => From, DayProblem)
+        .Requires(() => To, ToProblem)
+        .Requires(() => Symbols, SymbolsProblem)
+        .Requires(() => Strategy, StrategyProblem)
+        .Requires(() => BacktestDataShipped())
         .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
         .Outputs("artifacts/sim/pnl_stats.json", $"artifacts/backtest/{Strategy}")
         .Executes(() =>
@@ -88,32 +93,20 @@ partial class Build
     }
 
     /// <summary>
-    /// Checked before any target runs (Requires): a bad --from/--to/--symbols/--strategy is one line naming the
-    /// parameter and its valid values, exit code 2.
+    /// A Requires() check after the --from/--to/--symbols checks: crypto minute trades exist for every day of a valid
+    /// range (NVDA is the synthetic tape; quotes may be missing).
     /// </summary>
-    bool BacktestParametersValid()
+    bool BacktestDataShipped()
     {
-        var from = ParseDay("--from", From);
-        var to = ParseDay("--to", To);
-        if (to < from)
+        if (DayProblem(From) is not null || ToProblem(To) is not null || SymbolsProblem(Symbols) is not null)
         {
-            throw new BuildConfigurationException($"--to {To} is before --from {From}: both days are inclusive, so pass --to on or after --from.");
+            return true; // named by the parameter checks
         }
 
+        var from = DateOnly.ParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateOnly.ParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var symbols = Symbols.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var unknown = symbols.FirstOrDefault(s => !BacktestSymbols.Contains(s, StringComparer.Ordinal));
-        if (symbols.Length == 0 || unknown is not null)
-        {
-            throw new BuildConfigurationException($"--symbols '{Symbols}': {(unknown is null ? "no symbol given" : $"unknown symbol '{unknown}'")}; pass a comma-separated list of {string.Join(", ", BacktestSymbols)}.");
-        }
-
-        if (!BacktestStrategies.Contains(Strategy, StringComparer.Ordinal))
-        {
-            throw new BuildConfigurationException($"--strategy '{Strategy}' is not a backtest strategy; pass one of {string.Join(", ", BacktestStrategies)}.");
-        }
-
-        // Crypto minute trades must exist for every day (NVDA is the synthetic tape); quotes may be missing. With
-        // --skip-bad-files a missing day is the trading process's warning instead.
+        // With --skip-bad-files a missing day is the trading process's warning instead.
         for (var day = from; day <= to && !SkipBadFiles; day = day.AddDays(1))
         {
             foreach (var symbol in symbols.Where(s => s.Contains('-', StringComparison.Ordinal)))
@@ -128,9 +121,4 @@ partial class Build
 
         return true;
     }
-
-    static DateOnly ParseDay(string name, string text)
-        => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new BuildConfigurationException($"{name} '{text}' is not a day: pass yyyy-MM-dd, e.g. {name} 2017-09-03 (shipped days: data/README.md).");
 }

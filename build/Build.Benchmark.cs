@@ -16,6 +16,7 @@ partial class Build
     Target Benchmark => _ => _
         .Description("Runs benchmarks/EdgeRisk.Benchmarks in Release (--benchmark-filter) and copies the GitHub reports to docs/benchmarks/")
         .Sequential()
+        .Requires(() => BenchmarkFilter, filter => NotEmptyProblem(filter, "*Ledger*"))
         .Executes(() =>
         {
             BenchmarkArtifactsDirectory.DeleteDirectory();

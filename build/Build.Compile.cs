@@ -28,11 +28,14 @@ partial class Build
 
     Target Restore => _ => _
         .Description("Restores NuGet packages of the solution")
+        .Requires(() => Solution, SolutionProblem)
         .Executes(() => DotNet($"restore \"{SolutionFile}\""));
 
     // Compile relies on MSBuild's own incremental build instead of Inputs/Outputs: it already skips unchanged projects.
     Target Compile => _ => _
         .Description("Builds the solution (--configuration Debug|Release)")
         .DependsOn(Restore)
+        .Requires(() => Solution, SolutionProblem)
+        .Requires(() => Configuration, ConfigurationProblem)
         .Executes(() => DotNet($"build \"{SolutionFile}\" --no-restore -c {Configuration} -nologo -clp:NoSummary"));
 }

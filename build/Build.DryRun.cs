@@ -20,7 +20,7 @@ partial class Build
     public string Speed { get; set; } = "2880";
 
     [Parameter("Fault injection for the dry run: the crypto process crashes once at this virtual offset (e.g. 10h)")]
-    public string? CrashAt { get; set; }
+    public TimeSpan? CrashAt { get; set; }
 
     [Parameter("Prometheus to evaluate the gates against (default: the dry run's)")]
     public string? PrometheusUrl { get; set; }
@@ -61,7 +61,18 @@ partial class Build
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
         .Requires(() => StagingPrometheusGiven("DryRun"))
-        .Requires(() => GateTimeoutValid())
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => Configuration, ConfigurationProblem)
+        .Requires(() => Speed, SpeedProblem)
+        .Requires(() => Duration, DurationProblem)
+        .Requires(() => CrashAt, CrashAtProblem)
+        .Requires(() => Window, DryRunWindowProblem)
+        .Requires(() => PnlSigmaUsd, PnlSigmaProblem)
+        .Requires(() => PrometheusUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9090"))
+        .Requires(() => PushgatewayUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9091"))
+        .Requires(() => DockerHost, DockerHostProblem)
+        .Requires(() => ComposeProject, ComposeProjectProblem)
+        .Requires(() => Timeout, TimeoutProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -168,7 +179,7 @@ partial class Build
             AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(StagingServices, TimeSpan.FromMinutes(2))));
         }
 
-        var prometheus = HttpUrl(PrometheusUrl, "--prometheus-url")!;
+        var prometheus = HttpUrl(PrometheusUrl)!;
         var log = DryRunDirectory / "healthcheck.log";
         DryRunDirectory.CreateDirectory();
         log.DeleteFile();
@@ -179,14 +190,14 @@ partial class Build
             GatesDirectory = GatesDirectory,
             Duration = Duration,
             WindowLength = Window,
-            PushgatewayUrl = HttpUrl(PushgatewayUrl, "--pushgateway-url"),
+            PushgatewayUrl = HttpUrl(PushgatewayUrl),
             // Without --http/--redis the script checks the staging set; its Prometheus is the one the gates read.
             Healthcheck = HealthcheckLoopOptions.Script(RootDirectory, log, environment: new Dictionary<string, string>
             {
                 ["PROMETHEUS_URL"] = prometheus.AbsoluteUri.TrimEnd('/'),
             }),
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = GateSource() },
+            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = new PrometheusSourceOptions { Timeout = Timeout } },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
         var result = await dryRun.RunAsync(CancellationToken.None);
@@ -210,30 +221,14 @@ partial class Build
         Log.Information($"Staging dry run ran to the end of {result.Window.Start:u} .. {result.Window.End:u}; final judgement {result.Verdict} in {GatesDirectory / "gates.json"} (EvaluateGates decides).");
     }
 
-    /// <summary>A Requires() check: a given --pushgateway-url is http(s); staging judges the staging Prometheus, which must be named (and be an http(s) URL).</summary>
-    bool StagingPrometheusGiven(string target)
-    {
-        // Both profiles may push the live gate series; a bad URL is refused before anything starts.
-        _ = HttpUrl(PushgatewayUrl, "--pushgateway-url");
-        if (IsLocalProfile)
-        {
-            return true;
-        }
+    /// <summary>A Requires() check: staging judges the staging Prometheus, which must be named (its URL is checked with the other parameters).</summary>
+    bool StagingPrometheusGiven(string target) =>
+        IsLocalProfile || PrometheusUrl is not null
+            ? true
+            : throw new BuildConfigurationException($"{target} in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL (e.g. http://127.0.0.1:9090)");
 
-        if (PrometheusUrl is null)
-        {
-            throw new BuildConfigurationException($"{target} in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL (e.g. http://127.0.0.1:9090)");
-        }
-
-        _ = HttpUrl(PrometheusUrl, "--prometheus-url");
-        return true;
-    }
-
-    static Uri? HttpUrl(string? value, string parameter) =>
-        value is null ? null
-        : Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
-        : throw new BuildConfigurationException(
-            $"{parameter} '{value}' is not an http(s) URL: pass e.g. http://127.0.0.1:{(parameter == "--pushgateway-url" ? 9091 : 9090)}");
+    /// <summary>A URL parameter as a Uri; its value was checked by HttpUrlProblem before any target ran.</summary>
+    static Uri? HttpUrl(string? value) => value is null ? null : new Uri(value, UriKind.Absolute);
 
     /// <summary>Judges the gates on the growing recordings and stops the supervised run at the first irreversible failure.</summary>
     async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run)
@@ -263,7 +258,7 @@ partial class Build
             Window = window,
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
         }, recordings, TimeProvider);
-        using var gates = new LiveGateRun(monitor, HttpUrl(PushgatewayUrl, "--pushgateway-url"), TimeProvider, message => Log.Warning(message));
+        using var gates = new LiveGateRun(monitor, HttpUrl(PushgatewayUrl), TimeProvider, message => Log.Warning(message));
         var wall = TimeProvider.GetTimestamp();
         var outcome = await gates.RunAsync((step, _) =>
         {
@@ -287,7 +282,18 @@ partial class Build
     Target EvaluateGates => _ => _
         .Description("§5: the five GA exit criteria from Prometheus (and Docker) evidence; fails unless all PASS")
         .After(DryRun)
-        .Requires(() => GateTimeoutValid())
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => Duration, DurationProblem)
+        .Requires(() => Window, EvaluateGatesWindowProblem)
+        .Requires(() => WindowEnd, WindowEndProblem)
+        .Requires(() => Live, LiveProblem)
+        .Requires(() => Evidence, EvidenceProblem)
+        .Requires(() => PrometheusUrl, GatesPrometheusUrlProblem)
+        .Requires(() => PushgatewayUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9091"))
+        .Requires(() => PnlSigmaUsd, PnlSigmaProblem)
+        .Requires(() => DockerHost, DockerHostProblem)
+        .Requires(() => ComposeProject, ComposeProjectProblem)
+        .Requires(() => Timeout, TimeoutProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -326,7 +332,7 @@ partial class Build
             Window = window,
             PnlSigmaUsd = options.PnlSigmaUsd ?? GateEvaluator.ReadSigma(options.PnlStatsPath),
             Gates = options,
-            PushgatewayUrl = HttpUrl(PushgatewayUrl, "--pushgateway-url"),
+            PushgatewayUrl = HttpUrl(PushgatewayUrl),
         }, TimeProvider, message => Log.Warning(message));
         Log.Information($"Live gates over {window.Start:u} .. {window.End:u} from {url}{(PushgatewayUrl is null ? string.Empty : $", pushed to {PushgatewayUrl}")}");
         var outcome = await run.RunAsync(null, CancellationToken.None);
@@ -338,14 +344,14 @@ partial class Build
         Log.Information($"Live gates: {outcome.Snapshots.Count} judgements, verdict so far {outcome.Verdict}; final evaluation follows.");
     }
 
-    DryRunJob TradingJob(string job, string symbols, int redisPort, string? crashAt)
+    DryRunJob TradingJob(string job, string symbols, int redisPort, TimeSpan? crashAt)
     {
         var recorded = DryRunDirectory / $"{job}.metrics";
         var arguments = new List<string>
         {
             TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
-            "--record-metrics", recorded, "--record-interval", $"{(int)RecordInterval.TotalSeconds}s", "--job", job,
+            "--duration", DurationText.Format(Duration), "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
+            "--record-metrics", recorded, "--record-interval", DurationText.Format(RecordInterval), "--job", job,
         };
         arguments.AddRange(SkipBadFilesArguments);
         // A restart resumes the books from the journal; the first start of a dry run begins flat.
@@ -353,7 +359,7 @@ partial class Build
         arguments.AddRange(["--journal", "fresh"]);
         if (crashAt is not null)
         {
-            arguments.AddRange(["--crash-at", crashAt]);
+            arguments.AddRange(["--crash-at", DurationText.Format(crashAt.Value)]);
         }
 
         return new DryRunJob(job, "dotnet", arguments, recorded)
@@ -410,35 +416,16 @@ partial class Build
 
         return new GateEvaluationOptions
         {
-            PrometheusUrl = HttpUrl(url, "--prometheus-url"),
+            PrometheusUrl = HttpUrl(url),
             WindowEnd = windowEnd,
             WindowLength = windowLength,
             PnlSigmaUsd = PnlSigmaUsd,
             PnlStatsPath = PnlStats,
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
-            Source = GateSource(),
+            Source = new PrometheusSourceOptions { Timeout = Timeout },
         };
     }
-
-    /// <summary>How the gates read Prometheus: the --timeout deadline, checked.</summary>
-    PrometheusSourceOptions GateSource()
-    {
-        var source = new PrometheusSourceOptions { Timeout = Timeout };
-        try
-        {
-            _ = source.CheckedTimeout();
-        }
-        catch (GateConfigurationException e)
-        {
-            throw new BuildConfigurationException(e.Message);
-        }
-
-        return source;
-    }
-
-    /// <summary>A Requires() check: a bad --timeout is refused before anything starts.</summary>
-    bool GateTimeoutValid() => GateSource() is not null;
 
     static bool SameUrl(string url, Uri other) =>
         Uri.TryCreate(url, UriKind.Absolute, out var parsed) && string.Equals(parsed.AbsoluteUri.TrimEnd('/'), other.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);

@@ -20,11 +20,21 @@ partial class Build
     Target LiveCrypto => _ => _
         .Description("§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)")
         .DependsOn(Compile)
+        .Requires(() => Configuration, ConfigurationProblem)
+        .Requires(() => Speed, SpeedProblem)
+        .Requires(() => Duration, DurationProblem)
+        .Requires(() => MetricsPort, MetricsPortProblem)
+        .Requires(() => Journal, JournalProblem)
         .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort == 0 ? 9101 : MetricsPort));
 
     Target LiveStocks => _ => _
         .Description("§3: the stocks trading process (NVDA, synthetic replay tape)")
         .DependsOn(Compile)
+        .Requires(() => Configuration, ConfigurationProblem)
+        .Requires(() => Speed, SpeedProblem)
+        .Requires(() => Duration, DurationProblem)
+        .Requires(() => MetricsPort, MetricsPortProblem)
+        .Requires(() => Journal, JournalProblem)
         .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort == 0 ? 9102 : MetricsPort));
 
     [Parameter("Grafana datasource uid the dashboards' ${datasource} resolves to (VerifyDashboards in staging)")]
@@ -34,6 +44,10 @@ partial class Build
         .Description("§2: every Edge-Risk panel's newest sample is < 2 s behind now — locally on the StartServices Prometheus or --prometheus-url, in staging " +
             "through Grafana's data source proxy, where the dashboard must also be the file's and every panel query return data")
         .Requires(() => DashboardSourceGiven())
+        .Requires(() => PrometheusUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9090"))
+        .Requires(() => Dashboard, dashboard => FileProblem(dashboard, "grafana/edge_risk.json"))
+        .Requires(() => GrafanaDatasourceUid, uid => NotEmptyProblem(uid, "prometheus"))
+        .Requires(() => GrafanaUrl, url => HttpUrlProblem(url, "https://grafana.example.com"))
         .Executes(async () =>
         {
             // Staging without --prometheus-url: the same freshness queries, asked through Grafana (its credentials,
@@ -120,7 +134,7 @@ partial class Build
     {
         var redis = LocalServicesState.Read(ServicesState)?.Services.SingleOrDefault(s => s.Name == "redis")
             ?? throw new InvalidOperationException("Redis is not running: run 'make start-services' first.");
-        DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {(int)Duration.TotalHours}h " +
+        DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {DurationText.Format(Duration)} " +
                $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job} --journal {Journal} {string.Join(' ', SkipBadFilesArguments)}", RootDirectory);
     }
 }

@@ -22,7 +22,7 @@ namespace EdgeRisk.Build;
 // Staging: every staging-only step names the variables it is missing in one error (exit 2) before anything runs.
 partial class Build
 {
-    [Parameter("Release version (without v): the rc tag is v<version>-rcN, the GA tag v<version>")]
+    [Parameter("Release version major.minor.patch (a leading v is allowed): the rc tag is v<version>-rcN, the GA tag v<version>")]
     public string ReleaseVersion { get; set; } = "0.4.0";
 
     [Parameter("Dry-run length in (virtual, in the local profile) time")]
@@ -67,13 +67,15 @@ partial class Build
     static readonly string[] LocalReviewers = ["pm", "qa"];
     static readonly string[] StagingServices = ["edgerisk-crypto", "edgerisk-stocks", "redis", "prometheus", "alertmanager"];
 
-    AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / $"v{ReleaseVersion}";
+    AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / GaTag;
     AbsolutePath OutboxDirectory => ArtifactsDirectory / "release" / "outbox";
     AbsolutePath ServicesState => ArtifactsDirectory / "services" / "state.json";
     AbsolutePath PnlStats => ArtifactsDirectory / "sim" / "pnl_stats.json";
     AbsolutePath TradingHost => RootDirectory / "src" / "EdgeRisk.Trading.Host" / "bin" / Configuration / "net10.0" / "edgerisk-trading.dll";
     bool IsLocalProfile => Profile == "local";
-    string GaTag => $"v{ReleaseVersion}";
+    /// <summary>--release-version without its optional v (0.4.0 for v0.4.0).</summary>
+    string VersionNumber => ReleaseVersion.StartsWith('v') ? ReleaseVersion[1..] : ReleaseVersion;
+    string GaTag => $"v{VersionNumber}";
     bool AlreadyPromoted => PromotionService.IsPromotedAsync(Repository, PromotionOptions).GetAwaiter().GetResult();
     GitRepository Repository => new(RootDirectory);
     string ReleaseRemote => IsLocalProfile ? "edgerisk-local" : "origin";
@@ -142,6 +144,7 @@ partial class Build
 
     Target Tag => _ => _
         .Description("§1: local main fast-forwarded to develop, annotated rc tag, only the tag pushed (local: bare repo under artifacts/)")
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -167,6 +170,7 @@ partial class Build
     Target StageDeploy => _ => _
         .Description("§2: the stack up and healthy (local: services as processes; staging: docker-compose on the engine)")
         .DependsOn(InstallDeps, Tag, Compile)
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -194,6 +198,10 @@ partial class Build
         .Description("§2: Grafana dashboard and alert rules imported idempotently (local: recorded to the outbox)")
         .DependsOn(StageDeploy)
         .Requires(() => Configured(ReleaseService.Grafana))
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => Dashboard, dashboard => FileProblem(dashboard, "grafana/edge_risk.json"))
+        .Requires(() => AlertRules, rules => FileProblem(rules, "grafana/model_switch_alert.json"))
+        .Requires(() => GrafanaUrl, url => HttpUrlProblem(url, "https://grafana.example.com"))
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -219,6 +227,8 @@ partial class Build
         .Description("§1: the release PR 'Promote v<version>-rcN to main' with the PM and QA reviewers (--reviewers); reuses an open one")
         .DependsOn(Tag)
         .Requires(() => Configured(ReleaseService.GitHub), () => ReviewersGiven())
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => GitHubRepository, GitHubRepositoryProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -258,6 +268,13 @@ partial class Build
             () => Configured(ReleaseService.Grafana),
             () => Configured(ReleaseService.Jira),
             () => Configured(ReleaseService.Production))
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => JiraIssue, JiraIssueProblem)
+        .Requires(() => GitHubRepository, GitHubRepositoryProblem)
+        .Requires(() => GrafanaUrl, url => HttpUrlProblem(url, "https://grafana.example.com"))
+        .Requires(() => JiraUrl, url => HttpUrlProblem(url, "https://yourteam.atlassian.net"))
+        .Requires(() => JiraEmail, EmailProblem)
+        .Requires(() => ProductionDockerHost, DockerHostProblem)
         .Triggers(StopServices)
         .Executes(async () =>
         {
@@ -284,6 +301,11 @@ partial class Build
     Target ReportStatus => _ => _
         .Description("The release status (rc tag, image build, gates, GA tag, deploy, GitHub release, PR) as posted to Jira; --post updates the Jira comment")
         .Requires(() => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
+        .Requires(() => ReleaseVersion, ReleaseVersionProblem)
+        .Requires(() => JiraIssue, JiraIssueProblem)
+        .Requires(() => GitHubRepository, GitHubRepositoryProblem)
+        .Requires(() => JiraUrl, url => HttpUrlProblem(url, "https://yourteam.atlassian.net"))
+        .Requires(() => JiraEmail, EmailProblem)
         .Executes(async () =>
         {
             var (github, gitHubOptions, githubTransport) = GitHub();
@@ -353,7 +375,7 @@ partial class Build
         var environment = new Dictionary<string, string>
         {
             ["DOCKER_HOST"] = Settings.ProductionDockerHost().ToString(),
-            ["EDGERISK_VERSION"] = ReleaseVersion,
+            ["EDGERISK_VERSION"] = VersionNumber,
             ["CRYPTO_PROFILE"] = "staging",
         };
         if (ExchangeApiKey is not null)

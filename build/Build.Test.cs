@@ -12,6 +12,7 @@ partial class Build
     Target Test => _ => _
         .Description("Runs every tests/*.Tests project (in parallel with --parallel) and totals the TRX results")
         .DependsOn(InstallDeps, Compile)
+        .Requires(() => Configuration, ConfigurationProblem)
         .Executes(async () =>
         {
             var projects = RootDirectory.GlobFiles("tests/*/*.Tests.csproj");

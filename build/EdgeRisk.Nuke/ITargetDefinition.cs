@@ -36,6 +36,14 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(params Expression<Func<object?>>[] requirements);
 
+    /// <summary>
+    /// Validates a parameter this target uses, with the other requirements of the plan before any target runs:
+    /// <paramref name="problem"/> returns null for a valid value, else what is wrong and the valid values (e.g.
+    /// <c>"must be a positive number or max"</c>). The error names the parameter as typed (<c>--speed</c>), its value
+    /// and where the value came from; the run exits with code 2.
+    /// </summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, string?> problem);
+
     /// <summary>Runs even after another target failed (but not when one of its own dependencies failed).</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -3,10 +3,19 @@ using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke;
 
+/// <summary>A parameter's value as given, and where it came from (<c>from the command line</c>, <c>from environment variable SPEED</c>, ...).</summary>
+internal sealed record ParameterSource(string Text, string Origin)
+{
+    public bool IsCommandLine => Origin == FromCommandLine;
+
+    public const string FromCommandLine = "from the command line";
+}
+
 /// <summary>Assigns parameter values: CLI, then environment, then the profile file, then parameters.json.</summary>
 internal static class ParameterResolver
 {
-    public static void Resolve(
+    /// <summary>Sets every parameter given anywhere; returns each one's text and origin (parameters left at their initializer are absent).</summary>
+    public static IReadOnlyDictionary<ParameterDescriptor, ParameterSource> Resolve(
         NukeBuild build,
         IReadOnlyList<ParameterDescriptor> parameters,
         CommandLine commandLine,
@@ -15,10 +24,16 @@ internal static class ParameterResolver
         SecretMasker masker)
     {
         var profileParameter = parameters.First(p => p.Name == nameof(NukeBuild.Profile));
-        var profile = FromCliOrEnvironment(profileParameter, commandLine, environment)?.Value ?? build.Profile;
+        var profileSource = FromCliOrEnvironment(profileParameter, commandLine, environment);
+        var profile = profileSource?.Value ?? build.Profile;
         var baseFile = ReadJson(root / ".nuke" / "parameters.json", parameters, required: false);
-        var profileFile = ReadJson(root / ".nuke" / $"parameters.{profile}.json", parameters, required: profile != "local");
+        var profileFile = profile == "local" || (root / ".nuke" / $"parameters.{profile}.json").FileExists()
+            ? ReadJson(root / ".nuke" / $"parameters.{profile}.json", parameters, required: false)
+            : throw new BuildConfigurationException(
+                $"{profileParameter.CliName} '{profile}'{OriginSuffix(profileSource?.Origin)} is not a profile: pass one of {string.Join(", ", Profiles(root))} " +
+                $"(every profile but local is a .nuke/parameters.<profile>.json).");
 
+        var sources = new Dictionary<ParameterDescriptor, ParameterSource>();
         foreach (var parameter in parameters)
         {
             var found = FromCliOrEnvironment(parameter, commandLine, environment)
@@ -34,6 +49,8 @@ internal static class ParameterResolver
                 masker.Add(source.Value);
             }
 
+            sources[parameter] = new ParameterSource(source.Value, source.Origin);
+
             try
             {
                 parameter.SetValue(build, ValueParser.Parse(parameter.Type, source.Value, root));
@@ -44,6 +61,13 @@ internal static class ParameterResolver
                 throw new BuildConfigurationException(
                     $"Invalid value '{shown}' for parameter {parameter.CliName} ({source.Origin}): expected {exception.Message}.");
             }
+        }
+
+        if (build.ParallelTargets < 0)
+        {
+            var parallel = parameters.First(p => p.Name == "Parallel");
+            throw new BuildConfigurationException(
+                $"{parallel.CliName} '{sources[parallel].Text}'{OriginSuffix(sources[parallel].Origin)} is not a number of targets: pass {parallel.CliName} (every processor) or {parallel.CliName}=N with N at least 1.");
         }
 
         foreach (var secret in parameters.Where(p => p.IsSecret))
@@ -62,14 +86,25 @@ internal static class ParameterResolver
                     break;
             }
         }
+
+        return sources;
     }
+
+    /// <summary>" (from environment variable X)" for a value not typed on the command line; empty for one that was.</summary>
+    public static string OriginSuffix(string? origin) =>
+        origin is null or ParameterSource.FromCommandLine ? string.Empty : $" ({origin})";
+
+    /// <summary>The built-in local profile and every .nuke/parameters.&lt;profile&gt;.json.</summary>
+    private static IEnumerable<string> Profiles(AbsolutePath root) =>
+        (root / ".nuke").GlobFiles("parameters.*.json")
+            .Select(f => f.Name["parameters.".Length..^".json".Length]).Where(p => p != "local").Order(StringComparer.Ordinal).Prepend("local");
 
     private static (string Value, string Origin)? FromCliOrEnvironment(
         ParameterDescriptor parameter, CommandLine commandLine, IReadOnlyDictionary<string, string> environment)
     {
         if (commandLine.Values.TryGetValue(parameter, out var cli))
         {
-            return (cli, "from the command line");
+            return (cli, ParameterSource.FromCommandLine);
         }
 
         foreach (var name in parameter.EnvironmentNames())

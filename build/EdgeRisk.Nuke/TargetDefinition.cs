@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EdgeRisk.Nuke.Execution;
 
 namespace EdgeRisk.Nuke;
 
@@ -13,7 +14,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Target> AfterTargets { get; } = [];
     public List<Func<bool>> StaticConditions { get; } = [];
     public List<Expression<Func<bool>>> DynamicConditions { get; } = [];
-    public List<Expression<Func<object?>>> Requirements { get; } = [];
+    public List<Requirement> Requirements { get; } = [];
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsSequential { get; private set; }
@@ -30,7 +31,18 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition After(params Target[] targets) => Set(() => AfterTargets.AddRange(targets));
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition) => Set(() => StaticConditions.Add(condition));
     public ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition) => Set(() => DynamicConditions.Add(condition));
-    public ITargetDefinition Requires(params Expression<Func<object?>>[] requirements) => Set(() => Requirements.AddRange(requirements));
+    public ITargetDefinition Requires(params Expression<Func<object?>>[] requirements) =>
+        Set(() => Requirements.AddRange(requirements.Select(r => new ConditionRequirement(r))));
+
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, string?> problem)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(problem);
+        var member = (parameter.Body as MemberExpression)?.Member
+            ?? throw new ArgumentException($"Requires(parameter, problem) needs a parameter member such as () => Speed, not {parameter.Body}.", nameof(parameter));
+        var value = parameter.Compile();
+        return Set(() => Requirements.Add(new ParameterRequirement(member, () => problem(value()))));
+    }
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
     public ITargetDefinition Sequential() => Set(() => IsSequential = true);

@@ -32,7 +32,7 @@ internal static class ValueParser
             _ when target == typeof(bool) => "true or false",
             _ when target == typeof(int) => "an integer like 42",
             _ when target == typeof(double) || target == typeof(decimal) => "a number like 1.5",
-            _ when target == typeof(TimeSpan) => "a duration like 48h, 90m, 30s, 1d or 01:30:00",
+            _ when target == typeof(TimeSpan) => "a duration like 48h, 1h30m, 90m, 30s, 1d or 01:30:00",
             _ when target == typeof(DateTimeOffset) => "an ISO-8601 timestamp like 2026-01-31T00:00:00Z",
             _ when target.IsEnum => "one of " + string.Join(", ", Enum.GetNames(target)),
             _ when target == typeof(AbsolutePath) => "a file or directory path",
@@ -44,6 +44,7 @@ internal static class ValueParser
     {
         Array array => string.Join(",", array.Cast<object>().Select(Format)),
         DateTimeOffset timestamp => timestamp.ToString("O", CultureInfo.InvariantCulture),
+        TimeSpan duration => DurationText.Format(duration),
         bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
@@ -104,21 +105,8 @@ internal static class ValueParser
         throw new NotSupportedException($"Parameter type {type.Name} is not supported.");
     }
 
-    private static TimeSpan? ParseDuration(string text)
-    {
-        if (text.Length >= 2 && char.IsLetter(text[^1])
-            && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
-        {
-            return char.ToLowerInvariant(text[^1]) switch
-            {
-                'd' => TimeSpan.FromDays(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                's' => TimeSpan.FromSeconds(amount),
-                _ => null,
-            };
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
-    }
+    private static TimeSpan? ParseDuration(string text) =>
+        DurationText.TryParse(text, out var duration) ? duration
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span
+        : null;
 }

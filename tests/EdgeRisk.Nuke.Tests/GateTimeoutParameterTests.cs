@@ -14,7 +14,8 @@ public sealed class GateTimeoutParameterTests
         var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, [target, "--skip", "--timeout", "0s"]);
 
         Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("--timeout 00:00:00 must be positive and at most 1d (e.g. 60s or 2m)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--timeout '0s'", run.Output, StringComparison.Ordinal);
+        Assert.Contains("must be longer than 0 and at most 1d, e.g. 60s or 2m", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
     }
 }

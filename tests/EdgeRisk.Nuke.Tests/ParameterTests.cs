@@ -35,7 +35,7 @@ public sealed class ParameterTests
         var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show", "--profile", "nope"]);
 
         Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains(".nuke/parameters.nope.json does not exist", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--profile 'nope' is not a profile: pass one of local (every profile but local is a .nuke/parameters.<profile>.json)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +65,7 @@ public sealed class ParameterTests
 
     [Theory]
     [InlineData("90m", 90 * 60)]
+    [InlineData("1h30m", 90 * 60)]
     [InlineData("30s", 30)]
     [InlineData("1d", 86400)]
     [InlineData("01:30:00", 5400)]
@@ -73,9 +74,10 @@ public sealed class ParameterTests
         using var root = new TempRoot();
         var build = new ParameterBuild();
 
-        await BuildHarness.RunAsync(build, root, ["Show", "--lookback", text]);
+        var run = await BuildHarness.RunAsync(build, root, ["Show", "--lookback", text, "--plan"]);
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), build.Lookback);
+        Assert.Contains($"--lookback = {DurationText.Format(build.Lookback)}", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

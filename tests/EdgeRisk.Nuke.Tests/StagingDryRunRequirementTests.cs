@@ -16,8 +16,8 @@ public sealed class StagingDryRunRequirementTests
     }
 
     [Theory]
-    [InlineData("--prometheus-url", "ftp://127.0.0.1:9090", "--prometheus-url 'ftp://127.0.0.1:9090' is not an http(s) URL")]
-    [InlineData("--pushgateway-url", "127.0.0.1:9091", "--pushgateway-url '127.0.0.1:9091' is not an http(s) URL")]
+    [InlineData("--prometheus-url", "ftp://127.0.0.1:9090", "--prometheus-url 'ftp://127.0.0.1:9090': must be an absolute http(s) URL, e.g. http://127.0.0.1:9090")]
+    [InlineData("--pushgateway-url", "127.0.0.1:9091", "--pushgateway-url '127.0.0.1:9091': must be an absolute http(s) URL, e.g. http://127.0.0.1:9091")]
     public async Task DryRun_StagingWithBadUrl_ExitsTwoNamingTheInput(string parameter, string value, string message)
     {
         using var root = StagingRoot();

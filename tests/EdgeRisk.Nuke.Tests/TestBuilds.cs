@@ -153,3 +153,30 @@ internal sealed class ConfigurationBuild : RecordingBuild
     private bool GrafanaConfigured() =>
         GrafanaUrl is not null ? true : throw new BuildConfigurationException("Grafana is not configured: set GRAFANA_URL");
 }
+
+/// <summary>Targets that validate the parameters they use: Deploy (late in the plan) checks --speed and --window.</summary>
+internal sealed class ValidationBuild : RecordingBuild
+{
+    [Parameter("Replay speed: a positive number or max")]
+    public string Speed { get; set; } = "1";
+
+    [Parameter("Window length")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    [Parameter("API token"), Secret]
+    public string? ApiToken { get; set; }
+
+    public Target Tag => _ => _.Executes(Record(nameof(Tag)));
+
+    public Target Stage => _ => _.DependsOn(Tag).Executes(Record(nameof(Stage)));
+
+    public Target Deploy => _ => _
+        .DependsOn(Stage)
+        .Requires(() => Speed, speed => speed == "max" || (double.TryParse(speed, System.Globalization.CultureInfo.InvariantCulture, out var x) && x > 0) ? null : "must be a positive number or max")
+        .Requires(() => Window, window => window > TimeSpan.Zero ? null : "must be longer than 0, e.g. 48h")
+        .Executes(Record(nameof(Deploy)));
+
+    public Target Publish => _ => _
+        .Requires(() => ApiToken, token => token is null || token.StartsWith("tok_", StringComparison.Ordinal) ? null : "must start with tok_")
+        .Executes(Record(nameof(Publish)));
+}

@@ -24,7 +24,7 @@ internal static class BuildRunner
             build.IsLocalBuild = !environment.ContainsKey("CI") && !environment.ContainsKey("GITHUB_ACTIONS");
             var parameters = ParameterDescriptor.Discover(type);
             var commandLine = CommandLine.Parse(args, parameters);
-            ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
+            var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
             sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
             Log.Current = sink;
 
@@ -56,7 +56,7 @@ internal static class BuildRunner
 
             var plan = ExecutionPlan.Create(targets, invoked);
             SkipRules.Apply(plan, targets, commandLine.Skip);
-            Requirements.Check(plan, parameters);
+            Requirements.Check(plan, parameters, sources, build);
             if (commandLine.Plan)
             {
                 PlanWriter.Write(display, plan, parameters, build, build.ArtifactsDirectory / "plan.md");

@@ -42,7 +42,7 @@ public sealed class GateEvaluator
 
         if (options.WindowLength <= TimeSpan.Zero)
         {
-            throw new GateConfigurationException($"gates: --window-length {options.WindowLength} must be positive (e.g. 48h)");
+            throw new GateConfigurationException($"gates: --window {options.WindowLength} must be positive (e.g. 48h)");
         }
 
         if (options.EvidenceDirectory is { } dir)

@@ -8,7 +8,8 @@ public sealed record PrometheusSourceOptions
     /// <summary>Default of <see cref="Timeout"/> (<c>--timeout</c>).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+    /// <summary>Longest <see cref="Timeout"/> accepted.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
     /// <summary>Shortest scrape interval of the evaluated jobs: a chunk spans at most <see cref="MaxPointsPerSeries"/> of them.</summary>
     public TimeSpan ScrapeInterval { get; init; } = TimeSpan.FromSeconds(1);

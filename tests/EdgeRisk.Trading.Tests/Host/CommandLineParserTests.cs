@@ -1,5 +1,7 @@
+using CsCheck;
 using EdgeRisk.Trading.Host.Cli;
 using EdgeRisk.Trading.Host.Options;
+using BuildDurationText = EdgeRisk.Nuke.DurationText;
 
 namespace EdgeRisk.Trading.Tests.Host;
 
@@ -162,6 +164,8 @@ public sealed class CommandLineParserTests
     [InlineData("500ms", 0.5)]
     [InlineData("15s", 15)]
     [InlineData("90m", 5400)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1m30.25s", 90.25)]
     [InlineData("48h", 172800)]
     [InlineData("2d", 172800)]
     public void TryParse_DurationWithUnit_ReturnsSeconds(string text, double seconds)
@@ -175,5 +179,18 @@ public sealed class CommandLineParserTests
     [InlineData("48")]
     [InlineData("h")]
     [InlineData("1y")]
+    [InlineData("1h30")]
     public void TryParse_DurationWithoutValidUnit_ReturnsFalse(string text) => Assert.False(DurationText.TryParse(text, out _));
+
+    [Fact]
+    public void TryParse_DurationAsTheBuildFormatsIt_ReadsTheSameTick()
+    {
+        var range = TimeSpan.MaxValue.Ticks / 2;
+        Gen.Long[-range, range].Select(TimeSpan.FromTicks).Sample(duration =>
+        {
+            var text = BuildDurationText.Format(duration);
+            Assert.True(DurationText.TryParse(text, out var parsed), text);
+            Assert.Equal(duration, parsed);
+        }, iter: 20_000);
+    }
 }

@@ -241,6 +241,31 @@ public sealed class TradingProcessTests
         Assert.Contains(lines, l => l.StartsWith("feed_lag_seconds{symbol=\"NVDA\"}", StringComparison.Ordinal) && l.EndsWith(" 1504540800000", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1h30m", 90)]
+    [InlineData("30m", 30)]
+    public async Task Live_SubHourOrNonIntegralHourDuration_RecordsExactlyThatLength(string duration, int minutes)
+    {
+        // The text is what the build writes for --duration 90m and --duration 30m (DurationText.Format).
+        await using var redis = await RedisServer.StartAsync();
+        using var dir = new TempDirectory();
+        var recording = dir.Combine("crypto.prom");
+
+        var (exitCode, output) = await TradingProcess.RunAsync(
+        [
+            "live", "--profile", "local", "--speed", "max", "--duration", duration, "--metrics-port", FreePort.Next().ToString(),
+            "--redis", redis.Endpoint, "--data", TradingProcess.DataDirectory, "--record-metrics", recording, "--record-interval", "15s",
+        ]);
+
+        Assert.True(exitCode == 0, output);
+        var start = new DateTimeOffset(2017, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        var snapshots = File.ReadLines(recording).Where(l => l.StartsWith("# snapshot ", StringComparison.Ordinal))
+            .Select(l => DateTimeOffset.FromUnixTimeSeconds(long.Parse(l["# snapshot ".Length..]))).ToArray();
+        Assert.Equal(start, snapshots[0]);
+        Assert.Equal(start.AddMinutes(minutes), snapshots[^1]);
+        Assert.Equal((minutes * 4) + 1, snapshots.Length);
+    }
+
     [Fact]
     public async Task Live_Kill9ThenRestart_RecoversWithNoLostOrDuplicatedFill()
     {
