@@ -21,6 +21,6 @@ namespace EdgeRisk.Build;
     GitHubActionsImage.UbuntuLatest,
     On = [GitHubActionsTrigger.WorkflowDispatch],
     InvokedTargets = ["Promote"],
-    ImportSecrets = ["GitHubToken", "GrafanaApiKey", "PagerDutyToken", "JiraToken"],
+    ImportSecrets = ["GitHubToken", "GrafanaToken", "PagerdutyRoutingKey", "JiraApiToken"],
     PublishArtifacts = true)]
 partial class Build;

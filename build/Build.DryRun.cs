@@ -3,7 +3,9 @@ using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Reporting;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
@@ -61,6 +63,8 @@ partial class Build
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
         .Requires(() => StagingPrometheusGiven("DryRun"))
+        // Staging: the health watchdog alongside pages PagerDuty; without a routing key a failure would page nobody.
+        .Requires(() => Configured(ReleaseService.PagerDuty))
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .Requires(() => Configuration, ConfigurationProblem)
         .Requires(() => Speed, SpeedProblem)
@@ -180,6 +184,7 @@ partial class Build
         }
 
         var prometheus = HttpUrl(PrometheusUrl)!;
+        var pagerDuty = Settings.PagerDuty();
         var log = DryRunDirectory / "healthcheck.log";
         DryRunDirectory.CreateDirectory();
         log.DeleteFile();
@@ -195,6 +200,8 @@ partial class Build
             Healthcheck = HealthcheckLoopOptions.Script(RootDirectory, log, environment: new Dictionary<string, string>
             {
                 ["PROMETHEUS_URL"] = prometheus.AbsoluteUri.TrimEnd('/'),
+                [PagerDutyOptions.RoutingKeyVariable] = pagerDuty.RoutingKey.Reveal(),
+                [PagerDutyOptions.UrlVariable] = pagerDuty.BaseUrl.AbsoluteUri.TrimEnd('/'),
             }),
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
             Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = new PrometheusSourceOptions { Timeout = Timeout } },

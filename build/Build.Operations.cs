@@ -112,13 +112,13 @@ partial class Build
     public string? GitHubToken { get; set; }
 
     [Parameter("Grafana service-account token (staging)"), Secret]
-    public string? GrafanaApiKey { get; set; }
+    public string? GrafanaToken { get; set; }
 
-    [Parameter("PagerDuty Events v2 routing key (staging)"), Secret]
-    public string? PagerDutyToken { get; set; }
+    [Parameter("PagerDuty Events v2 routing key: the staging dry run's health watchdog pages with it (staging)"), Secret]
+    public string? PagerdutyRoutingKey { get; set; }
 
-    [Parameter("Jira API token (staging status updates)"), Secret]
-    public string? JiraToken { get; set; }
+    [Parameter("Jira API token of --jira-email (staging status updates)"), Secret]
+    public string? JiraApiToken { get; set; }
 
     Target BuildImages => _ => _
         .Description("Builds the base, service and trading-core images on the local Docker engine (the tag-triggered workflow)")

@@ -8,6 +8,7 @@ using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
+using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
 using Octokit;
@@ -49,7 +50,7 @@ partial class Build
     [Parameter("Jira site URL (staging), e.g. https://yourteam.atlassian.net")]
     public string? JiraUrl { get; set; }
 
-    [Parameter("Jira account email that owns --jira-token (staging)")]
+    [Parameter("Jira account email that owns --jira-api-token (staging)")]
     public string? JiraEmail { get; set; }
 
     [Parameter("Docker engine of production for the GA deploy (staging), e.g. ssh://deploy@prod-host")]
@@ -98,10 +99,11 @@ partial class Build
         [GitHubOptions.TokenVariable] = GitHubToken,
         [GitHubOptions.RepositoryVariable] = GitHubRepository,
         [GrafanaOptions.UrlVariable] = GrafanaUrl,
-        [GrafanaOptions.TokenVariable] = GrafanaApiKey,
+        [GrafanaOptions.TokenVariable] = GrafanaToken,
         [JiraOptions.UrlVariable] = JiraUrl,
         [JiraOptions.EmailVariable] = JiraEmail,
-        [JiraOptions.TokenVariable] = JiraToken,
+        [JiraOptions.TokenVariable] = JiraApiToken,
+        [PagerDutyOptions.RoutingKeyVariable] = PagerdutyRoutingKey,
         [ReleaseSettings.ProductionDockerHostVariable] = ProductionDockerHost,
     });
 

@@ -29,6 +29,42 @@ public sealed class StagingDryRunRequirementTests
         Assert.Contains(message, run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DryRun_StagingWithoutPagerDutyRoutingKey_ExitsTwoNamingTheVariableBeforeAnyTarget()
+    {
+        using var root = StagingRoot();
+        var environment = new Dictionary<string, string> { ["PROMETHEUS_URL"] = "http://127.0.0.1:9090" };
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["DryRun", "--profile", "staging", "--skip"], environment);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("PagerDuty is not configured: set PAGERDUTY_ROUTING_KEY (or PAGERDUTY_ROUTING_KEY_FILE, a file holding it)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
+    }
+
+    [Fact]
+    public async Task Help_StagingSecrets_OneNameEachAsTheRunbookAndErrorsUseIt()
+    {
+        using var root = StagingRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["--help"]);
+
+        foreach (var (flag, variable) in new[]
+        {
+            ("--grafana-token", "GRAFANA_TOKEN"), ("--jira-api-token", "JIRA_API_TOKEN"),
+            ("--pagerduty-routing-key", "PAGERDUTY_ROUTING_KEY"), ("--github-token", "GITHUB_TOKEN"),
+        })
+        {
+            Assert.Contains(flag, run.Output, StringComparison.Ordinal);
+            Assert.Contains($"[env {variable}]", run.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var stale in new[] { "GRAFANA_API_KEY", "JIRA_TOKEN]", "PAGER_DUTY_TOKEN" })
+        {
+            Assert.DoesNotContain(stale, run.Output, StringComparison.Ordinal);
+        }
+    }
+
     private static TempRoot StagingRoot()
     {
         var root = new TempRoot();

@@ -6,16 +6,18 @@ namespace EdgeRisk.Release.PagerDuty;
 public sealed record PagerDutyOptions(Secret RoutingKey)
 {
     public const string RoutingKeyVariable = "PAGERDUTY_ROUTING_KEY";
-    public const string UrlVariable = "PAGERDUTY_EVENTS_URL";
+    public const string RoutingKeyFileVariable = "PAGERDUTY_ROUTING_KEY_FILE";
+    public const string UrlVariable = "PAGERDUTY_URL";
 
     public Uri BaseUrl { get; init; } = new("https://events.pagerduty.com/");
 
     public static PagerDutyOptions FromEnvironment(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        if (getVariable(RoutingKeyVariable) is not { Length: > 0 } key)
+        var key = getVariable(RoutingKeyVariable) is { Length: > 0 } value ? value : ReadKeyFile(getVariable(RoutingKeyFileVariable));
+        if (key is null)
         {
-            throw new IntegrationConfigurationException("PagerDuty", [RoutingKeyVariable]);
+            throw new IntegrationConfigurationException($"PagerDuty is not configured: set {RoutingKeyVariable} (or {RoutingKeyFileVariable}, a file holding it)");
         }
 
         var options = new PagerDutyOptions(new Secret(key));
@@ -30,5 +32,29 @@ public sealed record PagerDutyOptions(Secret RoutingKey)
         }
 
         return options;
+    }
+
+    /// <summary>The key in a file (a mounted secret), trimmed; null when no file is named.</summary>
+    private static string? ReadKeyFile(string? path)
+    {
+        if (path is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path).Trim() is { Length: > 0 } key
+                ? key
+                : throw new IntegrationConfigurationException($"{RoutingKeyFileVariable} '{path}' is empty: write the routing key into it");
+        }
+        catch (IOException e)
+        {
+            throw new IntegrationConfigurationException($"{RoutingKeyFileVariable} '{path}' cannot be read ({e.Message}): point it at the file holding the routing key");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IntegrationConfigurationException($"{RoutingKeyFileVariable} '{path}' cannot be read ({e.Message}): point it at the file holding the routing key");
+        }
     }
 }

@@ -2,6 +2,7 @@ using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
+using EdgeRisk.Release.PagerDuty;
 
 namespace EdgeRisk.Release.Promotion;
 
@@ -12,6 +13,7 @@ public enum ReleaseService
     Grafana,
     Jira,
     Production,
+    PagerDuty,
 }
 
 /// <summary>
@@ -34,6 +36,8 @@ public sealed class ReleaseSettings(Func<string, string?> environment, IReadOnly
 
     public JiraOptions Jira() => JiraOptions.FromEnvironment(Get);
 
+    public PagerDutyOptions PagerDuty() => PagerDutyOptions.FromEnvironment(Get);
+
     /// <summary>The Docker engine production runs on (e.g. ssh://deploy@prod-host); never the staging engine.</summary>
     public Uri ProductionDockerHost()
     {
@@ -53,6 +57,7 @@ public sealed class ReleaseSettings(Func<string, string?> environment, IReadOnly
                 ReleaseService.GitHub => (object)GitHub(),
                 ReleaseService.Grafana => Grafana(),
                 ReleaseService.Jira => Jira(),
+                ReleaseService.PagerDuty => PagerDuty(),
                 _ => ProductionDockerHost(),
             };
             return null;
