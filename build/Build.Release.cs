@@ -22,7 +22,7 @@ namespace EdgeRisk.Build;
 // Staging: every staging-only step names the variables it is missing in one error (exit 2) before anything runs.
 partial class Build
 {
-    [Parameter("Release version (without v): the rc tag is v<version>-rcN, the GA tag v<version>")]
+    [Parameter("Release version, leading v optional: 0.4.0 tags the next free rc v0.4.0-rcN (a re-run reuses it), 0.4.0-rc3 tags that rc; the GA tag is v0.4.0")]
     public string ReleaseVersion { get; set; } = "0.4.0";
 
     [Parameter("Dry-run length in (virtual, in the local profile) time")]
@@ -67,20 +67,26 @@ partial class Build
     static readonly string[] LocalReviewers = ["pm", "qa"];
     static readonly string[] StagingServices = ["edgerisk-crypto", "edgerisk-stocks", "redis", "prometheus", "alertmanager"];
 
-    AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / $"v{ReleaseVersion}";
+    /// <summary>--release-version as a release; bad text stops the target with one line naming the flag (exit 2).</summary>
+    EdgeRisk.Release.Git.ReleaseVersion Release =>
+        EdgeRisk.Release.Git.ReleaseVersion.TryParse(ReleaseVersion, out var version)
+            ? version
+            : throw new BuildConfigurationException($"--release-version '{ReleaseVersion}' is not a release version: use {EdgeRisk.Release.Git.ReleaseVersion.Expected}");
+
+    AbsolutePath ReleaseDirectory => new(PromotionOptions.ReleaseDirectoryOf(ArtifactsDirectory, Release));
     AbsolutePath OutboxDirectory => ArtifactsDirectory / "release" / "outbox";
     AbsolutePath ServicesState => ArtifactsDirectory / "services" / "state.json";
     AbsolutePath PnlStats => ArtifactsDirectory / "sim" / "pnl_stats.json";
     AbsolutePath TradingHost => RootDirectory / "src" / "EdgeRisk.Trading.Host" / "bin" / Configuration / "net10.0" / "edgerisk-trading.dll";
     bool IsLocalProfile => Profile == "local";
-    string GaTag => $"v{ReleaseVersion}";
+    string GaTag => Release.GaTag;
     bool AlreadyPromoted => PromotionService.IsPromotedAsync(Repository, PromotionOptions).GetAwaiter().GetResult();
     GitRepository Repository => new(RootDirectory);
     string ReleaseRemote => IsLocalProfile ? "edgerisk-local" : "origin";
 
     PromotionOptions PromotionOptions => new()
     {
-        Version = ReleaseVersion,
+        Version = Release,
         ReleaseDirectory = ReleaseDirectory,
         GatesDirectory = GatesDirectory,
         Profile = Profile,
@@ -155,7 +161,7 @@ partial class Build
 
             var options = new TagReleaseOptions
             {
-                Version = ReleaseVersion,
+                Version = Release,
                 Remote = ReleaseRemote,
                 LocalRemoteDirectory = IsLocalProfile ? (string)(ArtifactsDirectory / "origin.git") : null,
             };
@@ -224,8 +230,8 @@ partial class Build
         {
             var repository = Repository;
             var head = await repository.ResolveCommitAsync("refs/heads/develop") ?? await repository.HeadCommitAsync();
-            var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, GaTag, head)
-                ?? throw new InvalidOperationException($"No release candidate tag {GaTag}-rcN on develop head: run ./build.sh Tag first.");
+            var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, Release, head)
+                ?? throw new InvalidOperationException($"No release candidate tag {PromotionOptions.CandidateTagText} on develop head: run ./build.sh Tag first.");
             if (await PromotionService.IsOnMainAsync(repository, PromotionOptions, head))
             {
                 // A resumed Promote: the promotion push already carried develop to main and merged the PR.
@@ -353,7 +359,7 @@ partial class Build
         var environment = new Dictionary<string, string>
         {
             ["DOCKER_HOST"] = Settings.ProductionDockerHost().ToString(),
-            ["EDGERISK_VERSION"] = ReleaseVersion,
+            ["EDGERISK_VERSION"] = Release.Core,
             ["CRYPTO_PROFILE"] = "staging",
         };
         if (ExchangeApiKey is not null)
