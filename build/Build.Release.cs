@@ -120,17 +120,18 @@ partial class Build
                 await StagingStack().UpAsync(services);
                 using var health = StackHealth.Connect("edgerisk", TimeProvider);
                 AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(services, TimeSpan.FromMinutes(5))));
-                Log.Information("Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.");
+                Log.Information(LocalServices.GrafanaSource(localProfile: false));
                 return;
             }
 
-            var state = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
-            foreach (var service in state.Services)
+            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            foreach (var service in start.Services)
             {
-                Log.Information($"{service.Name,-13} pid {service.Pid,-7} {service.Url}");
+                Log.Information($"{service.Name,-13} pid {service.Pid,-7} {service.Url}  {(start.WasStarted(service) ? "started" : "already running, ready")}");
             }
 
-            Log.Information("Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it (local profile records imports to the outbox).");
+            Log.Information(start.AllAlreadyRunning ? "Local services are up (started earlier, e.g. by StageDeploy): nothing to start" : $"Started {string.Join(", ", start.Started)}");
+            Log.Information(LocalServices.GrafanaSource(localProfile: true));
         });
 
     Target StopServices => _ => _
@@ -186,14 +187,9 @@ partial class Build
                 return;
             }
 
-            if (LocalServicesState.Read(ServicesState) is { } running && running.Services.All(LocalServices.IsRunning))
-            {
-                Log.Information("Local services already running");
-                return;
-            }
-
-            var state = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
-            Log.Information($"Local stack up: {string.Join(", ", state.Services.Select(s => $"{s.Name} {s.Url}"))}");
+            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            var started = start.AllAlreadyRunning ? "already running" : $"started {string.Join(", ", start.Started)}";
+            Log.Information($"Local stack up ({started}): {string.Join(", ", start.Services.Select(s => $"{s.Name} {s.Url}"))}");
         });
 
     Target ImportDashboards => _ => _
