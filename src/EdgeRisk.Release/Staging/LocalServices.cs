@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using EdgeRisk.Release.Grafana;
 
 namespace EdgeRisk.Release.Staging;
 
@@ -39,8 +40,8 @@ public sealed class LocalServices
     /// </summary>
     public static string GrafanaSource(bool localProfile) => localProfile
         ? "Grafana: none in the local profile; ImportDashboards records its Grafana calls to artifacts/release/outbox/ and VerifyDashboards reads this Prometheus directly."
-        : $"Grafana: external, at {LocalServicesOptions.GrafanaUrlVariable} ({LocalServicesOptions.GrafanaTokenVariable}, or GRAFANA_USER and GRAFANA_PASSWORD); StartServices does not start it. "
-          + "A host that can pull grafana/grafana runs the compose file's own: docker-compose --profile grafana up -d grafana, then GRAFANA_URL=http://127.0.0.1:3000.";
+        : $"Grafana: external, at {GrafanaOptions.UrlVariable} ({GrafanaOptions.TokenVariable}, or {GrafanaOptions.UserVariable} and {GrafanaOptions.PasswordVariable}); StartServices does not start it. "
+          + $"A host that can pull grafana/grafana runs the compose file's own: docker-compose --profile grafana up -d grafana, then {GrafanaOptions.UrlVariable}=http://127.0.0.1:3000.";
 
     /// <summary>
     /// Starts the services. When state.json lists running ones (StageDeploy or an earlier StartServices started them), those
