@@ -23,7 +23,7 @@ namespace EdgeRisk.Build;
 // Staging: every staging-only step names the variables it is missing in one error (exit 2) before anything runs.
 partial class Build
 {
-    [Parameter("Release version major.minor.patch (a leading v is allowed): the rc tag is v<version>-rcN, the GA tag v<version>")]
+    [Parameter("Release version, leading v optional: 0.4.0 tags the next free rc v0.4.0-rcN (a re-run reuses it), 0.4.0-rc3 tags that rc; the GA tag is v0.4.0")]
     public string ReleaseVersion { get; set; } = "0.4.0";
 
     [Parameter("Dry-run length in (virtual, in the local profile) time")]
@@ -68,22 +68,26 @@ partial class Build
     static readonly string[] LocalReviewers = ["pm", "qa"];
     static readonly string[] StagingServices = ["edgerisk-crypto", "edgerisk-stocks", "redis", "prometheus", "alertmanager"];
 
-    AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release" / GaTag;
+    /// <summary>--release-version as a release; bad text stops the target with one line naming the flag (exit 2).</summary>
+    EdgeRisk.Release.Git.ReleaseVersion Release =>
+        EdgeRisk.Release.Git.ReleaseVersion.TryParse(ReleaseVersion, out var version)
+            ? version
+            : throw new BuildConfigurationException($"--release-version '{ReleaseVersion}' is not a release version: use {EdgeRisk.Release.Git.ReleaseVersion.Expected}");
+
+    AbsolutePath ReleaseDirectory => new(PromotionOptions.ReleaseDirectoryOf(ArtifactsDirectory, Release));
     AbsolutePath OutboxDirectory => ArtifactsDirectory / "release" / "outbox";
     AbsolutePath ServicesState => ArtifactsDirectory / "services" / "state.json";
     AbsolutePath PnlStats => ArtifactsDirectory / "sim" / "pnl_stats.json";
     AbsolutePath TradingHost => RootDirectory / "src" / "EdgeRisk.Trading.Host" / "bin" / Configuration / "net10.0" / "edgerisk-trading.dll";
     bool IsLocalProfile => Profile == "local";
-    /// <summary>--release-version without its optional v (0.4.0 for v0.4.0).</summary>
-    string VersionNumber => ReleaseVersion.StartsWith('v') ? ReleaseVersion[1..] : ReleaseVersion;
-    string GaTag => $"v{VersionNumber}";
+    string GaTag => Release.GaTag;
     bool AlreadyPromoted => PromotionService.IsPromotedAsync(Repository, PromotionOptions).GetAwaiter().GetResult();
     GitRepository Repository => new(RootDirectory);
     string ReleaseRemote => IsLocalProfile ? "edgerisk-local" : "origin";
 
     PromotionOptions PromotionOptions => new()
     {
-        Version = ReleaseVersion,
+        Version = Release,
         ReleaseDirectory = ReleaseDirectory,
         GatesDirectory = GatesDirectory,
         Profile = Profile,
@@ -118,17 +122,18 @@ partial class Build
                 await StagingStack().UpAsync(services);
                 using var health = StackHealth.Connect("edgerisk", TimeProvider);
                 AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(services, TimeSpan.FromMinutes(5))));
-                Log.Information("Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.");
+                Log.Information(LocalServices.GrafanaSource(localProfile: false));
                 return;
             }
 
-            var state = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
-            foreach (var service in state.Services)
+            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            foreach (var service in start.Services)
             {
-                Log.Information($"{service.Name,-13} pid {service.Pid,-7} {service.Url}");
+                Log.Information($"{service.Name,-13} pid {service.Pid,-7} {service.Url}  {(start.WasStarted(service) ? "started" : "already running, ready")}");
             }
 
-            Log.Information("Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it (local profile records imports to the outbox).");
+            Log.Information(start.AllAlreadyRunning ? "Local services are up (started earlier, e.g. by StageDeploy): nothing to start" : $"Started {string.Join(", ", start.Started)}");
+            Log.Information(LocalServices.GrafanaSource(localProfile: true));
         });
 
     Target StopServices => _ => _
@@ -160,7 +165,7 @@ partial class Build
 
             var options = new TagReleaseOptions
             {
-                Version = ReleaseVersion,
+                Version = Release,
                 Remote = ReleaseRemote,
                 LocalRemoteDirectory = IsLocalProfile ? (string)(ArtifactsDirectory / "origin.git") : null,
             };
@@ -186,14 +191,9 @@ partial class Build
                 return;
             }
 
-            if (LocalServicesState.Read(ServicesState) is { } running && running.Services.All(LocalServices.IsRunning))
-            {
-                Log.Information("Local services already running");
-                return;
-            }
-
-            var state = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
-            Log.Information($"Local stack up: {string.Join(", ", state.Services.Select(s => $"{s.Name} {s.Url}"))}");
+            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            var started = start.AllAlreadyRunning ? "already running" : $"started {string.Join(", ", start.Started)}";
+            Log.Information($"Local stack up ({started}): {string.Join(", ", start.Services.Select(s => $"{s.Name} {s.Url}"))}");
         });
 
     Target ImportDashboards => _ => _
@@ -236,8 +236,8 @@ partial class Build
         {
             var repository = Repository;
             var head = await repository.ResolveCommitAsync("refs/heads/develop") ?? await repository.HeadCommitAsync();
-            var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, GaTag, head)
-                ?? throw new InvalidOperationException($"No release candidate tag {GaTag}-rcN on develop head: run ./build.sh Tag first.");
+            var candidate = await ReleaseStatusReporter.FindCandidateTagAsync(repository, Release, head)
+                ?? throw new InvalidOperationException($"No release candidate tag {PromotionOptions.CandidateTagText} on develop head: run ./build.sh Tag first.");
             if (await PromotionService.IsOnMainAsync(repository, PromotionOptions, head))
             {
                 // A resumed Promote: the promotion push already carried develop to main and merged the PR.
@@ -377,7 +377,7 @@ partial class Build
         var environment = new Dictionary<string, string>
         {
             ["DOCKER_HOST"] = Settings.ProductionDockerHost().ToString(),
-            ["EDGERISK_VERSION"] = VersionNumber,
+            ["EDGERISK_VERSION"] = Release.Core,
             ["CRYPTO_PROFILE"] = "staging",
         };
         if (ExchangeApiKey is not null)

@@ -26,7 +26,7 @@ partial class Build
         (RootDirectory / solution).FileExists() ? null : "is not a file under the repository root: pass a solution such as EdgeRisk.sln";
 
     static string? ReleaseVersionProblem(string version) =>
-        ReleaseVersionPattern().IsMatch(version) ? null : "must be a plain version major.minor.patch, optionally with a v (e.g. 0.4.0 or v0.4.0)";
+        EdgeRisk.Release.Git.ReleaseVersion.TryParse(version, out _) ? null : $"must be {EdgeRisk.Release.Git.ReleaseVersion.Expected}";
 
     static string? SpeedProblem(string speed) =>
         speed == "max" || (double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0d and <= MaxSpeed)
@@ -129,9 +129,6 @@ partial class Build
 
     static string? StrategyProblem(string strategy) =>
         BacktestStrategies.Contains(strategy, StringComparer.Ordinal) ? null : $"must be one of {string.Join(", ", BacktestStrategies)}";
-
-    [GeneratedRegex(@"^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ReleaseVersionPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ComposeProjectPattern();

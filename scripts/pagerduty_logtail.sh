@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pages PagerDuty for every line starting with "FAIL" in the report logs the cron jobs write
-# (/var/log/paper_pnl.log, /var/log/mem.log), so a failed 12-hourly report reaches a person.
+# (/var/log/paper_pnl.log, /var/log/mem.log), so a failed 12-hourly report reaches a person. "OK" and "WAITING" (not
+# enough data yet, e.g. a deployment younger than the report window) lines are not paged.
 #
 # Usage: pagerduty_logtail.sh [--once] LOG...
 #   default  follow the logs (tail -F -n0: only lines written from now on; survives rotation)

@@ -5,9 +5,11 @@ Same definition as the release gate's median check: drift = median RSS of the la
 the first hour after a 1 h warm-up, (last - first) / first, and it must stay below 3%. The gate's window
 starts with the process; here the first hour starts at the later of the window start and process
 start + --warmup, so a process that has run for days is compared from the start of the window. Medians come from Prometheus
-(`quantile_over_time(0.5, process_resident_memory_bytes[1h])`). A job without data, with too few samples
-in either hour, or restarted inside the window (its RSS history no longer belongs to one process) is a FAIL.
-Prints exactly one line, `OK ...` (exit 0) or `FAIL <reason>` (exit 1); bad arguments print
+(`quantile_over_time(0.5, process_resident_memory_bytes[1h])`). A job that started less than warm-up + two hours
+ago, or whose RSS data is that young (no sample in the window before its first one), is WAITING: not enough data yet,
+until when. A job without data, with too few samples in either hour, or restarted inside the window (its RSS history
+no longer belongs to one process) is a FAIL; one FAIL makes the line FAIL.
+Prints exactly one line, `OK ...` (exit 0), `WAITING ...` (exit 0) or `FAIL <reason>` (exit 1); bad arguments print
 `FAIL bad input: ...` (exit 2). Python standard library only: it runs inside the trading container.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import re
 import sys
 
-from reportlib import BadInput, OneLineParser, ReportFailure, iso, parse_duration, parse_time, prometheus, run
+from reportlib import BadInput, NotEnoughData, OneLineParser, ReportFailure, first_samples, iso, parse_duration, parse_time, prometheus, run
 
 DEFAULT_JOBS = "edgerisk-crypto,edgerisk-stocks"
 HOUR = 3600
@@ -50,6 +52,8 @@ def mib(value: float) -> str:
 
 def report(args: argparse.Namespace) -> str:
     window = parse_duration(args.window, "--window")
+    if window < 2 * HOUR:
+        raise BadInput(f"--window '{args.window}' must be at least 2h (a first and a last hour)")
     warmup = parse_duration(args.warmup, "--warmup", allow_zero=True)
     end = parse_time(args.end)
     jobs = [j for j in args.jobs.split(",") if j]
@@ -73,14 +77,20 @@ def report(args: argparse.Namespace) -> str:
     rss = f"process_resident_memory_bytes{selector}"
     last = per_job(url, f"quantile_over_time(0.5, {rss}[1h])", end, jobs, "RSS in the last hour")
     last_count = per_job(url, f"count_over_time({rss}[1h])", end, jobs, "RSS in the last hour")
+    # RSS that begins inside the window (no sample in the window before) is young data: the first hour starts with it.
+    rss_since = {m.get("job", ""): at for m, at in first_samples(url, rss, end, 2 * window)}
     results = []
+    waiting = []
     failures = []
     for job in jobs:
-        first_start = max(start, started[job] + warmup)
+        data_since = rss_since.get(job, start)
+        first_start = max(start, started[job] + warmup, data_since)
         first_end = first_start + HOUR
         if first_end > end - HOUR:
-            failures.append(f"{job} has no full post-warm-up hour before the last hour "
-                            f"(first hour would start {iso(first_start)}, window ends {iso(end)})")
+            # The window is at least 2 h, so only a young process or young data moves the first hour this late.
+            why = (f"RSS only since {iso(data_since)}, then a first and a last hour" if first_start == data_since > started[job] + warmup
+                   else f"process started {iso(started[job])}, then {args.warmup} warm-up, a first and a last hour")
+            waiting.append(f"{job} has not enough data until {iso(first_start + 2 * HOUR)} ({why})")
             continue
         first = per_job(url, f"quantile_over_time(0.5, {rss}[1h])", first_end, [job], "RSS in the first post-warm-up hour")
         first_count = per_job(url, f"count_over_time({rss}[1h])", first_end, [job], "RSS in the first post-warm-up hour")
@@ -98,7 +108,9 @@ def report(args: argparse.Namespace) -> str:
         else:
             results.append(text)
     if failures:
-        raise ReportFailure("rss drift: " + "; ".join(failures))
+        raise ReportFailure("rss drift: " + "; ".join(failures + waiting))
+    if waiting:
+        raise NotEnoughData("rss drift: " + "; ".join(waiting + results))
     return f"OK rss drift below {args.max_drift_pct:g}% over {args.window} to {iso(end)}: " + ", ".join(results)
 
 

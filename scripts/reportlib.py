@@ -1,5 +1,6 @@
-"""What the 12-hourly reports (report_pnl.py, report_mem.py) share: one-line OK/FAIL output, argument parsing
-that fails on one line, durations and times, and Prometheus HTTP API queries whose failures are FAIL lines.
+"""What the 12-hourly reports (report_pnl.py, report_mem.py) share: one-line OK/WAITING/FAIL output, argument
+parsing that fails on one line, durations and times, Prometheus HTTP API queries whose failures are FAIL lines, and
+when a series' data begins (a window reaching back before it is WAITING, not FAIL).
 Python standard library only: it runs inside the trading container, next to the reports.
 """
 from __future__ import annotations
@@ -19,6 +20,10 @@ DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 class ReportFailure(Exception):
     """A FAIL line for the report."""
+
+
+class NotEnoughData(Exception):
+    """A WAITING line: the deployment is younger than the report needs; says since when and when there will be enough."""
 
 
 class BadInput(Exception):
@@ -57,6 +62,13 @@ def iso(at: float) -> str:
     return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def span(seconds: float) -> str:
+    """A duration as the reports' flags write it: 30m, 13h, 1h30m, 2d (whole minutes, at least 1m)."""
+    minutes = max(1, int(seconds // 60))
+    parts = [(minutes // 1440, "d"), (minutes % 1440 // 60, "h"), (minutes % 60, "m")]
+    return "".join(f"{n}{unit}" for n, unit in parts if n)
+
+
 def prometheus(base_url: str, path: str, parameters: dict[str, str]) -> list[dict]:
     """GET /api/v1/<path>; the result list, or a ReportFailure naming what went wrong."""
     url = base_url.rstrip("/") + "/api/v1/" + path + "?" + urllib.parse.urlencode(parameters)
@@ -78,14 +90,27 @@ def prometheus(base_url: str, path: str, parameters: dict[str, str]) -> list[dic
     return body["data"]["result"]
 
 
+def first_samples(base_url: str, selector: str, end: float, lookback: int) -> list[tuple[dict[str, str], float]]:
+    """Per series of `selector`: the time of its first sample in the `lookback` seconds before `end`, to the minute.
+
+    A series whose first sample lies after the start of a report's window began inside it (a young deployment) when
+    `lookback` reaches a window further back than that start: no sample then means no data before, not a gap."""
+    query = f"min_over_time(timestamp({selector})[{lookback}s:1m])"
+    return [(r["metric"], float(r["value"][1])) for r in prometheus(base_url, "query", {"query": query, "time": f"{end:.3f}"})]
+
+
 def run(parser: OneLineParser, report: Callable[[argparse.Namespace], str], argv: list[str]) -> int:
-    """Prints exactly one line: the report's `OK ...` (0), `FAIL <reason>` (1) or `FAIL bad input: ...` (2)."""
+    """Prints exactly one line: the report's `OK ...` (0), `WAITING <why, until when>` (0: not enough data yet, not a
+    failure; the log-tail pages only FAIL), `FAIL <reason>` (1) or `FAIL bad input: ...` (2)."""
     try:
         print(report(parser.parse_args(argv)))
         return 0
     except BadInput as e:
         print(f"FAIL bad input: {e}")
         return 2
+    except NotEnoughData as e:
+        print(f"WAITING {e}")
+        return 0
     except ReportFailure as e:
         print(f"FAIL {e}")
         return 1

@@ -27,7 +27,7 @@ public sealed class BuildValidationTests
         using var root = ReleaseRoot();
 
         var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root,
-            ["DryRun", "--speed", "max", "--duration", "1h30m", "--crash-at", "45m", "--window", "1h", "--release-version", "v0.4.0", "--plan"]);
+            ["DryRun", "--speed", "max", "--duration", "1h30m", "--crash-at", "45m", "--window", "1h", "--release-version", "v0.4.0-rc3", "--plan"]);
 
         Assert.True(run.Result.ExitCode == 0, run.Output);
     }
@@ -45,8 +45,8 @@ public sealed class BuildValidationTests
     [InlineData("--prometheus-url", "ftp://127.0.0.1:9090", "--prometheus-url 'ftp://127.0.0.1:9090': must be an absolute http(s) URL")]
     [InlineData("--docker-host", "docker.example.com", "--docker-host 'docker.example.com': must be a Docker engine address")]
     [InlineData("--compose-project", "EdgeRisk", "--compose-project 'EdgeRisk': must be a compose project name")]
-    [InlineData("--release-version", "x.y", "--release-version 'x.y': must be a plain version major.minor.patch, optionally with a v (e.g. 0.4.0 or v0.4.0)")]
-    [InlineData("--release-version", "0.4", "--release-version '0.4': must be a plain version")]
+    [InlineData("--release-version", "x.y", "--release-version 'x.y': must be <major>.<minor>.<patch> or <major>.<minor>.<patch>-rc<n>, leading v optional (e.g. 0.4.0 or 0.4.0-rc3)")]
+    [InlineData("--release-version", "0.4", "--release-version '0.4': must be <major>.<minor>.<patch>")]
     [InlineData("--configuration", "Prod", "--configuration 'Prod': must be Debug or Release")]
     public async Task DryRun_BadParameter_ExitsTwoNamingTheFlagAndItsValidValues(string flag, string value, string expected)
     {
@@ -69,7 +69,7 @@ public sealed class BuildValidationTests
         var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["Tag", "--release-version", "x.y"]);
 
         Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("--release-version 'x.y': must be a plain version", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--release-version 'x.y': must be <major>.<minor>.<patch>", run.Output, StringComparison.Ordinal);
         Assert.Empty(run.Result.Targets);
     }
 

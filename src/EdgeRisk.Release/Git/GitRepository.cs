@@ -210,7 +210,7 @@ public sealed class GitRepository
         var tags = await ListTagsAsync(reference, cancellationToken);
         return tags
             .Where(t => !string.Equals(t, exceptTag, StringComparison.Ordinal))
-            .Select(t => ReleaseVersion.TryParse(t, out var v) ? v : null)
+            .Select(t => ReleaseVersion.TryParseTag(t, out var v) ? v : null)
             .Where(v => v is { IsGa: true })
             .Max()?.Tag;
     }

@@ -7,7 +7,7 @@ public enum ReleaseGitFailure
     RefsOutOfDate,
     NonFastForward,
     TagOnOtherCommit,
-    InvalidTag,
+    StaleReleaseCandidate,
     MissingBranch,
     PushRejected,
 }

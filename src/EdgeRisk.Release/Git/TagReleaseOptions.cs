@@ -1,7 +1,9 @@
 namespace EdgeRisk.Release.Git;
 
 /// <summary>
-/// What <see cref="TagService.TagReleaseAsync"/> tags. <see cref="Tag"/> null means "next rc of <see cref="Version"/>".
+/// What <see cref="TagService.TagReleaseAsync"/> tags: <see cref="Ga"/> the GA tag of <see cref="Version"/>; otherwise the rc
+/// <see cref="Version"/> names (<c>0.4.0-rc3</c>), or, without one, the next free rc of it (a re-run on the same commit reuses
+/// the rc already there).
 /// <see cref="LocalRemoteDirectory"/> set (local profile) creates a bare repository as the remote when none is configured.
 /// <see cref="PushMain"/> false (runbook §1, the rc tag): only the tag is pushed and the remote main stays where it is, so the
 /// release PR from develop into main carries the release's commits; true (runbook §5, the GA promotion): the remote main is
@@ -12,9 +14,9 @@ public sealed record TagReleaseOptions
     public const string ReleaseCandidateMessage = "Edge-Risk dashboard & runbook";
     public const string GaMessage = "GA – dual-horizon router & risk harmoniser";
 
-    public string? Tag { get; init; }
+    public ReleaseVersion Version { get; init; } = new(0, 4, 0, null);
 
-    public string Version { get; init; } = "0.4.0";
+    public bool Ga { get; init; }
 
     public string? Message { get; init; }
 

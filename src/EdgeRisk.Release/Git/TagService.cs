@@ -60,7 +60,7 @@ public sealed class TagService(GitRepository repository)
                 $"cannot fast-forward {options.MainBranch} to {options.DevelopBranch}: {options.MainBranch} has commits that are not on {options.DevelopBranch}; merge {options.MainBranch} into {options.DevelopBranch} first (nothing was pushed)");
         }
 
-        var version = await ResolveVersionAsync(options, cancellationToken);
+        var version = await ResolveVersionAsync(options, developHead, cancellationToken);
         var existing = await repository.ResolveCommitAsync("refs/tags/" + version.Tag, cancellationToken);
         if (existing is not null && existing != developHead)
         {
@@ -107,39 +107,40 @@ public sealed class TagService(GitRepository repository)
             options.PushMain);
     }
 
-    private async Task<ReleaseVersion> ResolveVersionAsync(TagReleaseOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tag to create or reuse on <paramref name="developHead"/>. A requested rc must be above every rc of the release on
+    /// another commit: an older or equal number would name a different candidate than the one already tagged and built.
+    /// </summary>
+    private async Task<ReleaseVersion> ResolveVersionAsync(TagReleaseOptions options, string developHead, CancellationToken cancellationToken)
     {
-        if (options.Tag is not null)
+        if (options.Ga)
         {
-            return ReleaseVersion.TryParse(options.Tag, out var given)
-                ? given
-                : throw new ReleaseGitException(
-                    ReleaseGitFailure.InvalidTag,
-                    $"tag '{options.Tag}' is not a release tag; use v<major>.<minor>.<patch>[-rc<n>], e.g. v0.4.0-rc3");
+            return options.Version.Ga;
         }
 
         var tags = await repository.ListTagsAsync(cancellationToken: cancellationToken);
-        try
+        var candidates = new List<(ReleaseVersion Version, string? Commit)>();
+        foreach (var rc in options.Version.ReleaseCandidatesIn(tags))
+        {
+            candidates.Add((rc, await repository.ResolveCommitAsync($"refs/tags/{rc.Tag}", cancellationToken)));
+        }
+
+        if (options.Version.IsGa)
         {
             // A re-run on the same release candidate reuses its rc tag (a no-op) instead of minting the next one.
-            var next = ReleaseVersion.NextReleaseCandidate(options.Version, tags);
-            var candidate = await repository.ResolveCommitAsync(options.DevelopBranch, cancellationToken);
-            foreach (var existing in tags.Select(t => ReleaseVersion.TryParse(t, out var v) ? v : null)
-                         .Where(v => v is { ReleaseCandidate: not null } && v.Core == next.Core)
-                         .OrderByDescending(v => v!.ReleaseCandidate))
-            {
-                if (candidate is not null && await repository.ResolveCommitAsync($"refs/tags/{existing}", cancellationToken) == candidate)
-                {
-                    return existing!;
-                }
-            }
+            return candidates.FirstOrDefault(c => c.Commit == developHead).Version ?? options.Version.NextReleaseCandidate(tags);
+        }
 
-            return next;
-        }
-        catch (FormatException ex)
+        if (candidates.FirstOrDefault(c => c.Commit != developHead && c.Version >= options.Version) is ({ } taken, { } commit))
         {
-            throw new ReleaseGitException(ReleaseGitFailure.InvalidTag, ex.Message);
+            var next = options.Version.NextReleaseCandidate(tags);
+            throw new ReleaseGitException(
+                taken == options.Version ? ReleaseGitFailure.TagOnOtherCommit : ReleaseGitFailure.StaleReleaseCandidate,
+                $"--release-version {options.Version.Core}-rc{options.Version.ReleaseCandidate}: {taken.Tag} already exists on {commit[..7]}, not on {options.DevelopBranch} head {developHead[..7]}; " +
+                $"ask for {next.Core}-rc{next.ReleaseCandidate} or higher, or leave out -rcN for the next free rc (nothing was tagged or pushed)");
         }
+
+        return options.Version;
     }
 
     private static void RequireBranch(BranchDivergence branch, TagReleaseOptions options)

@@ -1,7 +1,9 @@
+using EdgeRisk.Release.Git;
+
 namespace EdgeRisk.Release.GitHub;
 
-/// <summary>The promotion pull request: <c>Promote v&lt;version&gt; to main</c> from develop into main.</summary>
-public sealed record ReleasePullRequestOptions(string Version)
+/// <summary>The promotion pull request: <c>Promote v&lt;version&gt;-rcN to main</c> from develop into main.</summary>
+public sealed record ReleasePullRequestOptions(ReleaseVersion Candidate)
 {
     public string Head { get; init; } = "develop";
 
@@ -11,5 +13,5 @@ public sealed record ReleasePullRequestOptions(string Version)
 
     public IReadOnlyList<string> Reviewers { get; init; } = [];
 
-    public string Title => $"Promote v{Version.TrimStart('v')} to {Base}";
+    public string Title => $"Promote {Candidate.Tag} to {Base}";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EdgeRisk.Release.Git;
 
 namespace EdgeRisk.Release.Promotion;
 
@@ -13,9 +14,10 @@ public sealed partial record PromotionOptions
 
     public const string DefaultWorkflowFile = "docker.yml";
 
-    public required string Version { get; init; }
+    /// <summary>The release: with <c>-rcN</c> that rc is the candidate promoted, without it the highest rc on develop's head.</summary>
+    public required ReleaseVersion Version { get; init; }
 
-    /// <summary>artifacts/release/v&lt;version&gt;/: summary.md, gates, tags, timings, promotion.json.</summary>
+    /// <summary>artifacts/release/v&lt;version&gt;/ (<see cref="ReleaseDirectoryOf"/>): summary.md, gates, tags, timings, promotion.json.</summary>
     public required string ReleaseDirectory { get; init; }
 
     /// <summary>Where EvaluateGates wrote gates.json, report.md and the plots.</summary>
@@ -38,16 +40,21 @@ public sealed partial record PromotionOptions
 
     public string WorkflowFile { get; init; } = DefaultWorkflowFile;
 
-    public string GaTag => "v" + Version.TrimStart('v');
+    public string GaTag => Version.GaTag;
+
+    /// <summary>The release candidate tag looked for: the rc <see cref="Version"/> names, else <c>v&lt;version&gt;-rcN</c>.</summary>
+    public string CandidateTagText => Version.IsGa ? GaTag + "-rcN" : Version.Tag;
+
+    /// <summary>The evidence directory of a release: <c>&lt;artifacts&gt;/release/v&lt;major.minor.patch&gt;</c>, the same for its every rc.</summary>
+    public static string ReleaseDirectoryOf(string artifactsDirectory, ReleaseVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return Path.Combine(artifactsDirectory, "release", version.GaTag);
+    }
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the bad value and the fix.</summary>
     public void Validate()
     {
-        if (!Git.ReleaseVersion.TryParse(GaTag, out var version) || !version.IsGa)
-        {
-            throw new ArgumentException($"release version '{Version}' is not a plain version: pass --release-version like 0.4.0", nameof(Version));
-        }
-
         if (!JiraIssueKey().IsMatch(JiraIssue))
         {
             throw new ArgumentException($"Jira issue '{JiraIssue}' is not an issue key: pass --jira-issue like {DefaultJiraIssue}", nameof(JiraIssue));

@@ -80,8 +80,8 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         {
             var result = await new TagService(repository).TagReleaseAsync(new TagReleaseOptions
             {
-                Tag = options.GaTag,
                 Version = options.Version,
+                Ga = true,
                 Message = TagReleaseOptions.GaMessage,
                 Remote = options.Remote,
                 MainBranch = options.MainBranch,
@@ -154,7 +154,7 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         {
             throw new PromotionRefusedException(
                 PromotionRefusal.NoReleaseCandidate,
-                $"No release candidate tag {options.GaTag}-rcN on {options.DevelopBranch} head: run ./build.sh Tag first; {Nothing}");
+                $"No release candidate tag {options.CandidateTagText} on {options.DevelopBranch} head: run ./build.sh Tag first; {Nothing}");
         }
 
         var check = status.ImageBuild!;

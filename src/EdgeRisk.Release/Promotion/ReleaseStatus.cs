@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 
 namespace EdgeRisk.Release.Promotion;
@@ -10,7 +11,7 @@ namespace EdgeRisk.Release.Promotion;
 /// </summary>
 public sealed record ReleaseStatus
 {
-    public required string Version { get; init; }
+    public required ReleaseVersion Version { get; init; }
 
     public required string Profile { get; init; }
 
@@ -26,7 +27,7 @@ public sealed record ReleaseStatus
 
     public required GateVerdict Gates { get; init; }
 
-    public string GaTag => "v" + Version.TrimStart('v');
+    public string GaTag => Version.GaTag;
 
     public string? GaCommit { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
     {
         var candidateCommit = await repository.ResolveCommitAsync("refs/heads/" + options.DevelopBranch, cancellationToken)
             ?? await repository.HeadCommitAsync(cancellationToken);
-        var candidate = await FindCandidateTagAsync(repository, options.GaTag, candidateCommit, cancellationToken);
+        var candidate = (await FindCandidateTagAsync(repository, options.Version, candidateCommit, cancellationToken))?.Tag;
         var imageBuild = candidate is null
             ? null
             : await new WorkflowRunChecker(github, gitHubOptions).CheckAsync(candidate, options.WorkflowFile, cancellationToken);
@@ -40,20 +40,21 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
         };
     }
 
-    /// <summary>The highest rc tag of <paramref name="gaTag"/>'s version on <paramref name="commit"/>, or null.</summary>
-    public static async Task<string?> FindCandidateTagAsync(GitRepository repository, string gaTag, string commit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The release candidate on <paramref name="commit"/>: the rc <paramref name="version"/> names when that tag is there, or,
+    /// for a version without an rc, its highest rc there; null when there is none.
+    /// </summary>
+    public static async Task<ReleaseVersion?> FindCandidateTagAsync(GitRepository repository, ReleaseVersion version, string commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var core = ReleaseVersion.Parse(gaTag).Core;
-        var candidates = (await repository.ListTagsAsync(cancellationToken: cancellationToken))
-            .Select(t => ReleaseVersion.TryParse(t, out var v) ? v : null)
-            .Where(v => v is { ReleaseCandidate: not null } && v.Core == core)
-            .OrderByDescending(v => v!.ReleaseCandidate);
+        ArgumentNullException.ThrowIfNull(version);
+        var candidates = version.ReleaseCandidatesIn(await repository.ListTagsAsync(cancellationToken: cancellationToken))
+            .Where(rc => version.IsGa || rc == version);
         foreach (var candidate in candidates)
         {
-            if (await repository.ResolveCommitAsync("refs/tags/" + candidate!.Tag, cancellationToken) == commit)
+            if (await repository.ResolveCommitAsync("refs/tags/" + candidate.Tag, cancellationToken) == commit)
             {
-                return candidate.Tag;
+                return candidate;
             }
         }
 

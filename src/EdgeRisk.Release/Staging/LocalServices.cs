@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using EdgeRisk.Release.Grafana;
 
 namespace EdgeRisk.Release.Staging;
 
 /// <summary>
 /// Starts Redis, Alertmanager and Prometheus as detached processes on 127.0.0.1 (they outlive the build that starts
 /// them) and records pid + port of each in <c>state.json</c> as soon as it runs, so <see cref="StopAsync"/> stops exactly
-/// those processes, even after a failed start. Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.
+/// those processes, even after a failed start. Starting again keeps the services that run and restarts only dead ones.
+/// Grafana is not started here (<see cref="GrafanaSource"/>).
 /// </summary>
 public sealed class LocalServices
 {
@@ -32,24 +34,33 @@ public sealed class LocalServices
 
     public string StatePath => Path.Combine(_stateDirectory, "state.json");
 
-    /// <exception cref="LocalServicesException">Already running, a tool or config is missing, or a service did not get ready.</exception>
-    public async Task<LocalServicesState> StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (LocalServicesState.Read(StatePath) is { } previous && previous.Services.Any(IsRunning))
-        {
-            var pids = string.Join(", ", previous.Services.Where(IsRunning).Select(s => $"{s.Name} {s.Pid}"));
-            throw new LocalServicesException($"local services are already running ({pids}): run StopServices first");
-        }
+    /// <summary>
+    /// Where Grafana comes from: StartServices starts none, in either profile. One line for the log (the runbook lists
+    /// Grafana under make start-services).
+    /// </summary>
+    public static string GrafanaSource(bool localProfile) => localProfile
+        ? "Grafana: none in the local profile; ImportDashboards records its Grafana calls to artifacts/release/outbox/ and VerifyDashboards reads this Prometheus directly."
+        : $"Grafana: external, at {GrafanaOptions.UrlVariable} ({GrafanaOptions.TokenVariable}, or {GrafanaOptions.UserVariable} and {GrafanaOptions.PasswordVariable}); StartServices does not start it. "
+          + $"A host that can pull grafana/grafana runs the compose file's own: docker-compose --profile grafana up -d grafana, then {GrafanaOptions.UrlVariable}=http://127.0.0.1:3000.";
 
+    /// <summary>
+    /// Starts the services. When state.json lists running ones (StageDeploy or an earlier StartServices started them), those
+    /// that are alive and ready are kept, and only the dead ones are started again, on their recorded ports.
+    /// </summary>
+    /// <exception cref="LocalServicesException">A tool or config is missing, a port is taken, or a service did not get ready.</exception>
+    public async Task<LocalServicesStart> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var previous = LocalServicesState.Read(StatePath) is { } recorded && recorded.Services.Any(IsRunning) ? recorded : null;
         var alertmanagerConfig = Path.GetFullPath(Path.Combine(_options.RepositoryRoot, _options.AlertmanagerConfig));
         if (!File.Exists(alertmanagerConfig))
         {
             throw new LocalServicesException($"Alertmanager config '{_options.AlertmanagerConfig}' not found: it is the staging alertmanager/alertmanager.yml");
         }
 
-        var redisPort = PortOrFree(_options.RedisPort);
-        var prometheusPort = PortOrFree(_options.PrometheusPort);
-        var alertmanagerPort = PortOrFree(_options.AlertmanagerPort);
+        int Port(string name, int configured) => previous?.Services.FirstOrDefault(s => s.Name == name)?.Port ?? PortOrFree(configured);
+        var redisPort = Port("redis", _options.RedisPort);
+        var prometheusPort = Port("prometheus", _options.PrometheusPort);
+        var alertmanagerPort = Port("alertmanager", _options.AlertmanagerPort);
         var prometheusYaml = PrometheusConfigRenderer.Render(
             Path.Combine(_options.RepositoryRoot, _options.PrometheusConfig),
             new Dictionary<string, int>(StringComparer.Ordinal)
@@ -65,25 +76,38 @@ public sealed class LocalServices
         await File.WriteAllTextAsync(prometheusConfig + ".tmp", prometheusYaml, cancellationToken);
         File.Move(prometheusConfig + ".tmp", prometheusConfig, overwrite: true);
 
+        var redisDir = Directory.CreateDirectory(Path.Combine(_stateDirectory, "redis")).FullName;
+        var alertmanagerUrl = $"http://127.0.0.1:{alertmanagerPort}";
+        var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
+        ServiceSpec[] specs =
+        [
+            new("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
+                ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
+                () => RedisPingAsync(redisPort)),
+            new("alertmanager", "prometheus-alertmanager", alertmanagerPort, alertmanagerUrl,
+                [$"--config.file={alertmanagerConfig}", $"--storage.path={Path.Combine(_stateDirectory, "alertmanager", "data")}",
+                 $"--web.listen-address=127.0.0.1:{Text(alertmanagerPort)}", $"--web.external-url={alertmanagerUrl}", "--cluster.listen-address="],
+                () => HttpReadyAsync(alertmanagerUrl + "/-/ready")),
+            new("prometheus", "prometheus", prometheusPort, prometheusUrl,
+                [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(_stateDirectory, "prometheus", "data")}",
+                 $"--web.listen-address=127.0.0.1:{Text(prometheusPort)}", $"--web.external-url={prometheusUrl}", "--web.enable-lifecycle"],
+                () => HttpReadyAsync(prometheusUrl + "/-/ready")),
+        ];
+
+        return previous is null
+            ? await StartAllAsync(specs, cancellationToken)
+            : await ResumeAsync(previous, specs, cancellationToken);
+    }
+
+    private async Task<LocalServicesStart> StartAllAsync(ServiceSpec[] specs, CancellationToken cancellationToken)
+    {
         var started = new List<LocalServiceProcess>();
         try
         {
-            var redisDir = Directory.CreateDirectory(Path.Combine(_stateDirectory, "redis")).FullName;
-            started.Add(await LaunchAsync("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
-                ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
-                () => RedisPingAsync(redisPort), started, cancellationToken));
-
-            var alertmanagerUrl = $"http://127.0.0.1:{alertmanagerPort}";
-            started.Add(await LaunchAsync("alertmanager", "prometheus-alertmanager", alertmanagerPort, alertmanagerUrl,
-                [$"--config.file={alertmanagerConfig}", $"--storage.path={Path.Combine(_stateDirectory, "alertmanager", "data")}",
-                 $"--web.listen-address=127.0.0.1:{Text(alertmanagerPort)}", $"--web.external-url={alertmanagerUrl}", "--cluster.listen-address="],
-                () => HttpReadyAsync(alertmanagerUrl + "/-/ready"), started, cancellationToken));
-
-            var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
-            started.Add(await LaunchAsync("prometheus", "prometheus", prometheusPort, prometheusUrl,
-                [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(_stateDirectory, "prometheus", "data")}",
-                 $"--web.listen-address=127.0.0.1:{Text(prometheusPort)}", $"--web.external-url={prometheusUrl}", "--web.enable-lifecycle"],
-                () => HttpReadyAsync(prometheusUrl + "/-/ready"), started, cancellationToken));
+            foreach (var spec in specs)
+            {
+                started.Add(await LaunchAsync(spec, started, cancellationToken));
+            }
         }
         catch
         {
@@ -91,7 +115,52 @@ public sealed class LocalServices
             throw;
         }
 
-        return new LocalServicesState(started);
+        return new LocalServicesStart(new LocalServicesState(started), started.Select(s => s.Name).ToList());
+    }
+
+    /// <summary>
+    /// Keeps the recorded services that are alive and ready; starts the dead ones again on their ports. A failure leaves the
+    /// kept ones running and in state.json, and says what to do.
+    /// </summary>
+    private async Task<LocalServicesStart> ResumeAsync(LocalServicesState previous, ServiceSpec[] specs, CancellationToken cancellationToken)
+    {
+        var services = new List<LocalServiceProcess>();
+        var started = new List<string>();
+        foreach (var spec in specs)
+        {
+            var recorded = previous.Services.FirstOrDefault(s => s.Name == spec.Name);
+            if (recorded is not null && IsRunning(recorded))
+            {
+                if (!await WaitAsync(async () => IsRunning(recorded) && await spec.Ready(), _options.StartTimeout, cancellationToken))
+                {
+                    throw new LocalServicesException(
+                        $"{spec.Name} (pid {recorded.Pid}) runs but is not ready on port {recorded.Port} within {_options.StartTimeout.TotalSeconds:0} s ({LastLines(recorded.LogFile)}): " +
+                        "run StopServices, then StartServices");
+                }
+
+                services.Add(recorded);
+                continue;
+            }
+
+            // The services not yet looked at stay in state.json while this one starts, so StopServices still finds them.
+            var later = specs.SkipWhile(x => x.Name != spec.Name).Skip(1).Select(x => x.Name).ToHashSet(StringComparer.Ordinal);
+            List<LocalServiceProcess> others = [.. services, .. previous.Services.Where(s => later.Contains(s.Name) && IsRunning(s))];
+            try
+            {
+                services.Add(await LaunchAsync(spec, others, cancellationToken));
+            }
+            catch (LocalServicesException e)
+            {
+                throw new LocalServicesException(
+                    $"{e.Message} (restarting {spec.Name}; the running services were left running: fix it and run StartServices again, or StopServices then StartServices for a fresh start)", e);
+            }
+
+            started.Add(spec.Name);
+        }
+
+        var state = new LocalServicesState(services);
+        state.Write(StatePath);
+        return new LocalServicesStart(state, started);
     }
 
     /// <summary>Stops the processes listed in state.json (SIGTERM, then SIGKILL after the stop timeout) and removes the file.</summary>
@@ -147,9 +216,10 @@ public sealed class LocalServices
 
     private static string Resolve(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
 
-    private async Task<LocalServiceProcess> LaunchAsync(string name, string tool, int port, string url, IReadOnlyList<string> arguments,
-        Func<Task<bool>> ready, List<LocalServiceProcess> started, CancellationToken cancellationToken)
+    /// <summary>Starts one service and records it in state.json beside <paramref name="others"/> as soon as it runs.</summary>
+    private async Task<LocalServiceProcess> LaunchAsync(ServiceSpec spec, IReadOnlyList<LocalServiceProcess> others, CancellationToken cancellationToken)
     {
+        var (name, tool, port, url, arguments, ready) = spec;
         var executable = Locate(tool);
         EnsurePortFree(name, port);
         var log = Path.Combine(_stateDirectory, "logs", name + ".log");
@@ -174,7 +244,7 @@ public sealed class LocalServices
         }
 
         var service = new LocalServiceProcess(name, executable, pid, port, url, log, _time.GetUtcNow());
-        new LocalServicesState([.. started, service]).Write(StatePath);
+        new LocalServicesState([.. others, service]).Write(StatePath);
         var isReady = await WaitAsync(async () =>
         {
             if (!IsRunning(service) && _time.GetUtcNow() - service.StartedAt > TimeSpan.FromSeconds(1))
@@ -304,4 +374,7 @@ public sealed class LocalServices
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>How to start one service and how to tell it is ready.</summary>
+    private sealed record ServiceSpec(string Name, string Tool, int Port, string Url, IReadOnlyList<string> Arguments, Func<Task<bool>> Ready);
 }

@@ -19,7 +19,7 @@ public sealed class GitHubServicesTests
         var options = Options(fake);
         var service = new ReleasePullRequestService(GitHubClientFactory.Create(options), options);
 
-        var result = await service.OpenAsync(new ReleasePullRequestOptions("0.4.0") { Reviewers = ["alice", "bob"] });
+        var result = await service.OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0")) { Reviewers = ["alice", "bob"] });
 
         Assert.True(result.Created);
         var pull = Assert.Single(fake.PullRequests);
@@ -42,7 +42,7 @@ public sealed class GitHubServicesTests
 
         var options = Options(fake);
         var result = await new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
-            .OpenAsync(new ReleasePullRequestOptions("0.4.0") { Reviewers = ["alice"] });
+            .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0")) { Reviewers = ["alice"] });
 
         Assert.False(result.Created);
         Assert.Equal(existing, result.Number);
@@ -56,7 +56,7 @@ public sealed class GitHubServicesTests
         await using var fake = await FakeGitHub.StartAsync("edgerisk", "edgerisk", Token, "alice");
         var options = Options(fake);
         var service = new ReleasePullRequestService(GitHubClientFactory.Create(options), options);
-        var request = new ReleasePullRequestOptions("0.4.0") { Reviewers = ["alice"] };
+        var request = new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0")) { Reviewers = ["alice"] };
         await service.OpenAsync(request);
 
         var second = await service.OpenAsync(request);
@@ -74,7 +74,7 @@ public sealed class GitHubServicesTests
 
         var error = await Assert.ThrowsAsync<GitHubIntegrationException>(() =>
             new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
-                .OpenAsync(new ReleasePullRequestOptions("0.4.0") { Reviewers = ["mallory"] }));
+                .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0")) { Reviewers = ["mallory"] }));
 
         Assert.Contains("not a collaborator", error.Message, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, error.StatusCode);
@@ -88,7 +88,7 @@ public sealed class GitHubServicesTests
         var options = Options(fake, wrong);
 
         var error = await Assert.ThrowsAsync<GitHubIntegrationException>(() =>
-            new ReleasePullRequestService(GitHubClientFactory.Create(options), options).OpenAsync(new ReleasePullRequestOptions("0.4.0")));
+            new ReleasePullRequestService(GitHubClientFactory.Create(options), options).OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0"))));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("Bad credentials", error.Message, StringComparison.Ordinal);
@@ -100,13 +100,13 @@ public sealed class GitHubServicesTests
     public async Task OpenAsync_AfterRcTag_OpensPullRequestThatCarriesDevelop()
     {
         using var git = await GitSandbox.CreateAsync();
-        await new TagService(git.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        await new TagService(git.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
         await using var fake = await FakeGitHub.StartAsync("edgerisk", "edgerisk", Token, "pm", "qa");
         fake.GitDirectory = git.OriginPath;
         var options = Options(fake);
 
         var result = await new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
-            .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc3") { Reviewers = ["pm", "qa"] });
+            .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0-rc3")) { Reviewers = ["pm", "qa"] });
 
         Assert.True(result.Created);
         var pull = Assert.Single(fake.PullRequests);
@@ -125,7 +125,7 @@ public sealed class GitHubServicesTests
 
         var error = await Assert.ThrowsAsync<GitHubIntegrationException>(() =>
             new ReleasePullRequestService(GitHubClientFactory.Create(options), options)
-                .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc3") { Reviewers = ["pm", "qa"] }));
+                .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0-rc3")) { Reviewers = ["pm", "qa"] }));
 
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, error.StatusCode);
         Assert.StartsWith("No release PR 'Promote v0.4.0-rc3 to main': main already contains develop, so there is nothing to review (GitHub: No commits between main and develop)", error.Message, StringComparison.Ordinal);

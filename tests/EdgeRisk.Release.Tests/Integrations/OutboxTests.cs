@@ -1,3 +1,4 @@
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
@@ -120,7 +121,7 @@ public sealed class OutboxTests
         var options = new GitHubOptions("edgerisk", "edgerisk", new Secret("ghp_outboxToken"));
         var github = GitHubClientFactory.Create(options, new OutboxHandler(recorder, new GitHubOutboxResponder()));
 
-        var request = new ReleasePullRequestOptions("0.4.0") { Reviewers = ["alice"] };
+        var request = new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0")) { Reviewers = ["alice"] };
         var result = await new ReleasePullRequestService(github, options).OpenAsync(request);
         var rerun = await new ReleasePullRequestService(github, options).OpenAsync(request);
         var check = await new WorkflowRunChecker(github, options).CheckAsync("v0.4.0-rc3");

@@ -11,7 +11,7 @@ public sealed class TagServiceTests
         var developHead = await sandbox.Clone.HeadCommitAsync();
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
 
         Assert.Equal(TagOutcome.Created, result.Outcome);
         Assert.Equal(developHead, result.Commit);
@@ -29,10 +29,10 @@ public sealed class TagServiceTests
     {
         using var sandbox = await GitSandbox.CreateAsync();
         var service = new TagService(sandbox.Clone);
-        var rc = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        var rc = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
         await sandbox.Clone.CheckoutAsync("develop");
 
-        var ga = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0", PushMain = true });
+        var ga = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true, PushMain = true });
 
         Assert.True(ga.MainPushed);
         Assert.Equal(rc.Commit, ga.Commit);
@@ -51,7 +51,7 @@ public sealed class TagServiceTests
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0", PushMain = true }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true, PushMain = true }));
 
         Assert.Equal(ReleaseGitFailure.PushRejected, error.Failure);
         Assert.StartsWith("origin refused the push of main and v0.4.0 (! [", error.Message, StringComparison.Ordinal);
@@ -67,10 +67,10 @@ public sealed class TagServiceTests
     {
         using var sandbox = await GitSandbox.CreateAsync();
         var service = new TagService(sandbox.Clone);
-        var first = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
 
         await sandbox.Clone.CheckoutAsync("develop");
-        var second = await service.TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
 
         Assert.Equal(TagOutcome.Created, first.Outcome);
         Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
@@ -86,7 +86,7 @@ public sealed class TagServiceTests
         var mainBefore = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
 
         Assert.Equal(ReleaseGitFailure.DirtyWorkingTree, error.Failure);
         Assert.Contains("scratch.txt", error.Message, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class TagServiceTests
         await colleague.RunCheckedAsync(["push", "--quiet", "origin", "develop"]);
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
 
         Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
         Assert.Contains("1 behind", error.Message, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class TagServiceTests
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
 
         Assert.Equal(ReleaseGitFailure.NonFastForward, error.Failure);
         Assert.Contains("cannot fast-forward main to develop", error.Message, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class TagServiceTests
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
 
         Assert.Equal(ReleaseGitFailure.TagOnOtherCommit, error.Failure);
         Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
@@ -152,10 +152,10 @@ public sealed class TagServiceTests
     {
         using var sandbox = await GitSandbox.CreateAsync();
         var service = new TagService(sandbox.Clone);
-        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
 
         await sandbox.Clone.CheckoutAsync("develop");
-        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
 
         Assert.Equal("v0.4.0-rc1", first.Tag);
         Assert.Equal(first.Tag, second.Tag);
@@ -169,7 +169,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc1", "-m", "rc1", "main"]);
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc2", "-m", "rc2", "main"]);
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = "0.4.0" });
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
 
         Assert.Equal("v0.4.0-rc3", result.Tag);
     }
@@ -181,7 +181,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.0", "-m", "GA", "main"]);
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.1-rc1", "-m", "rc", "main"]);
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0" });
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true });
 
         Assert.Equal("GA – dual-horizon router & risk harmoniser", await sandbox.Clone.TagMessageAsync("v0.4.0"));
         Assert.Equal("v0.3.0", result.PreviousGaTag);
@@ -196,21 +196,10 @@ public sealed class TagServiceTests
         var bare = Path.Combine(sandbox.Root, "artifacts", "origin.git");
 
         var result = await new TagService(sandbox.Clone).TagReleaseAsync(
-            new TagReleaseOptions { Tag = "v0.4.0-rc3", LocalRemoteDirectory = bare });
+            new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3"), LocalRemoteDirectory = bare });
 
         Assert.True(result.RemoteCreated);
         Assert.Equal(result.Commit, await new GitRepository(bare).ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
-    }
-
-    [Fact]
-    public async Task TagReleaseAsync_InvalidTag_RefusesWithInvalidTag()
-    {
-        using var sandbox = await GitSandbox.CreateAsync();
-
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "release-4" }));
-
-        Assert.Equal(ReleaseGitFailure.InvalidTag, error.Failure);
     }
 
     [Fact]
@@ -220,7 +209,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["branch", "-f", "main", "develop"]);
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" });
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
 
         Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
         Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
@@ -235,9 +224,64 @@ public sealed class TagServiceTests
         await sandbox.Clone.CheckoutAsync("develop");
 
         var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc3" }));
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
 
         Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
         Assert.Null(await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_VersionWithRc_TagsThatRcWithTheRcMessageAndPushesOnlyIt()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc1", "-m", "rc1", "main"]);
+
+        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+
+        Assert.Equal("v0.4.0-rc3", result.Tag);
+        Assert.Equal(TagOutcome.Created, result.Outcome);
+        Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
+        Assert.Equal(TagReleaseOptions.ReleaseCandidateMessage, await sandbox.Clone.TagMessageAsync("v0.4.0-rc3"));
+        Assert.Equal(["v0.4.0-rc3"], await sandbox.Origin.ListTagsAsync());
+    }
+
+    [Fact]
+    public async Task TagReleaseAsync_VersionWithRcRunTwice_SecondRunIsNoOp()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var service = new TagService(sandbox.Clone);
+        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("v0.4.0-rc3") });
+        await sandbox.Clone.CheckoutAsync("develop");
+
+        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+
+        Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
+        Assert.Equal(first.Tag, second.Tag);
+        Assert.Equal(first.Commit, second.Commit);
+    }
+
+    [Theory]
+    [InlineData("0.4.0-rc2")]
+    [InlineData("0.4.0-rc1")]
+    public async Task TagReleaseAsync_RcNotAboveAnRcOnAnotherCommit_RefusesNamingReleaseVersionAndChangesNothing(string version)
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc2", "-m", "rc2", "main"]);
+        await sandbox.Clone.RunCheckedAsync(["push", "--quiet", "origin", "v0.4.0-rc2"]);
+        var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
+        var localMain = await sandbox.Clone.ResolveCommitAsync("refs/heads/main");
+
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
+            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse(version) }));
+
+        Assert.StartsWith("--release-version ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("v0.4.0-rc2 already exists on ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0.4.0-rc3", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(["v0.4.0-rc2"], await sandbox.Clone.ListTagsAsync());
+        Assert.Equal(["v0.4.0-rc2"], await sandbox.Origin.ListTagsAsync());
+        Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal(localMain, await sandbox.Clone.ResolveCommitAsync("refs/heads/main"));
+        Assert.Equal("develop", await sandbox.Clone.CurrentBranchAsync());
     }
 }

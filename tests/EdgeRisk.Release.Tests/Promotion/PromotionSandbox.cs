@@ -46,7 +46,7 @@ internal sealed class PromotionSandbox : IDisposable
     public static async Task<PromotionSandbox> CreateAsync(string verdict = "PASS", string? failingGate = null)
     {
         var sandbox = new PromotionSandbox(await GitSandbox.CreateAsync());
-        await new TagService(sandbox.Git.Clone).TagReleaseAsync(new TagReleaseOptions { Tag = "v0.4.0-rc1" });
+        await new TagService(sandbox.Git.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc1") });
         await sandbox.Git.Clone.CheckoutAsync("develop");
         sandbox.OriginMainBeforePromotion = await sandbox.OriginMainAsync();
         sandbox.WriteGates(verdict, failingGate);
@@ -70,9 +70,9 @@ internal sealed class PromotionSandbox : IDisposable
         File.WriteAllText(Path.Combine(GatesDirectory, "report.md"), $"# Gates: {verdict}\n");
     }
 
-    public PromotionOptions Options(bool local = true) => new()
+    public PromotionOptions Options(bool local = true, string version = "0.4.0") => new()
     {
-        Version = "0.4.0",
+        Version = ReleaseVersion.Parse(version),
         ReleaseDirectory = ReleaseDirectory,
         GatesDirectory = GatesDirectory,
         Profile = local ? "local" : "staging",
@@ -93,8 +93,8 @@ internal sealed class PromotionSandbox : IDisposable
             Deployer);
     }
 
-    public PromotionService Service(PromotionIntegrations? integrations = null, bool local = true) =>
-        new(Git.Clone, integrations ?? LocalIntegrations(), Options(local), new FakeTimeProvider(new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero)), Log.Add);
+    public PromotionService Service(PromotionIntegrations? integrations = null, bool local = true, string version = "0.4.0") =>
+        new(Git.Clone, integrations ?? LocalIntegrations(), Options(local, version), new FakeTimeProvider(new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero)), Log.Add);
 
     public IReadOnlyList<string> OutboxWrites(string service) =>
         Outbox.ReadAll(service).Select(e => $"{e.Method} {e.PathWithoutQuery}").ToList();

@@ -244,7 +244,7 @@ public sealed class PromotionServiceTests
     [Fact]
     public void Validate_JiraIssueNotAKey_NamesTheInputAndTheFix()
     {
-        var options = new PromotionOptions { Version = "0.4.0", ReleaseDirectory = "r", GatesDirectory = "g", JiraIssue = "#release-v0.4.0" };
+        var options = new PromotionOptions { Version = ReleaseVersion.Parse("0.4.0"), ReleaseDirectory = "r", GatesDirectory = "g", JiraIssue = "#release-v0.4.0" };
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 
@@ -264,5 +264,23 @@ public sealed class PromotionServiceTests
         Assert.Contains("not verified in the local profile", status.ImageBuildLine(), StringComparison.Ordinal);
         Assert.Contains("Not promoted yet", status.Render(), StringComparison.Ordinal);
         Assert.Empty(sandbox.Outbox.ReadAll());
+    }
+
+    [Theory]
+    [InlineData("0.4.0-rc1")]
+    [InlineData("v0.4.0-rc1")]
+    public async Task PromoteAsync_VersionNamesTheRc_PromotesThatRcAsTheGaTag(string version)
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var developHead = await sandbox.Git.Clone.ResolveCommitAsync("refs/heads/develop");
+
+        var result = await sandbox.Service(version: version).PromoteAsync();
+
+        Assert.Equal(PromotionOutcome.Promoted, result.Outcome);
+        Assert.Equal("v0.4.0", result.Tag);
+        Assert.Equal("v0.4.0-rc1", result.Status.CandidateTag);
+        Assert.Equal(developHead, await sandbox.OriginTagAsync("v0.4.0"));
+        Assert.Equal(Path.Combine(sandbox.ReleaseDirectory, "summary.md"), result.SummaryPath);
+        Assert.Contains("[edgerisk:v0.4.0:status]", sandbox.Outbox.ReadAll("jira").Single().Body!["body"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
@@ -57,7 +58,7 @@ public sealed class StagingPromotionTests
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
         var integrations = Integrations(github, jira, sandbox.Deployer);
         var opened = await new ReleasePullRequestService(integrations.GitHub, integrations.GitHubOptions)
-            .OpenAsync(new ReleasePullRequestOptions("0.4.0-rc1") { Reviewers = ["pm", "qa"] });
+            .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0-rc1")) { Reviewers = ["pm", "qa"] });
         Assert.True(opened.Created);
         Assert.Equal("open", Assert.Single(github.PullRequests)["state"]!.GetValue<string>());
 

@@ -22,7 +22,7 @@ public sealed class AlertPipelineTests
         Assert.Equal(trigger.DedupKey, resolve.DedupKey);
         Assert.Equal(AlertingStack.RoutingKey, resolve.RoutingKey);
         Assert.Single(stack.PagerDuty.Events, e => e.EventAction == "trigger");
-        Assert.Equal("docs/runbook.md#varhigh", trigger.CustomDetails?["runbook"]?.GetValue<string>());
+        Assert.Equal("https://github.com/edgerisk/edgerisk/blob/main/docs/runbook.md#varhigh", trigger.CustomDetails?["runbook"]?.GetValue<string>());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Alerting;
 
-/// <summary>The rule files as a real Prometheus loads them: the contract's alert names, each with severity, summary and runbook.</summary>
+/// <summary>The rule files as a real Prometheus loads them: the contract's alert names, each with severity, summary, description and runbook.</summary>
 public sealed class RuleCatalogTests
 {
     [Fact]
@@ -34,7 +34,8 @@ public sealed class RuleCatalogTests
             Assert.Equal("ok", rule["health"]?.GetValue<string>());
             Assert.Contains(rule["labels"]?["severity"]?.GetValue<string>(), new[] { "critical", "warning" });
             Assert.False(string.IsNullOrWhiteSpace(rule["annotations"]?["summary"]?.GetValue<string>()), name);
-            Assert.Equal($"docs/runbook.md#{name.ToLowerInvariant()}", rule["annotations"]?["runbook_url"]?.GetValue<string>());
+            Assert.False(string.IsNullOrWhiteSpace(rule["annotations"]?["description"]?.GetValue<string>()), name);
+            Assert.Equal($"https://github.com/edgerisk/edgerisk/blob/main/docs/runbook.md#{name.ToLowerInvariant()}", rule["annotations"]?["runbook_url"]?.GetValue<string>());
         });
     }
 

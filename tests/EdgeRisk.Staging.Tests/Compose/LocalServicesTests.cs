@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
 using EdgeRisk.Testing.Services;
@@ -15,7 +18,7 @@ public sealed class LocalServicesTests
         LocalServicesState started;
         try
         {
-            started = await services.StartAsync();
+            started = (await services.StartAsync()).State;
 
             Assert.Equal(["redis", "alertmanager", "prometheus"], started.Services.Select(s => s.Name));
             Assert.All(started.Services, s => Assert.True(LocalServices.IsRunning(s), s.Name));
@@ -27,8 +30,6 @@ public sealed class LocalServicesTests
             var rules = await http.GetStringAsync(new Uri(prometheus.Url + "/api/v1/rules"));
             Assert.Contains("ModelSwitchStorm", rules, StringComparison.Ordinal);
 
-            var again = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
-            Assert.Contains("run StopServices first", again.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -38,6 +39,101 @@ public sealed class LocalServicesTests
         Assert.All(started.Services, s => Assert.False(LocalServices.IsRunning(s), s.Name));
         Assert.False(File.Exists(services.StatePath));
         Assert.Empty(await services.StopAsync());
+    }
+
+    [Fact]
+    public async Task StartAsync_AllAlreadyRunningAndHealthy_KeepsThemAndStartsNothing()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state), TimeProvider.System);
+        try
+        {
+            var first = await services.StartAsync();
+
+            var second = await services.StartAsync();
+
+            Assert.True(second.AllAlreadyRunning);
+            Assert.Equal(first.Services, second.Services);
+            Assert.Equal(first.Services, LocalServicesState.Read(services.StatePath)!.Services);
+            Assert.All(second.Services, s => Assert.True(LocalServices.IsRunning(s), s.Name));
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_OneServiceDied_RestartsOnlyThatOneOnItsPort()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state), TimeProvider.System);
+        try
+        {
+            var first = await services.StartAsync();
+            var redis = first.Services.Single(s => s.Name == "redis");
+            using (var process = Process.GetProcessById(redis.Pid))
+            {
+                process.Kill();
+                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "redis did not exit after SIGKILL");
+            }
+
+            var second = await services.StartAsync();
+
+            Assert.Equal(["redis"], second.Started);
+            var restarted = second.Services.Single(s => s.Name == "redis");
+            Assert.NotEqual(redis.Pid, restarted.Pid);
+            Assert.Equal(redis.Port, restarted.Port);
+            Assert.True(LocalServices.IsRunning(restarted));
+            Assert.Equal(first.Services.Where(s => s.Name != "redis"), second.Services.Where(s => s.Name != "redis"));
+            Assert.Equal(second.Services, LocalServicesState.Read(services.StatePath)!.Services);
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
+
+        Assert.False(File.Exists(services.StatePath));
+    }
+
+    [Fact]
+    public async Task StartAsync_DeadServicePortTakenMeanwhile_SaysWhatToDoAndLeavesTheOthersRunning()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state) with { StartTimeout = TimeSpan.FromSeconds(10) }, TimeProvider.System);
+        try
+        {
+            var first = await services.StartAsync();
+            var redis = first.Services.Single(s => s.Name == "redis");
+            using (var process = Process.GetProcessById(redis.Pid))
+            {
+                process.Kill();
+                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "redis did not exit after SIGKILL");
+            }
+
+            var squatter = new TcpListener(IPAddress.Loopback, redis.Port);
+            squatter.Start();
+            try
+            {
+                var e = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
+
+                Assert.StartsWith($"redis: port {redis.Port} on 127.0.0.1 is already in use", e.Message, StringComparison.Ordinal);
+                Assert.Contains("StopServices then StartServices", e.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain('\n', e.Message);
+            }
+            finally
+            {
+                squatter.Stop();
+            }
+
+            var others = first.Services.Where(s => s.Name != "redis").ToList();
+            Assert.All(others, s => Assert.True(LocalServices.IsRunning(s), s.Name));
+            Assert.Equal(others, LocalServicesState.Read(services.StatePath)!.Services.Where(LocalServices.IsRunning));
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
     }
 
     [Fact]

@@ -88,6 +88,43 @@ public sealed class PagerDutyLogtailTests
     }
 
     [Fact]
+    public async Task Once_YoungDeploymentReports_PagesOnlyTheFailOnEvidence()
+    {
+        // 30 minutes of data: both reports say WAITING; a report with a tiny sigma already has evidence of drift and fails.
+        const long end = 1_795_600_800;
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(end - 1800, end));
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        using var dir = new TempDirectory("logtail");
+        var pnlLog = dir.Combine("paper_pnl.log");
+        var memLog = dir.Combine("mem.log");
+        var reports = new[]
+        {
+            (Log: pnlLog, Script: "report_pnl.py", Arguments: new[] { "--pnl-sigma-usd", "24" }),
+            (Log: memLog, Script: "report_mem.py", Arguments: Array.Empty<string>()),
+            (Log: pnlLog, Script: "report_pnl.py", Arguments: new[] { "--pnl-sigma-usd", "0.5" }),
+        };
+        var exitCodes = new List<int>();
+        foreach (var report in reports)
+        {
+            var run = await CommandRunner.RunAsync("python3",
+                [RepositoryRoot.Combine("scripts", report.Script), "--end", "1795600800", "--prometheus-url", prometheus.BaseUrl.ToString(), .. report.Arguments]);
+            exitCodes.Add(run.ExitCode);
+            await File.AppendAllTextAsync(report.Log, run.StandardOutput);
+        }
+
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", pnlLog, memLog], PagingEnvironment(pagerDuty));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([0, 0, 1], exitCodes);
+        var pnlLines = await File.ReadAllLinesAsync(pnlLog);
+        Assert.StartsWith("WAITING ", pnlLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("WAITING ", Assert.Single(await File.ReadAllLinesAsync(memLog)), StringComparison.Ordinal);
+        var trigger = Assert.Single(pagerDuty.Events);
+        Assert.Equal(pnlLines[1], trigger.Summary);
+        Assert.StartsWith("FAIL pnl drift -0.50 USD exceeds 0.5 sigma", trigger.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Once_NoRoutingKey_ExitsTwoBeforeReadingLogs()
     {
         using var dir = new TempDirectory("logtail");

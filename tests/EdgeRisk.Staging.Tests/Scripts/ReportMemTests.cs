@@ -88,6 +88,66 @@ public sealed class ReportMemTests
     }
 
     [Fact]
+    public async Task Report_YoungDeployment_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero()
+    {
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("WAITING rss drift: edgerisk-crypto has not enough data until 2026-11-25T12:30:00Z (process started 2026-11-25T09:30:00Z, "
+            + "then 1h warm-up, a first and a last hour); edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z (process started "
+            + "2026-11-25T09:30:00Z, then 1h warm-up, a first and a last hour)", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_RssDataYoungerThanTheProcess_PrintsWaiting()
+    {
+        // The processes have run for days, but Prometheus has their RSS only for the last 30 min (a new TSDB).
+        var data = new OpenMetricsBuilder();
+        foreach (var job in new[] { "edgerisk-crypto", "edgerisk-stocks" })
+        {
+            var labels = $"job=\"{job}\",instance=\"trading\"";
+            data.Gauge("process_resident_memory_bytes", labels, End - 1800, End, 60, _ => Base);
+            data.Gauge("process_start_time_seconds", labels, End - 1800, End, 60, _ => End - (5 * 86400));
+        }
+
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("WAITING rss drift: edgerisk-crypto has not enough data until 2026-11-25T11:30:00Z (RSS only since 2026-11-25T09:30:00Z, "
+            + "then a first and a last hour); ", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_OneJobYoungTheOtherGrowing_FailsOnTheEvidence()
+    {
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.05);
+        data.Gauge("process_resident_memory_bytes", "job=\"edgerisk-stocks\",instance=\"trading\"", End - 1800, End, 60, _ => Base);
+        data.Gauge("process_start_time_seconds", "job=\"edgerisk-stocks\",instance=\"trading\"", End - 1800, End, 60, _ => End - 1800);
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith("FAIL rss drift: edgerisk-crypto +4.", line);
+        Assert.Contains("edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z", line);
+    }
+
+    [Fact]
+    public async Task Report_WindowShorterThanTwoHours_ExitsTwoNamingTheFlag()
+    {
+        var result = await RunAsync(new Uri("http://127.0.0.1:9/"), "--window", "90m");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("FAIL bad input: --window '90m' must be at least 2h (a first and a last hour)", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
     public async Task Report_JobWithoutData_FailsClosed()
     {
         var data = new OpenMetricsBuilder();

@@ -99,14 +99,72 @@ public sealed class ReportPnlTests
     }
 
     [Fact]
-    public async Task Report_WindowBeforeAnyData_FailsClosed()
+    public async Task Report_WindowReachesBeforeTheFirstData_PrintsWaitingUntilTheWindowIsCovered()
     {
         await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24", "--window", "14h");
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "30", "--window", "14h");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-24T21:00:00Z (13h of the 14h window); enough data at 2026-11-25T11:00:00Z; "
+            + "so far -13.00 USD, within 0.5 sigma (limit 15.00 USD, sigma 30.00 USD)", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_YoungDeployment_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero()
+    {
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-25T09:30:00Z (30m of the 12h window); enough data at 2026-11-25T21:30:00Z; "
+            + "so far -0.50 USD, within 0.5 sigma (limit 12.00 USD, sigma 24.00 USD)", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_YoungDeploymentAlreadyBeyondHalfSigma_FailsOnTheEvidence()
+    {
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "0.5");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T20:00:00Z",
+        Assert.StartsWith("FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z",
+            Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_YoungDeploymentWithAGap_FailsClosed()
+    {
+        // Two hours old, with no samples between one hour and half an hour ago.
+        var data = YoungDeployment.Metrics(End - 7200, End, t => t <= End - 3600 || t >= End - 1800);
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data);
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02",
+            Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
+    public async Task Report_NoDataAtTheWindowStartButDataBefore_FailsClosed()
+    {
+        // Data for the first 50 min of the 13 h, then none until the last 30 min: an outage, not a young deployment.
+        var data = new OpenMetricsBuilder();
+        foreach (var book in new[] { "paper", "sim" })
+        {
+            data.Gauge("pnl_usd", $"job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"{book}\"", Start, End, 60,
+                t => t < Start + 3000 || t >= End - 1800 ? 1.0 : null);
+        }
+
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z",
             Assert.Single(result.OutputLines));
     }
 
