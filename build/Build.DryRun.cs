@@ -338,7 +338,7 @@ partial class Build
         var arguments = new List<string>
         {
             TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
+            "--duration", $"{(int)Duration.TotalHours}h", "--metrics-port", "0", "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", $"{(int)RecordInterval.TotalSeconds}s", "--job", job,
         };
         // A restart resumes the books from the journal; the first start of a dry run begins flat.
@@ -355,20 +355,6 @@ partial class Build
             WorkingDirectory = RootDirectory,
             Environment = DryRunJob.TradingProcessRuntime,
         };
-    }
-
-    static int FreeLoopbackPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     GateEvaluationOptions GateOptions()

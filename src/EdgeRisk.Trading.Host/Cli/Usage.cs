@@ -16,6 +16,7 @@ public static class Usage
         backtest days are inclusive: --from 2017-09-03 --to 2017-09-04 is 48 h. --speed paces it (default max: flat out);
         --repeat-days 30 cycles those files, re-dated back to back, for 30 virtual days (a SYNTHETIC tape).
         --journal fresh clears the job's Redis journal first (a new run); resume (default) recovers the books from it.
+        --metrics-port 0 binds a free port the OS chooses; the log line "Metrics on URL" names it.
         --crash-at is a test hook: the process kills itself when the virtual clock passes start + the given time.
         exit codes: 0 ok, 1 runtime failure, 2 bad arguments
         """;
