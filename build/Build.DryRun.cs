@@ -56,7 +56,7 @@ partial class Build
     Target DryRun => _ => _
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
-        .Requires(() => StagingPrometheusGiven("DryRun"))
+        .Requires(() => StagingPrometheusGiven("DryRun"), () => GatesOutputUsable())
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -224,6 +224,20 @@ partial class Build
         return true;
     }
 
+    /// <summary>
+    /// An evaluation the user asked for — EvaluateGates named on the command line, or its evidence (--evidence,
+    /// --prometheus-url) given there — runs after the release was promoted too; AlreadyPromoted skips only the
+    /// release chain's (Promote re-run, or staging's PROMETHEUS_URL from the environment).
+    /// </summary>
+    bool EvaluationAskedFor =>
+        InvokedTargets.Contains(nameof(EvaluateGates)) || CommandLineParameters.Contains(nameof(Evidence)) || CommandLineParameters.Contains(nameof(PrometheusUrl));
+
+    /// <summary>A Requires() check: the report goes into a new or empty folder, or over a report written there before — never over someone's folder.</summary>
+    bool GatesOutputUsable() =>
+        GateReportWriter.OutputProblem(GatesDirectory) is not { } problem
+            ? true
+            : throw new BuildConfigurationException(Output is null ? problem : $"--output {Output}: {problem}");
+
     static Uri? HttpUrl(string? value, string parameter) =>
         value is null ? null
         : Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
@@ -282,7 +296,8 @@ partial class Build
     Target EvaluateGates => _ => _
         .Description("§5: the five GA exit criteria from Prometheus (and Docker) evidence; fails unless all PASS")
         .After(DryRun)
-        .OnlyWhenDynamic(() => !AlreadyPromoted)
+        .Requires(() => GatesOutputUsable())
+        .OnlyWhenDynamic(() => !AlreadyPromoted || EvaluationAskedFor)
         .Executes(async () =>
         {
             var options = GateOptions();

@@ -34,6 +34,12 @@ public abstract class NukeBuild : INukeBuild
 
     public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;
 
+    /// <summary>The targets named on the command line (or the default target), as NUKE's <c>InvokedTargets</c>.</summary>
+    public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
+
+    /// <summary>Member names of the parameters given on the command line, not by the environment or a parameters file.</summary>
+    public IReadOnlySet<string> CommandLineParameters { get; internal set; } = new HashSet<string>();
+
     /// <summary>The entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Test);</c></summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : NukeBuild, new()

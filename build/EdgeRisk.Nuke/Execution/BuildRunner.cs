@@ -25,6 +25,7 @@ internal static class BuildRunner
             var parameters = ParameterDescriptor.Discover(type);
             var commandLine = CommandLine.Parse(args, parameters);
             ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
+            build.CommandLineParameters = commandLine.Values.Keys.Select(p => p.Member.Name).ToHashSet(StringComparer.Ordinal);
             sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
             Log.Current = sink;
 
@@ -54,6 +55,7 @@ internal static class BuildRunner
                 throw new BuildConfigurationException("No target given and the build has no default target: name a target (see --help).");
             }
 
+            build.InvokedTargets = [.. invoked.Select(t => t.Name)];
             var plan = ExecutionPlan.Create(targets, invoked);
             SkipRules.Apply(plan, targets, commandLine.Skip);
             Requirements.Check(plan, parameters);
