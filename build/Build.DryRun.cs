@@ -76,6 +76,9 @@ partial class Build
 
             DryRunDirectory.DeleteDirectory();
             DryRunDirectory.CreateDirectory();
+            // Interrupted (SIGINT/SIGTERM): the supervisor kills the trading processes and the live alerts' Prometheus is
+            // disposed; this, disposed last, stops the evidence Prometheus too, so nothing of the run outlives the build.
+            await using var onInterrupt = new OnInterrupt(StopDryRunPrometheusAsync, Cancellation);
             var jobs = new[]
             {
                 TradingJob("edgerisk-crypto", "BTC-USD,ETH-USD", redis.Port, CrashAt),
@@ -87,15 +90,16 @@ partial class Build
             // Live, a real Prometheus evaluates the alert rules on the virtual clock as the recordings grow.
             await using var liveAlerts = live
                 ? await LiveAlertsPrometheus.StartAsync(DryRunDirectory, DryRunEvidenceOptions.ProjectRuleFiles(RootDirectory), RecordInterval,
-                    Duration, TimeProvider, CancellationToken.None)
+                    Duration, TimeProvider, Cancellation)
                 : null;
             var recordings = new RecordedLiveEvidence(jobs.Select(j => new RecordedMetricsSource(j.Job, j.RecordedMetricsPath)).ToList(),
                 new RecordedLiveEvidenceOptions { ScrapeInterval = RecordInterval, ExpectedDuration = Duration }, liveAlerts?.Evaluation);
-            var run = supervisor.RunAsync(jobs);
+            var run = supervisor.RunAsync(jobs, Cancellation);
             var watch = live ? WatchDryRunAsync(recordings, supervisor, run) : Task.FromResult<(LiveGateOutcome, GateWindow)?>(null);
             var outcome = await run;
             recordings.MarkWritersExited();
             var watched = await watch;
+            Cancellation.ThrowIfCancellationRequested();
             if (liveAlerts is not null)
             {
                 Log.Information(recordings.AlertsProblem is { } problem
@@ -111,7 +115,7 @@ partial class Build
 
             var pipeline = new DryRunEvidencePipeline(TimeProvider);
             var evidence = await pipeline.RunAsync(
-                DryRunEvidenceOptions.FromOutcome(RootDirectory, outcome, RecordInterval, Duration));
+                DryRunEvidenceOptions.FromOutcome(RootDirectory, outcome, RecordInterval, Duration), Cancellation);
             Log.Information($"Dry-run evidence in Prometheus {evidence.Url} (pid {evidence.Pid}), window {evidence.Window.Start:u} .. {evidence.Window.End:u}");
             if (watched is not var (liveOutcome, liveWindow))
             {
@@ -122,11 +126,11 @@ partial class Build
             var finalEnd = liveOutcome.Stop?.Time ?? liveWindow.End;
             var final = await new GateEvaluator(TimeProvider).EvaluateAsync(
                 GateOptions() with { PrometheusUrl = evidence.Url, EvidenceDirectory = null, WindowEnd = finalEnd, WindowLength = finalEnd - liveWindow.Start },
-                null, CancellationToken.None);
+                null, Cancellation);
             var series = liveOutcome.Snapshots.Where(s => s.Time < finalEnd).Append(LiveGateSnapshot.From(final, liveWindow)).ToList();
             var gatesFile = DryRunDirectory / "gates.om";
             gatesFile.WriteAllText(GateMetricsExporter.ToOpenMetrics(series, RecordInterval));
-            evidence = await pipeline.AddOpenMetricsAsync(evidence, gatesFile, RecordInterval);
+            evidence = await pipeline.AddOpenMetricsAsync(evidence, gatesFile, RecordInterval, Cancellation);
             Log.Information($"Live gates: {series.Count} judgements of {liveWindow.Start:u} .. {finalEnd:u} as edgerisk_gate_* in Prometheus {evidence.Url}");
             if (liveOutcome.Stop is { } stop)
             {
@@ -184,7 +188,7 @@ partial class Build
             Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
-        var result = await dryRun.RunAsync(CancellationToken.None);
+        var result = await dryRun.RunAsync(Cancellation);
         if (result.Healthcheck is { Failures: > 0 } watchdog)
         {
             Log.Warning($"Health watchdog failed {watchdog.Failures} time(s) during the dry run (each paged PagerDuty): {watchdog.LogPath}");
@@ -250,7 +254,7 @@ partial class Build
         while (recordings.FirstSnapshot is null)
         {
             var exited = run.IsCompleted;
-            await recordings.RefreshAsync(CancellationToken.None);
+            await recordings.RefreshAsync(Cancellation);
             if (recordings.FirstSnapshot is not null)
             {
                 break;
@@ -262,7 +266,7 @@ partial class Build
                 return null;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider, Cancellation);
         }
 
         // The window EvaluateGates judges after a full run: the processes record from their first snapshot to --duration after it.
@@ -283,7 +287,7 @@ partial class Build
             }
 
             return Task.CompletedTask;
-        }, CancellationToken.None);
+        }, Cancellation);
         if (PushgatewayUrl is not null)
         {
             Log.Information($"Live gates: {gates.Pushes} judgements pushed to {PushgatewayUrl}, {gates.PushFailures} failed");
@@ -307,7 +311,7 @@ partial class Build
             }
 
             var evaluator = new GateEvaluator(TimeProvider);
-            var report = await GateConsoleProgress.RunAsync(AnsiConsole.Console, progress => evaluator.EvaluateAsync(options, progress, CancellationToken.None));
+            var report = await GateConsoleProgress.RunAsync(AnsiConsole.Console, progress => evaluator.EvaluateAsync(options, progress, Cancellation));
             await GateReportWriter.WriteAsync(report, GatesDirectory);
             GateTableRenderer.Render(AnsiConsole.Console, report);
             Log.Information($"Verdict {report.Verdict}: {GatesDirectory / "report.md"}");
@@ -338,7 +342,7 @@ partial class Build
             PushgatewayUrl = HttpUrl(PushgatewayUrl, "--pushgateway-url"),
         }, TimeProvider, message => Log.Warning(message));
         Log.Information($"Live gates over {window.Start:u} .. {window.End:u} from {url}{(PushgatewayUrl is null ? string.Empty : $", pushed to {PushgatewayUrl}")}");
-        var outcome = await run.RunAsync(null, CancellationToken.None);
+        var outcome = await run.RunAsync(null, Cancellation);
         if (outcome.Stop is { } stop)
         {
             throw new InvalidOperationException($"Live gates: verdict FAIL, stopped at the first irreversible failure: {stop.Reason}");
@@ -412,6 +416,18 @@ partial class Build
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
         };
+    }
+
+    /// <summary>Runs a cleanup when disposed after the build was interrupted (and only then).</summary>
+    sealed class OnInterrupt(Func<Task<bool>> cleanup, CancellationToken interrupted) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (interrupted.IsCancellationRequested)
+            {
+                await cleanup();
+            }
+        }
     }
 
     static bool SameUrl(string url, Uri other) =>
