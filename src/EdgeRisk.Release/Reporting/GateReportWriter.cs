@@ -163,7 +163,9 @@ public static class GateReportWriter
             return names.All(IsPlainName) ? names : null;
         }
 
-        var present = Directory.EnumerateFileSystemEntries(target).Select(e => Path.GetFileName(e)!).ToList();
+        // A write killed before its first marker leaves only its own temporaries: still the writer's folder.
+        var present = Directory.EnumerateFileSystemEntries(target).Select(e => Path.GetFileName(e)!)
+            .Where(name => !name.StartsWith(TemporaryPrefix, StringComparison.Ordinal)).ToList();
         if (present.Count == 0)
         {
             return [];

@@ -97,6 +97,21 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public async Task WriteAsync_LeftoversOfAWriteKilledBeforeItsMarker_AreRemovedAndTheReportWritten()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+        Directory.CreateDirectory(Path.Combine(output, ".edgerisk-gates.staging-0123", "evidence"));
+        await File.WriteAllTextAsync(Path.Combine(output, ".edgerisk-gates.staging-0123", "gates.json"), "{\"verd");
+
+        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+
+        Assert.Equal("PASS", Verdict(output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(output), p => Path.GetFileName(p).StartsWith(".edgerisk-gates.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteAsync_SwapMeetsAnEntryItDidNotWrite_RollsBackToThePreviousReport()
     {
         var e = Evidence.Healthy(step: 120);

@@ -13,7 +13,15 @@ public sealed class SmallDisk : IDisposable
 
     public SmallDisk(int kilobytes)
     {
-        Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes.ToString(CultureInfo.InvariantCulture)}k", "edgerisk-test", _mountPoint.Path);
+        try
+        {
+            Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes.ToString(CultureInfo.InvariantCulture)}k", "edgerisk-test", _mountPoint.Path);
+        }
+        catch
+        {
+            _mountPoint.Dispose();
+            throw;
+        }
     }
 
     public string Path => _mountPoint.Path;
