@@ -62,7 +62,7 @@ partial class Build
     Target DryRun => _ => _
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
-        .Requires(() => StagingPrometheusGiven("DryRun"))
+        .Requires(() => StagingPrometheusGiven("DryRun"), () => GatesOutputUsable())
         // Staging: the health watchdog alongside pages PagerDuty; without a routing key a failure would page nobody.
         .Requires(() => Configured(ReleaseService.PagerDuty))
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
@@ -96,6 +96,9 @@ partial class Build
 
             DryRunDirectory.DeleteDirectory();
             DryRunDirectory.CreateDirectory();
+            // Interrupted (SIGINT/SIGTERM): the supervisor kills the trading processes and the live alerts' Prometheus is
+            // disposed; this, disposed last, stops the evidence Prometheus too, so nothing of the run outlives the build.
+            await using var onInterrupt = new OnInterrupt(StopDryRunPrometheusAsync, Cancellation);
             var jobs = new[]
             {
                 TradingJob("edgerisk-crypto", "BTC-USD,ETH-USD", redis.Port, CrashAt),
@@ -107,15 +110,16 @@ partial class Build
             // Live, a real Prometheus evaluates the alert rules on the virtual clock as the recordings grow.
             await using var liveAlerts = live
                 ? await LiveAlertsPrometheus.StartAsync(DryRunDirectory, DryRunEvidenceOptions.ProjectRuleFiles(RootDirectory), RecordInterval,
-                    Duration, TimeProvider, CancellationToken.None)
+                    Duration, TimeProvider, Cancellation)
                 : null;
             var recordings = new RecordedLiveEvidence(jobs.Select(j => new RecordedMetricsSource(j.Job, j.RecordedMetricsPath)).ToList(),
                 new RecordedLiveEvidenceOptions { ScrapeInterval = RecordInterval, ExpectedDuration = Duration }, liveAlerts?.Evaluation);
-            var run = supervisor.RunAsync(jobs);
+            var run = supervisor.RunAsync(jobs, Cancellation);
             var watch = live ? WatchDryRunAsync(recordings, supervisor, run) : Task.FromResult<(LiveGateOutcome, GateWindow)?>(null);
             var outcome = await run;
             recordings.MarkWritersExited();
             var watched = await watch;
+            Cancellation.ThrowIfCancellationRequested();
             if (liveAlerts is not null)
             {
                 Log.Information(recordings.AlertsProblem is { } problem
@@ -131,7 +135,7 @@ partial class Build
 
             var pipeline = new DryRunEvidencePipeline(TimeProvider);
             var evidence = await pipeline.RunAsync(
-                DryRunEvidenceOptions.FromOutcome(RootDirectory, outcome, RecordInterval, Duration));
+                DryRunEvidenceOptions.FromOutcome(RootDirectory, outcome, RecordInterval, Duration), Cancellation);
             Log.Information($"Dry-run evidence in Prometheus {evidence.Url} (pid {evidence.Pid}), window {evidence.Window.Start:u} .. {evidence.Window.End:u}");
             if (watched is not var (liveOutcome, liveWindow))
             {
@@ -142,11 +146,11 @@ partial class Build
             var finalEnd = liveOutcome.Stop?.Time ?? liveWindow.End;
             var final = await new GateEvaluator(TimeProvider).EvaluateAsync(
                 GateOptions() with { PrometheusUrl = evidence.Url, EvidenceDirectory = null, WindowEnd = finalEnd, WindowLength = finalEnd - liveWindow.Start },
-                null, CancellationToken.None);
+                null, Cancellation);
             var series = liveOutcome.Snapshots.Where(s => s.Time < finalEnd).Append(LiveGateSnapshot.From(final, liveWindow)).ToList();
             var gatesFile = DryRunDirectory / "gates.om";
             gatesFile.WriteAllText(GateMetricsExporter.ToOpenMetrics(series, RecordInterval));
-            evidence = await pipeline.AddOpenMetricsAsync(evidence, gatesFile, RecordInterval);
+            evidence = await pipeline.AddOpenMetricsAsync(evidence, gatesFile, RecordInterval, Cancellation);
             Log.Information($"Live gates: {series.Count} judgements of {liveWindow.Start:u} .. {finalEnd:u} as edgerisk_gate_* in Prometheus {evidence.Url}");
             if (liveOutcome.Stop is { } stop)
             {
@@ -207,7 +211,7 @@ partial class Build
             Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = new PrometheusSourceOptions { Timeout = Timeout } },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
-        var result = await dryRun.RunAsync(CancellationToken.None);
+        var result = await dryRun.RunAsync(Cancellation);
         if (result.Healthcheck is { Failures: > 0 } watchdog)
         {
             Log.Warning($"Health watchdog failed {watchdog.Failures} time(s) during the dry run (each paged PagerDuty): {watchdog.LogPath}");
@@ -237,13 +241,27 @@ partial class Build
     /// <summary>A URL parameter as a Uri; its value was checked by HttpUrlProblem before any target ran.</summary>
     static Uri? HttpUrl(string? value) => value is null ? null : new Uri(value, UriKind.Absolute);
 
+    /// <summary>
+    /// An evaluation the user asked for — EvaluateGates named on the command line, or its evidence (--evidence,
+    /// --prometheus-url) given there — runs after the release was promoted too; AlreadyPromoted skips only the
+    /// release chain's (Promote re-run, or staging's PROMETHEUS_URL from the environment).
+    /// </summary>
+    bool EvaluationAskedFor =>
+        InvokedTargets.Contains(nameof(EvaluateGates)) || CommandLineParameters.Contains(nameof(Evidence)) || CommandLineParameters.Contains(nameof(PrometheusUrl));
+
+    /// <summary>A Requires() check: the report goes into a new or empty folder, or over a report written there before — never over someone's folder.</summary>
+    bool GatesOutputUsable() =>
+        GateReportWriter.OutputProblem(GatesDirectory) is not { } problem
+            ? true
+            : throw new BuildConfigurationException(Output is null ? problem : $"--output {Output}: {problem}");
+
     /// <summary>Judges the gates on the growing recordings and stops the supervised run at the first irreversible failure.</summary>
     async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run)
     {
         while (recordings.FirstSnapshot is null)
         {
             var exited = run.IsCompleted;
-            await recordings.RefreshAsync(CancellationToken.None);
+            await recordings.RefreshAsync(Cancellation);
             if (recordings.FirstSnapshot is not null)
             {
                 break;
@@ -255,7 +273,7 @@ partial class Build
                 return null;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider, Cancellation);
         }
 
         // The window EvaluateGates judges after a full run: the processes record from their first snapshot to --duration after it.
@@ -276,7 +294,7 @@ partial class Build
             }
 
             return Task.CompletedTask;
-        }, CancellationToken.None);
+        }, Cancellation);
         if (PushgatewayUrl is not null)
         {
             Log.Information($"Live gates: {gates.Pushes} judgements pushed to {PushgatewayUrl}, {gates.PushFailures} failed");
@@ -301,7 +319,8 @@ partial class Build
         .Requires(() => DockerHost, DockerHostProblem)
         .Requires(() => ComposeProject, ComposeProjectProblem)
         .Requires(() => Timeout, TimeoutProblem)
-        .OnlyWhenDynamic(() => !AlreadyPromoted)
+        .Requires(() => GatesOutputUsable())
+        .OnlyWhenDynamic(() => !AlreadyPromoted || EvaluationAskedFor)
         .Executes(async () =>
         {
             var options = GateOptions();
@@ -311,7 +330,7 @@ partial class Build
             }
 
             var evaluator = new GateEvaluator(TimeProvider);
-            var report = await GateConsoleProgress.RunAsync(AnsiConsole.Console, progress => evaluator.EvaluateAsync(options, progress, CancellationToken.None));
+            var report = await GateConsoleProgress.RunAsync(AnsiConsole.Console, progress => evaluator.EvaluateAsync(options, progress, Cancellation));
             await GateReportWriter.WriteAsync(report, GatesDirectory);
             GateTableRenderer.Render(AnsiConsole.Console, report);
             Log.Information($"Verdict {report.Verdict}: {GatesDirectory / "report.md"}");
@@ -342,7 +361,7 @@ partial class Build
             PushgatewayUrl = HttpUrl(PushgatewayUrl),
         }, TimeProvider, message => Log.Warning(message));
         Log.Information($"Live gates over {window.Start:u} .. {window.End:u} from {url}{(PushgatewayUrl is null ? string.Empty : $", pushed to {PushgatewayUrl}")}");
-        var outcome = await run.RunAsync(null, CancellationToken.None);
+        var outcome = await run.RunAsync(null, Cancellation);
         if (outcome.Stop is { } stop)
         {
             throw new InvalidOperationException($"Live gates: verdict FAIL, stopped at the first irreversible failure: {stop.Reason}");
@@ -357,7 +376,7 @@ partial class Build
         var arguments = new List<string>
         {
             TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", DurationText.Format(Duration), "--metrics-port", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--redis", $"127.0.0.1:{redisPort}",
+            "--duration", DurationText.Format(Duration), "--metrics-port", "0", "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", DurationText.Format(RecordInterval), "--job", job,
         };
         arguments.AddRange(SkipBadFilesArguments);
@@ -375,20 +394,6 @@ partial class Build
             WorkingDirectory = RootDirectory,
             Environment = DryRunJob.TradingProcessRuntime,
         };
-    }
-
-    static int FreeLoopbackPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     GateEvaluationOptions GateOptions()
@@ -432,6 +437,18 @@ partial class Build
             ComposeProject = ComposeProject,
             Source = new PrometheusSourceOptions { Timeout = Timeout },
         };
+    }
+
+    /// <summary>Runs a cleanup when disposed after the build was interrupted (and only then).</summary>
+    sealed class OnInterrupt(Func<Task<bool>> cleanup, CancellationToken interrupted) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (interrupted.IsCancellationRequested)
+            {
+                await cleanup();
+            }
+        }
     }
 
     static bool SameUrl(string url, Uri other) =>

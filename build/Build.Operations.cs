@@ -11,8 +11,8 @@ namespace EdgeRisk.Build;
 // Runbook §2–§4 operations a release engineer runs by hand (make live-crypto, make verify-dashboards, make install-cron).
 partial class Build
 {
-    [Parameter("Metrics port of a LiveCrypto/LiveStocks run (0: a free port)")]
-    public int MetricsPort { get; set; }
+    [Parameter("Metrics port of a LiveCrypto/LiveStocks run (default 9101/9102, the ports the local Prometheus scrapes; 0: a free port the OS chooses, logged by the process)")]
+    public int? MetricsPort { get; set; }
 
     [Parameter("LiveCrypto/LiveStocks: resume the books from the Redis journal (resume) or start a new run flat (fresh)")]
     public string Journal { get; set; } = "resume";
@@ -25,7 +25,7 @@ partial class Build
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)
         .Requires(() => Journal, JournalProblem)
-        .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort == 0 ? 9101 : MetricsPort));
+        .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort ?? 9101));
 
     Target LiveStocks => _ => _
         .Description("§3: the stocks trading process (NVDA, synthetic replay tape)")
@@ -35,7 +35,7 @@ partial class Build
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)
         .Requires(() => Journal, JournalProblem)
-        .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort == 0 ? 9102 : MetricsPort));
+        .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort ?? 9102));
 
     [Parameter("Grafana datasource uid the dashboards' ${datasource} resolves to (VerifyDashboards in staging)")]
     public string GrafanaDatasourceUid { get; set; } = "prometheus";

@@ -89,7 +89,8 @@ partial class Build
     static string? ComposeProjectProblem(string project) =>
         ComposeProjectPattern().IsMatch(project) ? null : "must be a compose project name: lowercase letters, digits, - and _, e.g. edgerisk";
 
-    static string? MetricsPortProblem(int port) => port is >= 0 and <= 65535 ? null : "must be 0 (the job's default port) or a TCP port 1..65535";
+    static string? MetricsPortProblem(int? port) =>
+        port is null or (>= 0 and <= 65535) ? null : "must be 0 (a free port the OS chooses) or a TCP port 1..65535 (unset: 9101 for LiveCrypto, 9102 for LiveStocks)";
 
     static string? JournalProblem(string journal) =>
         Journals.Contains(journal, StringComparer.Ordinal) ? null : $"must be {string.Join(" or ", Journals)}";

@@ -18,6 +18,9 @@ public sealed record BuildOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Interrupts the run (SIGINT/SIGTERM in a real process); null: the run cannot be interrupted.</summary>
+    public BuildInterruption? Interruption { get; init; }
+
     /// <summary>Identifies the build code for up-to-date checks; null uses the build and engine module version ids.</summary>
     public string? CodeFingerprint { get; init; }
 

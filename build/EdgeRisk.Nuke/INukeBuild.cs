@@ -19,4 +19,7 @@ public interface INukeBuild
     int MaxParallelism { get; }
 
     TimeProvider TimeProvider { get; }
+
+    /// <summary>Cancelled when the build is interrupted (SIGINT/SIGTERM).</summary>
+    CancellationToken Cancellation { get; }
 }

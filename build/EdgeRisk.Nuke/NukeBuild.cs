@@ -34,12 +34,22 @@ public abstract class NukeBuild : INukeBuild
 
     public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;
 
+    /// <summary>Cancelled when the build is interrupted (SIGINT/SIGTERM): pass it to everything a target waits for.</summary>
+    public CancellationToken Cancellation { get; internal set; }
+
+    /// <summary>The targets named on the command line (or the default target), as NUKE's <c>InvokedTargets</c>.</summary>
+    public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
+
+    /// <summary>Member names of the parameters given on the command line, not by the environment or a parameters file.</summary>
+    public IReadOnlySet<string> CommandLineParameters { get; internal set; } = new HashSet<string>();
+
     /// <summary>The entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Test);</c></summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : NukeBuild, new()
     {
         var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
-        return ExecuteAsync(new T(), args, BuildOptions.FromProcess(), defaultTarget).GetAwaiter().GetResult();
+        using var interruption = BuildInterruption.OnSignals();
+        return ExecuteAsync(new T(), args, BuildOptions.FromProcess() with { Interruption = interruption }, defaultTarget).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs <paramref name="build"/> with explicit arguments and options; returns the process exit code.</summary>

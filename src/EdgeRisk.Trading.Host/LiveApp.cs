@@ -175,8 +175,14 @@ public static class LiveApp
             }
             catch (IOException e)
             {
-                await error.WriteLineAsync($"edgerisk-trading: --metrics-port {options.MetricsPort}: cannot listen on 127.0.0.1 ({FirstLine(e.Message)}); pick a free port");
+                await error.WriteLineAsync($"edgerisk-trading: --metrics-port {options.MetricsPort}: cannot listen on 127.0.0.1 ({FirstLine(e.Message)}); pick a free port, or 0 for one the OS chooses");
                 return 1;
+            }
+
+            // The port actually bound: --metrics-port 0 lets the OS choose, and whoever scrapes needs to know which.
+            foreach (var url in app.Urls)
+            {
+                logger.MetricsListening(url.TrimEnd('/') + "/metrics");
             }
 
             var replay = feed is not null ? app.Services.GetRequiredService<ReplayService>() : null;

@@ -14,7 +14,8 @@ internal sealed record BuildRun(BuildResult Result, string Output)
 internal static class BuildHarness
 {
     public static async Task<BuildRun> RunAsync<T>(T build, TempRoot root, string[] args,
-        Dictionary<string, string>? environment = null, Expression<Func<T, Target>>? defaultTarget = null, string? code = null)
+        Dictionary<string, string>? environment = null, Expression<Func<T, Target>>? defaultTarget = null, string? code = null,
+        BuildInterruption? interruption = null)
         where T : NukeBuild
     {
         using var output = new StringWriter();
@@ -25,6 +26,7 @@ internal static class BuildHarness
             EnvironmentVariables = environment ?? [],
             TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             CodeFingerprint = code ?? "code-v1",
+            Interruption = interruption,
         };
         var result = await NukeBuild.RunAsync(build, args, options, defaultTarget);
         return new BuildRun(result, output.ToString());

@@ -119,7 +119,7 @@ public sealed class BuildValidationTests
     }
 
     [Theory]
-    [InlineData("--metrics-port", "70000", "--metrics-port '70000': must be 0 (the job's default port) or a TCP port 1..65535")]
+    [InlineData("--metrics-port", "70000", "--metrics-port '70000': must be 0 (a free port the OS chooses) or a TCP port 1..65535")]
     [InlineData("--journal", "keep", "--journal 'keep': must be resume or fresh")]
     public async Task LiveCrypto_BadParameter_ExitsTwoNamingTheFlag(string flag, string value, string expected)
     {

@@ -5,10 +5,11 @@ namespace EdgeRisk.Nuke.Execution;
 /// <summary>
 /// Runs the plan: up to <c>MaxParallelism</c> targets at once, each starting only after its predecessors ended;
 /// a Sequential() target runs alone. After a failure, targets not yet started are NotRun unless ProceedAfterFailure
-/// (and their own dependencies succeeded) or AssuredAfterFailure; running targets finish.
+/// (and their own dependencies succeeded) or AssuredAfterFailure; running targets finish. After an interruption no
+/// target starts (not even AssuredAfterFailure ones) and running targets see <see cref="NukeBuild.Cancellation"/>.
 /// </summary>
 internal sealed class BuildExecutor(
-    ExecutionPlan plan, NukeBuild build, IBuildDisplay display, SecretMasker masker, TargetCache cache)
+    ExecutionPlan plan, NukeBuild build, IBuildDisplay display, SecretMasker masker, TargetCache cache, BuildInterruption? interruption)
 {
     public async Task RunAsync()
     {
@@ -25,6 +26,15 @@ internal sealed class BuildExecutor(
                 if (!plan.Predecessors[target].All(done.Contains))
                 {
                     index++;
+                    continue;
+                }
+
+                if (interruption is { IsRequested: true } && target.Status != TargetStatus.Skipped)
+                {
+                    target.Reason = $"build interrupted ({interruption.Reason})";
+                    pending.RemoveAt(index);
+                    done.Add(target);
+                    index = 0;
                     continue;
                 }
 
@@ -111,6 +121,12 @@ internal sealed class BuildExecutor(
                 Log.Current = output.Sink;
                 await ExecuteAsync(target);
             });
+        }
+        catch (Exception) when (interruption is { IsRequested: true })
+        {
+            target.Status = TargetStatus.Failed;
+            target.Reason = $"interrupted ({interruption.Reason})";
+            output.Sink.Write(LogLevel.Error, $"Interrupted ({interruption.Reason}): {target.Name} stopped before it finished");
         }
         catch (Exception exception)
         {

@@ -21,10 +21,12 @@ internal static class BuildRunner
             var environment = options.EnvironmentVariables;
             build.RootDirectory = root;
             build.TimeProvider = options.TimeProvider;
+            build.Cancellation = options.Interruption?.Token ?? CancellationToken.None;
             build.IsLocalBuild = !environment.ContainsKey("CI") && !environment.ContainsKey("GITHUB_ACTIONS");
             var parameters = ParameterDescriptor.Discover(type);
             var commandLine = CommandLine.Parse(args, parameters);
             var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
+            build.CommandLineParameters = commandLine.Values.Keys.Select(p => p.Member.Name).ToHashSet(StringComparer.Ordinal);
             sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
             Log.Current = sink;
 
@@ -54,6 +56,7 @@ internal static class BuildRunner
                 throw new BuildConfigurationException("No target given and the build has no default target: name a target (see --help).");
             }
 
+            build.InvokedTargets = [.. invoked.Select(t => t.Name)];
             var plan = ExecutionPlan.Create(targets, invoked);
             SkipRules.Apply(plan, targets, commandLine.Skip);
             Requirements.Check(plan, parameters, sources, build);
@@ -88,13 +91,20 @@ internal static class BuildRunner
             ? new LiveDisplay()
             : display;
         var started = build.TimeProvider.GetTimestamp();
-        await runDisplay.RunAsync(() => new BuildExecutor(plan, build, runDisplay, masker, cache).RunAsync());
+        var interruption = options.Interruption;
+        using (build.Cancellation.Register(() => display.WriteLine(
+            $"WRN Interrupted ({interruption!.Reason}): cancelling the running targets, starting no others; a second signal ends the build at once")))
+        {
+            await runDisplay.RunAsync(() => new BuildExecutor(plan, build, runDisplay, masker, cache, interruption).RunAsync());
+        }
+
         var total = build.TimeProvider.GetElapsedTime(started);
         var criticalPath = SummaryWriter.CriticalPath(plan);
-        SummaryWriter.Write(display, plan.Ordered, total, criticalPath);
+        var interrupted = interruption is { IsRequested: true } ? interruption.Reason : null;
+        SummaryWriter.Write(display, plan.Ordered, total, criticalPath, interrupted);
         var failed = plan.Ordered.Where(t => t.Status == TargetStatus.Failed).ToList();
         return new BuildResult(
-            failed.Count == 0 ? 0 : failed.All(t => t.FailedOnConfiguration) ? 2 : 1,
+            interrupted is not null ? interruption!.ExitCode : failed.Count == 0 ? 0 : failed.All(t => t.FailedOnConfiguration) ? 2 : 1,
             [.. plan.Ordered.Select(t => new TargetResult(t.Name, t.Status, t.Duration, t.Reason))],
             criticalPath);
     }

@@ -5,7 +5,8 @@ namespace EdgeRisk.Nuke.Execution;
 /// <summary>NUKE's end-of-build table: target, status, duration in plan order, total and the critical path.</summary>
 internal static class SummaryWriter
 {
-    public static void Write(IBuildDisplay display, IReadOnlyList<ExecutableTarget> targets, TimeSpan total, IReadOnlyList<string> criticalPath)
+    public static void Write(IBuildDisplay display, IReadOnlyList<ExecutableTarget> targets, TimeSpan total, IReadOnlyList<string> criticalPath,
+        string? interrupted = null)
     {
         var width = Math.Max(20, targets.Max(t => t.Name.Length) + 4);
         var rule = new string('═', width + 36);
@@ -30,7 +31,7 @@ internal static class SummaryWriter
 
         display.WriteLine(rule);
         var failed = targets.Any(t => t.Status == TargetStatus.Failed);
-        display.WriteLine(failed ? "Build failed." : "Build succeeded.");
+        display.WriteLine(interrupted is not null ? $"Build interrupted ({interrupted})." : failed ? "Build failed." : "Build succeeded.");
     }
 
     public static string Format(TargetStatus status) => status switch

@@ -58,6 +58,20 @@ internal sealed class LoggedProcess : IDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
+    /// <summary>SIGKILL, and waits (at most 10 s) until the process is gone; for Dispose paths that cannot await.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited, or already killed and disposed by the task that ran it
+        }
+    }
+
     /// <summary>SIGKILL, and waits until the process is gone.</summary>
     public async Task KillAsync()
     {

@@ -5,7 +5,8 @@ namespace EdgeRisk.Release.DryRun;
 /// <summary>
 /// Runs the dry run's trading processes in parallel with an on-failure restart policy. A restarted process gets the
 /// same command line, or <see cref="DryRunJob.RestartArguments"/> (the host resumes from its Redis journal). <see cref="Stop"/> (or the caller's token, or
-/// <see cref="TradingProcessSupervisorOptions.Timeout"/>) kills every process at once and ends the run early.
+/// <see cref="TradingProcessSupervisorOptions.Timeout"/>) kills every process at once and ends the run early;
+/// <see cref="Dispose"/> does too, so no trading process outlives its supervisor (a build interrupted mid-run leaves no orphan).
 /// Single use: one <see cref="RunAsync"/> per instance.
 /// </summary>
 public sealed class TradingProcessSupervisor : IDisposable
@@ -13,6 +14,9 @@ public sealed class TradingProcessSupervisor : IDisposable
     private readonly TradingProcessSupervisorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly HashSet<LoggedProcess> _running = [];
+    private bool _disposed;
     private string? _stopReason;
 
     public TradingProcessSupervisor(TradingProcessSupervisorOptions options, TimeProvider timeProvider)
@@ -44,7 +48,27 @@ public sealed class TradingProcessSupervisor : IDisposable
         return new DryRunOutcome(outcomes, _stopReason);
     }
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>Stops the run and kills every process still running (SIGKILL, waiting until each is gone).</summary>
+    public void Dispose()
+    {
+        List<LoggedProcess> running;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            running = [.. _running];
+        }
+
+        Stop("the supervisor was disposed");
+        foreach (var process in running)
+        {
+            process.Kill();
+        }
+    }
 
     private static void Validate(IReadOnlyList<DryRunJob> jobs)
     {
@@ -83,13 +107,29 @@ public sealed class TradingProcessSupervisor : IDisposable
             await File.AppendAllTextAsync(logPath, $"--- {job.Job}: attempt {exitCodes.Count + 1} ---\n");
             var arguments = exitCodes.Count > 0 && job.RestartArguments is { } restart ? restart : job.Arguments;
             using var process = LoggedProcess.Start(job.FileName, arguments, logPath, job.WorkingDirectory, job.Environment);
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _running.Add(process);
+                }
+            }
+
             try
             {
+                // Disposed while this one was starting: the stop below was already requested, so it is killed at once.
                 await process.WaitForExitAsync(_stop.Token);
             }
             catch (OperationCanceledException)
             {
                 await process.KillAsync();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _running.Remove(process);
+                }
             }
 
             exitCodes.Add(process.ExitCode);

@@ -58,10 +58,10 @@ public static class RssDriftGate
             var last = (lastMedian / baseline) - 1;
             var drift = Math.Max(trend, last);
             worst = Math.Max(worst, drift);
-            notes.Add($"{s.Label("job")}: trend {trend:+0.00%;-0.00%}, last hour {last:+0.00%;-0.00%}");
+            notes.Add($"{s.Label("job")}: trend {GateText.SignedPercent(trend)}, last hour {GateText.SignedPercent(last)}");
             if (drift >= threshold)
             {
-                failures.Add($"{name} grows {drift:P2} (trend {trend:P2}, last-hour median {last:P2}; B = {baseline:0} bytes) ≥ {threshold:P0}");
+                failures.Add($"{name} grows {GateText.SignedPercent(drift)} (trend {GateText.SignedPercent(trend)}, last-hour median {GateText.SignedPercent(last)}; B = {baseline:0} bytes) ≥ {threshold:P0}");
             }
 
             var ratio = new double[f1 - f0];

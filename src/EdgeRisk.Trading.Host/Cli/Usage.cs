@@ -18,6 +18,7 @@ public static class Usage
         a data file that cannot be read (empty, not a zip, truncated, corrupt, no or several entries, a missing day) is an
         error naming it (exit 2); --skip-bad-files makes it a warning, a count, and the replay plays the other files.
         --journal fresh clears the job's Redis journal first (a new run); resume (default) recovers the books from it.
+        --metrics-port 0 binds a free port the OS chooses; the log line "Metrics on URL" names it.
         --crash-at is a test hook: the process kills itself when the virtual clock passes start + the given time.
         exit codes: 0 ok, 1 runtime failure, 2 bad arguments
         """;

@@ -37,6 +37,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Error, "Run ended with {Pending} journal entries not written to Redis; the journal is behind the books")]
     public static partial void JournalNotDrained(this ILogger logger, int pending);
 
+    [LoggerMessage(11, LogLevel.Information, "Metrics on {Url}")]
+    public static partial void MetricsListening(this ILogger logger, string url);
+
     [LoggerMessage(8, LogLevel.Information, "Run finished at {Now:o}: {Events} events, {Fills} fills")]
     public static partial void RunFinished(this ILogger logger, DateTimeOffset now, long events, long fills);
 }

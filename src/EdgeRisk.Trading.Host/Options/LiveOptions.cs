@@ -19,6 +19,7 @@ public sealed class LiveOptions
 
     public TimeSpan Duration { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>Port of /metrics, /healthz and /readyz on 127.0.0.1; 0 lets the OS choose a free one (logged as "Metrics on URL").</summary>
     public int MetricsPort { get; set; } = 9464;
 
     public string Redis { get; set; } = "127.0.0.1:6379";

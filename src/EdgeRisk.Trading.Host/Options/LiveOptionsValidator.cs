@@ -41,9 +41,9 @@ public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
             errors.Add($"--duration must be in (0, 30d], e.g. 48h (got {options.Duration})");
         }
 
-        if (options.MetricsPort is < 1 or > 65535)
+        if (options.MetricsPort is < 0 or > 65535)
         {
-            errors.Add($"--metrics-port must be in [1, 65535] (got {options.MetricsPort})");
+            errors.Add($"--metrics-port must be in [0, 65535], 0 for a free port the OS chooses (got {options.MetricsPort})");
         }
 
         if (!TryParseEndpoint(options.Redis, out _, out _))

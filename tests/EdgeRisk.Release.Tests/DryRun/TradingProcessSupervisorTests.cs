@@ -108,6 +108,45 @@ public sealed class TradingProcessSupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CallerCancels_KillsTheChildrenAndTheirPidsAreGone()
+    {
+        var pids = _dir.Combine("pids");
+        Directory.CreateDirectory(pids);
+        using var supervisor = Supervisor(maxRestarts: 3);
+        using var interrupted = new CancellationTokenSource();
+        var run = supervisor.RunAsync(
+        [
+            Job("edgerisk-crypto", $"echo $$ > '{pids}/crypto'; exec sleep 60", _dir.Combine("crypto.rec")),
+            Job("edgerisk-stocks", $"echo $$ > '{pids}/stocks'; exec sleep 60", _dir.Combine("stocks.rec")),
+        ], interrupted.Token);
+        var children = new[] { await ReadPidAsync(Path.Combine(pids, "crypto")), await ReadPidAsync(Path.Combine(pids, "stocks")) };
+        Assert.All(children, pid => Assert.True(IsRunning(pid), $"child {pid} should run before the cancellation"));
+
+        await interrupted.CancelAsync();
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("cancelled by the caller", outcome.StopReason);
+        Assert.All(outcome.Jobs, j => Assert.Equal([137], j.ExitCodes));
+        Assert.All(children, pid => Assert.False(IsRunning(pid), $"child {pid} outlived the cancelled run"));
+    }
+
+    [Fact]
+    public async Task Dispose_WhileJobsRun_KillsTheChildrenSoNoneOutlivesTheSupervisor()
+    {
+        var pidFile = _dir.Combine("crypto.pid");
+        var supervisor = Supervisor(maxRestarts: 3);
+        var run = supervisor.RunAsync([Job("edgerisk-crypto", $"echo $$ > '{pidFile}'; exec sleep 60", _dir.Combine("crypto.rec"))]);
+        var child = await ReadPidAsync(pidFile);
+
+        supervisor.Dispose();
+
+        Assert.False(IsRunning(child), $"child {child} outlived its disposed supervisor");
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("the supervisor was disposed", outcome.StopReason);
+        Assert.Equal([137], Assert.Single(outcome.Jobs).ExitCodes);
+    }
+
+    [Fact]
     public async Task RunAsync_TimeoutElapses_StopsTheRun()
     {
         var started = _dir.Combine("started");
@@ -137,6 +176,36 @@ public sealed class TradingProcessSupervisorTests : IDisposable
 
     private static DryRunJob Job(string name, string script, string recorded, string? marker = null) =>
         new(name, "bash", ["-c", script, "bash", recorded, marker ?? string.Empty], recorded);
+
+    /// <summary>The pid a child wrote (<c>echo $$</c> before it exec'd), once the line is complete.</summary>
+    private static async Task<int> ReadPidAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            if (File.Exists(path) && await File.ReadAllTextAsync(path) is { } text && text.EndsWith('\n'))
+            {
+                return int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{path} did not appear within 10 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>True while the pid names a live process (not gone, not a zombie waiting to be reaped).</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return !stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
 
     private static async Task WaitForFileAsync(string path)
     {

@@ -235,6 +235,30 @@ public sealed class GateUnitTests
         Assert.Equal(expected, result.Status);
     }
 
+    [Theory]
+    [InlineData(-1e-6, "trend 0.00%")]
+    [InlineData(-0.0, "trend 0.00%")]
+    [InlineData(1e-6, "trend 0.00%")]
+    [InlineData(-0.0123, "trend -1.23%")]
+    [InlineData(0.0123, "trend +1.23%")]
+    public void RssDrift_TrendRoundingToZeroOrSigned_DetailShowsOneSignOrNone(double growth, string expected)
+    {
+        var e = Evidence.Healthy(step: 60);
+        var fitFrom = e.At(Hour);
+        var remaining = e.Window.EndSeconds - fitFrom;
+        var baseline = 1e8;
+        var slope = growth * baseline / remaining;
+        var atBaselineMedian = fitFrom + (Hour / 2) - 30;
+        e.Set("process_resident_memory_bytes", _ => true, (t, _) => baseline + (slope * (t - atBaselineMedian)));
+
+        var result = e.Rss();
+
+        Assert.Contains(expected, result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("-+", result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("+-", result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("-0.00%", result.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RssDrift_WindowShorterThanThreeHours_Inconclusive()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
 using EdgeRisk.Release.Reporting;
+using EdgeRisk.Testing;
 using EdgeRisk.Testing.Services;
 using Spectre.Console;
 
@@ -36,19 +37,136 @@ public sealed class ReportingTests
     }
 
     [Fact]
-    public async Task WriteAsync_Rewrite_ReplacesWholeFolderAndLeavesNoTemporaries()
+    public async Task WriteAsync_RewriteIntoItsOwnFolder_ReplacesOnlyWhatItWroteAndLeavesNoTemporaries()
     {
         var e = Evidence.Healthy(step: 120);
         using var dir = new TempDirectory("gates-report");
         var output = dir.Combine("gates");
-        Directory.CreateDirectory(output);
-        await File.WriteAllTextAsync(Path.Combine(output, "stale.txt"), "from an older run");
+        var failing = Evidence.Healthy(step: 120);
+        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
+        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "the release manager's notes");
 
         await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
 
-        Assert.False(File.Exists(Path.Combine(output, "stale.txt")));
-        Assert.Equal(["gates"], Directory.GetDirectories(dir.Path).Select(Path.GetFileName));
+        Assert.Equal("PASS", Verdict(output));
+        Assert.Equal("the release manager's notes", await File.ReadAllTextAsync(Path.Combine(output, "notes.txt")));
+        Assert.Equal(["gates"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+        Assert.Equal([".edgerisk-gates", "alerts.png", "continuity.png", "evidence", "gates.json", "notes.txt", "pnl_drift.png", "report.md", "rss_drift.png", "var.png"],
+            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task WriteAsync_NonEmptyFolderItDidNotWrite_RefusesNamingTheFolderAndDeletesNothing()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var clone = dir.Combine("clone");
+        Directory.CreateDirectory(Path.Combine(clone, "src"));
+        await File.WriteAllTextAsync(Path.Combine(clone, "README.md"), "# a repository");
+        await File.WriteAllTextAsync(Path.Combine(clone, "src", "Program.cs"), "class Program;");
+
+        var error = await Assert.ThrowsAsync<GateConfigurationException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), clone));
+
+        Assert.Contains(clone, error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not empty and holds no report written by this tool", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(["README.md", "src"], Directory.GetFileSystemEntries(clone).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("class Program;", await File.ReadAllTextAsync(Path.Combine(clone, "src", "Program.cs")));
+        Assert.Equal(["clone"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReportWrittenBeforeTheMarkerExisted_IsRecognisedAndReplaced()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+        Directory.CreateDirectory(Path.Combine(output, "evidence"));
+        await File.WriteAllTextAsync(Path.Combine(output, "gates.json"), """{"verdict":"FAIL"}""");
+        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), "old");
+        await File.WriteAllTextAsync(Path.Combine(output, "var.png"), "old");
+        await File.WriteAllTextAsync(Path.Combine(output, "evidence", "q0001-old.json"), "{}");
+
+        Assert.Null(GateReportWriter.OutputProblem(output));
+        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+
+        Assert.Equal("PASS", Verdict(output));
+        Assert.False(File.Exists(Path.Combine(output, "evidence", "q0001-old.json")));
+        Assert.True(File.Exists(Path.Combine(output, GateReportWriter.MarkerFileName)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LeftoversOfAWriteKilledBeforeItsMarker_AreRemovedAndTheReportWritten()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+        Directory.CreateDirectory(Path.Combine(output, ".edgerisk-gates.staging-0123", "evidence"));
+        await File.WriteAllTextAsync(Path.Combine(output, ".edgerisk-gates.staging-0123", "gates.json"), "{\"verd");
+
+        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+
+        Assert.Equal("PASS", Verdict(output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(output), p => Path.GetFileName(p).StartsWith(".edgerisk-gates.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SwapMeetsAnEntryItDidNotWrite_RollsBackToThePreviousReport()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+        var failing = Evidence.Healthy(step: 120);
+        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
+        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        // As if the plots were someone else's: not in the marker, so not the writer's to replace, yet in the new report's way.
+        await File.WriteAllLinesAsync(Path.Combine(output, GateReportWriter.MarkerFileName), ["evidence", "gates.json", "report.md"]);
+        var before = Snapshot(output);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+
+        Assert.Contains(output, error.Message, StringComparison.Ordinal);
+        Assert.Equal("FAIL", Verdict(output));
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [RootFact]
+    public async Task WriteAsync_DiskFullWhileWriting_FailsNamingTheFolderAndKeepsThePreviousReport()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var disk = new SmallDisk(kilobytes: 2048);
+        var output = disk.Combine("gates");
+        var failing = Evidence.Healthy(step: 120);
+        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
+        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        var before = Snapshot(output);
+        // Room for gates.json and report.md, not for the plots.
+        disk.Fill(leaveKilobytes: 24);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+
+        Assert.Contains(output, error.Message, StringComparison.Ordinal);
+        Assert.Contains("previous report there is unchanged", error.Message, StringComparison.Ordinal);
+        Assert.Equal("FAIL", Verdict(output));
+        Assert.Equal(before, Snapshot(output));
+        Assert.Equal([".filler", "gates"], Directory.GetFileSystemEntries(disk.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private static string Verdict(string output)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "gates.json")));
+        return json.RootElement.GetProperty("verdict").GetString()!;
+    }
+
+    /// <summary>Every file under <paramref name="folder"/> with its length and content hash: equal snapshots, same files.</summary>
+    private static List<string> Snapshot(string folder) =>
+    [
+        .. Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(path =>
+            Directory.Exists(path)
+                ? Path.GetRelativePath(folder, path) + "/"
+                : $"{Path.GetRelativePath(folder, path)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))}"),
+    ];
 
     [Fact]
     public async Task WriteAsync_OutputUnderAFile_ThrowsAndWritesNothing()

@@ -68,7 +68,7 @@ public sealed class CommandLineParserTests
     [InlineData("--duration", "-1h", "--duration must be in (0, 30d]")]
     [InlineData("--duration", "48x", "--duration: '48x' is not a duration")]
     [InlineData("--symbols", "BTC-USD,XRP-USD", "--symbols: unknown symbol 'XRP-USD'; valid symbols are BTC-USD, ETH-USD, NVDA")]
-    [InlineData("--metrics-port", "70000", "--metrics-port must be in [1, 65535]")]
+    [InlineData("--metrics-port", "70000", "--metrics-port must be in [0, 65535], 0 for a free port the OS chooses")]
     [InlineData("--redis", "localhost", "--redis must be host:port")]
     [InlineData("--profile", "prod", "--profile must be local or staging")]
     [InlineData("--window", "03/09/2017", "--window: '03/09/2017' is not a date")]

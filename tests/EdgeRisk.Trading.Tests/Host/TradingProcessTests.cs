@@ -134,6 +134,29 @@ public sealed class TradingProcessTests
     }
 
     [Fact]
+    public async Task Live_MetricsPortZero_BindsAFreePortAndLogsIt()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var process = TradingProcess.Start(
+        [
+            "live", "--profile", "local", "--speed", "3600", "--duration", "2h", "--metrics-port", "0",
+            "--redis", redis.Endpoint, "--data", TradingProcess.DataDirectory,
+        ]);
+        var bound = new System.Text.RegularExpressions.Regex(@"Metrics on http://127\.0\.0\.1:(\d+)/metrics");
+        await process.WaitUntilAsync(() => Task.FromResult(bound.IsMatch(process.Output)), TimeSpan.FromSeconds(30), "the bound metrics port in the log");
+
+        var match = bound.Match(process.Output);
+        Assert.True(match.Success, process.Output);
+        var port = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(port, 1, 65535);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
+        await process.WaitUntilAsync(async () => (await http.GetAsync("readyz")).IsSuccessStatusCode, TimeSpan.FromSeconds(20), "/readyz 200 on the logged port");
+        Assert.Contains("edgerisk_virtual_time_seconds", await http.GetStringAsync("metrics"), StringComparison.Ordinal);
+        await TradingProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(20));
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public async Task Live_PacedOverAQuietWeekend_RecordsAsTimePassesNotInABurstAtTheNextEvent()
     {
         await using var redis = await RedisServer.StartAsync();
