@@ -208,7 +208,11 @@ partial class Build
                 [PagerDutyOptions.UrlVariable] = pagerDuty.BaseUrl.AbsoluteUri.TrimEnd('/'),
             }),
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-            Gates = new GateEvaluationOptions { DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject, Source = new PrometheusSourceOptions { Timeout = Timeout } },
+            Gates = new GateEvaluationOptions
+            {
+                DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject,
+                Source = new PrometheusSourceOptions { Timeout = Timeout }, Settings = GateSettings.Staging,
+            },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
         var result = await dryRun.RunAsync(Cancellation);
@@ -436,6 +440,8 @@ partial class Build
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
             Source = new PrometheusSourceOptions { Timeout = Timeout },
+            // Staging judges real time: continuity passes only on a window of ≥ 48 h, whatever --duration said.
+            Settings = IsLocalProfile ? GateSettings.Default : GateSettings.Staging,
         };
     }
 

@@ -34,6 +34,12 @@ public static partial class ContinuityGate
             unknowns.Add("no up series for any edgerisk.* job");
         }
 
+        if (settings.RequiredRuntime is { } required && window.LengthSeconds < required.TotalSeconds)
+        {
+            unknowns.Add($"the window covers {SeriesMath.Duration(window.LengthSeconds)} of the required {SeriesMath.Duration(required.TotalSeconds)} " +
+                "continuous run: a shorter run cannot pass the runtime criterion");
+        }
+
         var worstGap = 0.0;
         var gapLine = new List<(double T, double Gap)>();
         foreach (var series in cleanUp.Where(s => s.Count > 0))

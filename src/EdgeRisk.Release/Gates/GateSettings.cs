@@ -15,5 +15,14 @@ public sealed record GateSettings
     /// <summary>RSS warm-up excluded from the drift fit; the hour after it is the baseline B.</summary>
     public TimeSpan RssWarmUp { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The shortest window continuity can PASS on (the work order's "≥ 48 h continuous"): a shorter one is INCONCLUSIVE
+    /// with the reason. Null: the window's own length (the local profile's virtual hours).
+    /// </summary>
+    public TimeSpan? RequiredRuntime { get; init; }
+
+    /// <summary>The staging profile's settings: 48 h of real time before continuity can pass.</summary>
+    public static GateSettings Staging { get; } = new() { RequiredRuntime = TimeSpan.FromHours(48) };
+
     public static GateSettings Default { get; } = new();
 }

@@ -79,6 +79,38 @@ public sealed class GateUnitTests
     }
 
     [Fact]
+    public void Continuity_StagingWindowShorterThan48Hours_InconclusiveNamingTheRuntime()
+    {
+        var e = Evidence.Healthy(length: TimeSpan.FromMinutes(3));
+
+        var staging = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging);
+        var local = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Default);
+
+        Assert.Equal(GateStatus.Inconclusive, staging.Status);
+        Assert.Contains("of the required 48h00m00s continuous run", staging.Detail, StringComparison.Ordinal);
+        Assert.Equal(GateStatus.Pass, local.Status);
+    }
+
+    [Fact]
+    public void Continuity_StagingWindowOf48HoursHealthy_Passes()
+    {
+        var e = Evidence.Healthy(length: TimeSpan.FromHours(48));
+
+        Assert.Equal(GateStatus.Pass, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging).Status);
+    }
+
+    [Fact]
+    public void Continuity_StagingShortWindowWithARestart_StillFails()
+    {
+        var e = Evidence.Healthy(length: TimeSpan.FromMinutes(30));
+        var restart = e.Window.Start.AddMinutes(10).ToUnixTimeSeconds();
+        e.Series.RemoveAll(s => s.Labels["__name__"] == "process_start_time_seconds" && s.Labels["job"] == "edgerisk-crypto");
+        e.Add("process_start_time_seconds", "edgerisk-crypto", t => t < restart ? e.Window.Start.AddHours(-1).ToUnixTimeSeconds() : restart);
+
+        Assert.Equal(GateStatus.Fail, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging).Status);
+    }
+
+    [Fact]
     public void Continuity_ContainerRestartedOrLate_Fails()
     {
         var e = Evidence.Healthy();
