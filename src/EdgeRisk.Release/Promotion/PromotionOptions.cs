@@ -40,6 +40,9 @@ public sealed partial record PromotionOptions
 
     public string GaTag => "v" + Version.TrimStart('v');
 
+    /// <summary>The tag of the release's images in the registry (EDGERISK_VERSION): the version without the v.</summary>
+    public string ImageTag => Version.TrimStart('v');
+
     /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the bad value and the fix.</summary>
     public void Validate()
     {
