@@ -7,7 +7,7 @@ using System.Text;
 namespace EdgeRisk.Release.Staging;
 
 /// <summary>
-/// Starts Redis, Alertmanager and Prometheus as detached processes on 127.0.0.1 (they outlive the build that starts
+/// Starts Redis, Alertmanager, Prometheus and the image registry (docker-registry) as detached processes on 127.0.0.1 (they outlive the build that starts
 /// them) and records pid + port of each in <c>state.json</c> as soon as it runs, so <see cref="StopAsync"/> stops exactly
 /// those processes, even after a failed start. Grafana is external: GRAFANA_URL and GRAFANA_TOKEN point at it.
 /// </summary>
@@ -68,6 +68,12 @@ public sealed class LocalServices
         var started = new List<LocalServiceProcess>();
         try
         {
+            // First: its port is fixed (image names carry it), so it is the likeliest to be taken; nothing runs yet then.
+            if (_options.RegistryPort is { } registryPort)
+            {
+                started.Add(await LaunchRegistryAsync(PortOrFree(registryPort), started, cancellationToken));
+            }
+
             var redisDir = Directory.CreateDirectory(Path.Combine(_stateDirectory, "redis")).FullName;
             started.Add(await LaunchAsync("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
                 ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
@@ -147,11 +153,38 @@ public sealed class LocalServices
 
     private static string Resolve(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
 
+    /// <summary>
+    /// The image registry BuildImages pushes to and Promote verifies: Debian's docker-registry (CNCF Distribution) with its
+    /// storage under the state directory, so pushed images survive StopServices. Docker allows plain HTTP on 127.0.0.0/8.
+    /// </summary>
+    private async Task<LocalServiceProcess> LaunchRegistryAsync(int port, List<LocalServiceProcess> started, CancellationToken cancellationToken)
+    {
+        var registryDir = Path.Combine(_stateDirectory, "registry");
+        var config = Path.Combine(registryDir, "config.yml");
+        Directory.CreateDirectory(Path.Combine(registryDir, "data"));
+        await File.WriteAllTextAsync(config + ".tmp", string.Join('\n',
+            "version: 0.1",
+            "log:",
+            "  level: warn",
+            "storage:",
+            "  filesystem:",
+            $"    rootdirectory: {Path.Combine(registryDir, "data")}",
+            "  delete:",
+            "    enabled: true",
+            "http:",
+            $"  addr: 127.0.0.1:{Text(port)}",
+            ""), cancellationToken);
+        File.Move(config + ".tmp", config, overwrite: true);
+        var url = $"http://127.0.0.1:{Text(port)}";
+        return await LaunchAsync("registry", "docker-registry", port, url, ["serve", config], () => HttpReadyAsync(url + "/v2/"), started, cancellationToken,
+            $"stop what listens there, or give the local registry a free port: set {Images.ImageRegistry.Variable}=127.0.0.1:<port> in .env or the environment");
+    }
+
     private async Task<LocalServiceProcess> LaunchAsync(string name, string tool, int port, string url, IReadOnlyList<string> arguments,
-        Func<Task<bool>> ready, List<LocalServiceProcess> started, CancellationToken cancellationToken)
+        Func<Task<bool>> ready, List<LocalServiceProcess> started, CancellationToken cancellationToken, string? portFix = null)
     {
         var executable = Locate(tool);
-        EnsurePortFree(name, port);
+        EnsurePortFree(name, port, portFix ?? "stop what listens there or pick another port");
         var log = Path.Combine(_stateDirectory, "logs", name + ".log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         // setsid: own session, so the build's Ctrl-C does not reach it; exec keeps the pid, the shell only redirects output.
@@ -196,7 +229,7 @@ public sealed class LocalServices
     /// Fails before launching when something already listens on the port: otherwise the readiness probe could reach
     /// that other process while ours is still failing to bind, and report it ready.
     /// </summary>
-    private static void EnsurePortFree(string name, int port)
+    private static void EnsurePortFree(string name, int port, string fix)
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
         try
@@ -205,7 +238,7 @@ public sealed class LocalServices
         }
         catch (SocketException e)
         {
-            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); stop what listens there or pick another port", e);
+            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); {fix}", e);
         }
         finally
         {
