@@ -117,6 +117,20 @@ partial class Build
     /// <summary>EDGERISK_REGISTRY (--edgerisk-registry or the environment), else the value .env gives compose.</summary>
     ImageRegistry StackRegistry => ImageRegistry.Parse(Registry ?? DotEnvFile.Read(RootDirectory / ".env").GetValueOrDefault(ImageRegistry.Variable));
 
+    /// <summary>A Requires() check: EDGERISK_REGISTRY (flag, environment or .env) names a registry; otherwise exit 2 naming it and the valid form.</summary>
+    bool RegistryGiven()
+    {
+        try
+        {
+            _ = StackRegistry;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            throw new BuildConfigurationException($"{e.Message} (set it with --edgerisk-registry, in the environment or in .env)", e);
+        }
+    }
+
     /// <summary>The local services, with the image registry on EDGERISK_REGISTRY's port when that registry is on this machine.</summary>
     LocalServicesOptions LocalServicesSettings => new()
     {
@@ -136,6 +150,7 @@ partial class Build
         .Description("Builds the stack's images, labelled with the commit, and pushes them to EDGERISK_REGISTRY (local: the registry of StartServices; " +
             "the docker.yml workflow: ghcr.io/<owner>); staging runs it there, not here")
         .After(Tag, StageDeploy)
+        .Requires(() => RegistryGiven())
         .OnlyWhenDynamic(() => IsLocalProfile)
         .Executes(async () =>
         {

@@ -105,6 +105,7 @@ partial class Build
     });
 
     Target StartServices => _ => _
+        .Requires(() => RegistryGiven())
         .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1, with the image registry of EDGERISK_REGISTRY; staging: those compose services)")
         .Executes(async () =>
         {
@@ -167,6 +168,7 @@ partial class Build
     Target StageDeploy => _ => _
         .Description("§2: the stack up and healthy (local: services as processes and the image registry; staging: the images checked in EDGERISK_REGISTRY, then docker-compose pull and up on the engine)")
         .DependsOn(Tag, Compile)
+        .Requires(() => RegistryGiven())
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
@@ -254,6 +256,7 @@ partial class Build
         .Description("§5: preflight (tokens, image build, the rc's images in the registry by digest, PASS verdict), then GA tag and main pushed in one atomic push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
         .DependsOn(ReleasePr, BuildImages, DryRun, EvaluateGates)
         .Requires(
+            () => RegistryGiven(),
             () => Configured(ReleaseService.GitHub),
             () => Configured(ReleaseService.Grafana),
             () => Configured(ReleaseService.Jira),
@@ -283,7 +286,7 @@ partial class Build
 
     Target ReportStatus => _ => _
         .Description("The release status (rc tag, image build, gates, GA tag, deploy, GitHub release, PR) as posted to Jira; --post updates the Jira comment")
-        .Requires(() => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
+        .Requires(() => RegistryGiven(), () => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
         .Executes(async () =>
         {
             var (github, gitHubOptions, githubTransport) = GitHub();

@@ -54,9 +54,9 @@ public sealed partial record ImageRegistry
         var path = slash < 0 ? "" : text[(slash + 1)..];
         if (!HostPattern().IsMatch(host) || (path.Length > 0 && !path.Split('/').All(PathComponent().IsMatch)))
         {
+            // No parameter name: the message is the one line a user sees, and it names the variable itself.
             throw new ArgumentException(
-                $"{Variable} '{value}' is not an image registry: use host[:port][/namespace] in lowercase, e.g. 127.0.0.1:{LocalDefaultPort} (local) or ghcr.io/<owner>",
-                nameof(value));
+                $"{Variable} '{value}' is not an image registry: use host[:port][/namespace] in lowercase, e.g. 127.0.0.1:{LocalDefaultPort} (local) or ghcr.io/<owner>");
         }
 
         return new ImageRegistry(host, path);
