@@ -133,7 +133,8 @@ partial class Build
         .AssuredAfterFailure()
         .Executes(async () =>
         {
-            var stopped = await new LocalServices(LocalServicesSettings, TimeProvider).StopAsync();
+            // By the pids in state.json only: a bad EDGERISK_REGISTRY must not keep anything running.
+            var stopped = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StopAsync();
             Log.Information($"Stopped {stopped.Count} local services");
             if (await StopDryRunPrometheusAsync())
             {

@@ -139,9 +139,8 @@ public sealed partial class RunbookVerbatimTests(DockerEngineFixture engine, ITe
         }
         finally
         {
-            // Whatever happened above: the volumes and the wrapper images `up` built go too (named explicitly, in case
-            // what failed was .env).
-            await ShellAsync($"docker-compose -p {Project} -f docker-compose.staging.yml down -t 0 -v --rmi local", environment, clone, TimeSpan.FromMinutes(1));
+            // Whatever happened above: the volumes go too (project and file named explicitly, in case what failed was .env).
+            await ShellAsync($"docker-compose -p {Project} -f docker-compose.staging.yml down -t 0 -v", environment, clone, TimeSpan.FromMinutes(1));
         }
 
         Assert.Empty(await health.GetStatusAsync());
