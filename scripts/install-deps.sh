@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages EdgeRisk's build and tests use: the real local services the tests start
-# (Redis, Prometheus, Alertmanager, Pushgateway, a Docker engine with compose v1), the image build tools
+# (Redis, Prometheus, Alertmanager, Pushgateway, a Docker engine with compose v1, an image registry), the image build tools
 # Node for the Grafana schema check, and clang + zlib for the Native AOT publish of edgerisk-trading.
 # Idempotent; needs root (or sudo).
 set -euo pipefail
@@ -9,7 +9,7 @@ packages=(
   git curl ca-certificates make python3 cron
   redis-server
   prometheus prometheus-alertmanager prometheus-pushgateway
-  docker.io docker-compose debootstrap busybox-static
+  docker.io docker-compose docker-registry debootstrap busybox-static
   nodejs npm
   clang zlib1g-dev
 )
