@@ -4,7 +4,7 @@ BUILD := ./build.sh
 ARGS ?=
 
 .PHONY: help install-deps test start-services stop-services stage-deploy import-dashboards verify-dashboards \
-        live-crypto live-stocks dry-run evaluate-gates promote report-status install-cron backtest benchmark
+        live-crypto live-stocks dry-run evaluate-gates promote report-status install-cron backtest benchmark build-images
 
 help: ## List the rules and the build target behind each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -13,12 +13,14 @@ install-deps: ## ./build.sh InstallDeps (the system packages of scripts/install-
 	$(BUILD) InstallDeps $(ARGS)
 test: ## ./build.sh Test
 	$(BUILD) Test $(ARGS)
-start-services: ## ./build.sh StartServices (Redis, Prometheus, Alertmanager)
+start-services: ## ./build.sh StartServices (Redis, Prometheus, Alertmanager, the image registry)
 	$(BUILD) StartServices $(ARGS)
 stop-services: ## ./build.sh StopServices
 	$(BUILD) StopServices $(ARGS)
 stage-deploy: ## ./build.sh StageDeploy
 	$(BUILD) StageDeploy $(ARGS)
+build-images: ## ./build.sh BuildImages (build and push to EDGERISK_REGISTRY)
+	$(BUILD) BuildImages $(ARGS)
 import-dashboards: ## ./build.sh ImportDashboards
 	$(BUILD) ImportDashboards $(ARGS)
 verify-dashboards: ## ./build.sh VerifyDashboards (panels load and refresh, < 2 s lag)

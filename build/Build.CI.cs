@@ -10,12 +10,17 @@ namespace EdgeRisk.Build;
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     InvokedTargets = [nameof(Test)],
     PublishArtifacts = true)]
+// docker: a v* tag push builds the images and pushes them to GitHub's container registry, ghcr.io/<owner> (EDGERISK_REGISTRY),
+// from where staging and production pull them.
 [GitHubActions(
     "docker",
     GitHubActionsImage.UbuntuLatest,
     OnPushTags = ["v*"],
     InvokedTargets = ["BuildImages"],
-    ImportSecrets = ["GitHubToken"])]
+    ImportSecrets = ["GitHubToken"],
+    WritePermissions = ["packages"],
+    ContainerRegistry = "ghcr.io",
+    ContainerRegistryVariable = "EDGERISK_REGISTRY")]
 [GitHubActions(
     "promote",
     GitHubActionsImage.UbuntuLatest,

@@ -1,6 +1,9 @@
 using EdgeRisk.Nuke;
 using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Images;
+using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
@@ -120,10 +123,62 @@ partial class Build
     [Parameter("Jira API token of --jira-email (staging status updates)"), Secret]
     public string? JiraApiToken { get; set; }
 
+    [Parameter("Registry of the stack's images, host[:port][/namespace] (default: EDGERISK_REGISTRY in .env, the local registry)", Name = "EdgeriskRegistry")]
+    public string? Registry { get; set; }
+
+    static readonly HttpClient RegistryHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>EDGERISK_REGISTRY (--edgerisk-registry or the environment), else the value .env gives compose.</summary>
+    ImageRegistry StackRegistry => ImageRegistry.Parse(Registry ?? DotEnvFile.Read(RootDirectory / ".env").GetValueOrDefault(ImageRegistry.Variable));
+
+    /// <summary>A Requires() check: EDGERISK_REGISTRY (flag, environment or .env) names a registry; otherwise exit 2 naming it and the valid form.</summary>
+    bool RegistryGiven()
+    {
+        try
+        {
+            _ = StackRegistry;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            throw new BuildConfigurationException($"{e.Message} (set it with --edgerisk-registry, in the environment or in .env)", e);
+        }
+    }
+
+    /// <summary>The local services, with the image registry on EDGERISK_REGISTRY's port when that registry is on this machine.</summary>
+    LocalServicesOptions LocalServicesSettings => new()
+    {
+        RepositoryRoot = RootDirectory,
+        RegistryPort = StackRegistry.IsLoopback ? StackRegistry.Port ?? 80 : null,
+    };
+
+    /// <summary>The stack's images in EDGERISK_REGISTRY; ghcr.io is read with GITHUB_TOKEN.</summary>
+    ReleaseImages StackImages() => new(StackRegistryClient(), StackRegistry);
+
+    RegistryClient StackRegistryClient() =>
+        new(RegistryHttp, !StackRegistry.IsLoopback && Settings.Get(GitHubOptions.TokenVariable) is { } token
+            ? new RegistryCredentials(Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? "edgerisk", new Secret(token))
+            : null);
+
     Target BuildImages => _ => _
-        .Description("Builds the base, service and trading-core images on the local Docker engine (the tag-triggered workflow)")
+        .Description("Builds the stack's images, labelled with the commit, and pushes them to EDGERISK_REGISTRY (local: the registry of StartServices; " +
+            "the docker.yml workflow: ghcr.io/<owner>); staging runs it there, not here")
         .DependsOn(InstallDeps)
-        .Executes(() => EdgeRisk.Nuke.Tooling.ProcessTasks.StartProcess("bash", $"\"{RootDirectory / "scripts" / "build-images.sh"}\"", RootDirectory).AssertZeroExitCode());
+        .After(Tag, StageDeploy)
+        .Requires(() => RegistryGiven())
+        .OnlyWhenDynamic(() => IsLocalProfile)
+        .Executes(async () =>
+        {
+            var options = new ImagePublisherOptions
+            {
+                RepositoryRoot = RootDirectory,
+                Registry = StackRegistry,
+                Version = Release.Core,
+                Revision = await Repository.HeadCommitAsync(),
+            };
+            var images = await new ImagePublisher(options, StackRegistryClient()).PublishAsync(line => Log.Information(line));
+            Log.Information(images.Line());
+        });
 
     Target InstallCron => _ => _
         .Description("§4: installs deploy/crontab (12-hourly PnL and memory reports) into the user's crontab, idempotently")

@@ -6,6 +6,7 @@ using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.PagerDuty;
@@ -112,7 +113,8 @@ partial class Build
     });
 
     Target StartServices => _ => _
-        .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1; staging: those compose services)")
+        .Requires(() => RegistryGiven())
+        .Description("Starts Redis, Prometheus and Alertmanager (local profile: processes on 127.0.0.1, with the image registry of EDGERISK_REGISTRY; staging: those compose services)")
         .DependsOn(InstallDeps)
         .Executes(async () =>
         {
@@ -126,7 +128,7 @@ partial class Build
                 return;
             }
 
-            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            var start = await new LocalServices(LocalServicesSettings, TimeProvider).StartAsync();
             foreach (var service in start.Services)
             {
                 Log.Information($"{service.Name,-13} pid {service.Pid,-7} {service.Url}  {(start.WasStarted(service) ? "started" : "already running, ready")}");
@@ -137,10 +139,11 @@ partial class Build
         });
 
     Target StopServices => _ => _
-        .Description("Stops the services and the dry-run Prometheus that this build started (by pid)")
+        .Description("Stops the services (the local registry included; its images stay) and the dry-run Prometheus that this build started (by pid)")
         .AssuredAfterFailure()
         .Executes(async () =>
         {
+            // By the pids in state.json only: a bad EDGERISK_REGISTRY must not keep anything running.
             var stopped = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StopAsync();
             Log.Information($"Stopped {stopped.Count} local services");
             if (await StopDryRunPrometheusAsync())
@@ -175,23 +178,24 @@ partial class Build
         });
 
     Target StageDeploy => _ => _
-        .Description("§2: the stack up and healthy (local: services as processes; staging: docker-compose on the engine)")
+        .Description("§2: the stack up and healthy (local: services as processes and the image registry; staging: the images checked in EDGERISK_REGISTRY, then docker-compose pull and up on the engine)")
         .DependsOn(InstallDeps, Tag, Compile)
+        .Requires(() => RegistryGiven())
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
             if (!IsLocalProfile)
             {
-                var stack = StagingStack();
-                await stack.PullAsync();
-                await stack.UpAsync();
+                // Every image checked in the registry first: a missing one stops here, before anything is pulled or started.
+                var images = await StagingStack().DeployAsync(StackImages(), Release.Core);
+                Log.Information(images.Line());
                 using var health = StackHealth.Connect("edgerisk", TimeProvider);
                 AnsiConsole.Write(StackHealth.RenderTable(await health.WaitUntilHealthyAsync(StagingServices, TimeSpan.FromMinutes(5))));
                 return;
             }
 
-            var start = await new LocalServices(new LocalServicesOptions { RepositoryRoot = RootDirectory }, TimeProvider).StartAsync();
+            var start = await new LocalServices(LocalServicesSettings, TimeProvider).StartAsync();
             var started = start.AllAlreadyRunning ? "already running" : $"started {string.Join(", ", start.Started)}";
             Log.Information($"Local stack up ({started}): {string.Join(", ", start.Services.Select(s => $"{s.Name} {s.Url}"))}");
         });
@@ -263,9 +267,10 @@ partial class Build
         });
 
     Target Promote => _ => _
-        .Description("§5: preflight (tokens, image build, PASS verdict), then GA tag and main pushed in one atomic push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
-        .DependsOn(ReleasePr, DryRun, EvaluateGates)
+        .Description("§5: preflight (tokens, image build, the rc's images in the registry by digest, PASS verdict), then GA tag and main pushed in one atomic push, production deploy, GitHub release and Jira status; evidence in artifacts/release/v<version>/")
+        .DependsOn(ReleasePr, BuildImages, DryRun, EvaluateGates)
         .Requires(
+            () => RegistryGiven(),
             () => Configured(ReleaseService.GitHub),
             () => Configured(ReleaseService.Grafana),
             () => Configured(ReleaseService.Jira),
@@ -285,7 +290,7 @@ partial class Build
             using (githubTransport)
             using (jiraTransport)
             {
-                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer());
+                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer(), StackImages());
                 var result = await new PromotionService(Repository, integrations, PromotionOptions, TimeProvider, message => Log.Information(message))
                     .PromoteAsync();
                 if (result.Outcome == PromotionOutcome.Promoted)
@@ -302,7 +307,7 @@ partial class Build
 
     Target ReportStatus => _ => _
         .Description("The release status (rc tag, image build, gates, GA tag, deploy, GitHub release, PR) as posted to Jira; --post updates the Jira comment")
-        .Requires(() => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
+        .Requires(() => RegistryGiven(), () => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .Requires(() => JiraIssue, JiraIssueProblem)
         .Requires(() => GitHubRepository, GitHubRepositoryProblem)
@@ -315,7 +320,7 @@ partial class Build
             {
                 var options = PromotionOptions;
                 options.Validate();
-                var status = await new ReleaseStatusReporter(Repository, github, gitHubOptions, options).CollectAsync();
+                var status = await new ReleaseStatusReporter(Repository, github, gitHubOptions, options, StackImages()).CollectAsync();
                 Console.Out.Write(status.Render());
                 if (!Post)
                 {
@@ -396,11 +401,22 @@ partial class Build
             ComposeFile = RootDirectory / ComposeOptions.DefaultComposeFile,
             WorkingDirectory = RootDirectory,
             Environment = environment,
-        });
+        }, StackImages());
     }
 
+    /// <summary>The staging stack on this engine, its images from EDGERISK_REGISTRY at the release version.</summary>
     ComposeStack StagingStack() =>
-        new(new ComposeOptions { ProjectName = "edgerisk", ComposeFile = RootDirectory / "docker-compose.staging.yml", WorkingDirectory = RootDirectory });
+        new(new ComposeOptions
+        {
+            ProjectName = "edgerisk",
+            ComposeFile = RootDirectory / "docker-compose.staging.yml",
+            WorkingDirectory = RootDirectory,
+            Environment = new Dictionary<string, string>
+            {
+                [ImageRegistry.Variable] = StackRegistry.ToString(),
+                [ComposeStack.VersionVariable] = Release.Core,
+            },
+        });
 
     void WriteEvidence(string name, string content)
     {

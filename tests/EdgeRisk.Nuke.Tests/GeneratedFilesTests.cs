@@ -60,6 +60,23 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
+    public void Workflows_Docker_LogsInToGhcrAndPushesThereWithPackagesWrite()
+    {
+        var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["docker.yml"];
+
+        Assert.Contains("\npermissions:\n  contents: read\n  packages: write\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n", yaml, StringComparison.Ordinal);
+        // BuildImages pushes to EDGERISK_REGISTRY: the owner's namespace on ghcr.io, in lowercase as image names must be.
+        Assert.Contains("run: echo \"EDGERISK_REGISTRY=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}\" >> \"$GITHUB_ENV\"", yaml, StringComparison.Ordinal);
+        Assert.True(yaml.IndexOf("docker/login-action", StringComparison.Ordinal) < yaml.IndexOf("run: ./build.sh BuildImages", StringComparison.Ordinal),
+            "the login must come before the push");
+        // Only the image workflow may write packages.
+        var others = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build)).Where(w => w.Key != "docker.yml").Select(w => w.Value);
+        Assert.All(others, y => Assert.DoesNotContain("packages: write", y, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_LocalBuild_WritesSchemaWithParametersAndTargets()
     {
         using var root = new TempRoot();

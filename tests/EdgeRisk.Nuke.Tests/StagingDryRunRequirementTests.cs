@@ -42,6 +42,22 @@ public sealed class StagingDryRunRequirementTests
         Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
     }
 
+    [Theory]
+    [InlineData("BuildImages")]
+    [InlineData("StartServices")]
+    public async Task ImageTargets_RegistryNotARegistry_ExitTwoNamingTheInputAndTheValidForm(string target)
+    {
+        using var root = StagingRoot();
+        root.Write(".env", "EDGERISK_REGISTRY=127.0.0.1:5057\n");
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, [target, "--skip", "--edgerisk-registry", "http://127.0.0.1:5057"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("EDGERISK_REGISTRY 'http://127.0.0.1:5057' is not an image registry: use host[:port][/namespace] in lowercase, " +
+            "e.g. 127.0.0.1:5057 (local) or ghcr.io/<owner> (set it with --edgerisk-registry, in the environment or in .env)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
+    }
+
     [Fact]
     public async Task Help_StagingSecrets_OneNameEachAsTheRunbookAndErrorsUseIt()
     {
@@ -63,6 +79,17 @@ public sealed class StagingDryRunRequirementTests
         {
             Assert.DoesNotContain(stale, run.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task BuildImages_NoRegistryAnywhere_ExitsTwoNamingTheVariable()
+    {
+        using var root = StagingRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["BuildImages", "--skip"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("EDGERISK_REGISTRY '' is not an image registry", run.Output, StringComparison.Ordinal);
     }
 
     private static TempRoot StagingRoot()

@@ -1,8 +1,12 @@
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using Octokit;
 
 namespace EdgeRisk.Release.Promotion;
 
-/// <summary>The services a promotion talks to: over real HTTP in staging, over the outbox in the local profile.</summary>
-public sealed record PromotionIntegrations(IGitHubClient GitHub, GitHubOptions GitHubOptions, IJiraApi Jira, IProductionDeployer Deployer);
+/// <summary>
+/// The services a promotion talks to: over real HTTP in staging, over the outbox in the local profile; <see cref="Images"/>
+/// is the image registry (the loopback one locally, ghcr.io in staging), always read for real.
+/// </summary>
+public sealed record PromotionIntegrations(IGitHubClient GitHub, GitHubOptions GitHubOptions, IJiraApi Jira, IProductionDeployer Deployer, ReleaseImages Images);

@@ -52,6 +52,9 @@ public sealed partial record PromotionOptions
         return Path.Combine(artifactsDirectory, "release", version.GaTag);
     }
 
+    /// <summary>The tag of the release's images in the registry (EDGERISK_VERSION): the version without the v.</summary>
+    public string ImageTag => Version.TrimStart('v');
+
     /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the bad value and the fix.</summary>
     public void Validate()
     {

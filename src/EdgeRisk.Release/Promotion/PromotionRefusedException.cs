@@ -8,6 +8,7 @@ public enum PromotionRefusal
     ImageBuildMissing,
     ImageBuildInProgress,
     NoReleaseCandidate,
+    ImagesNotInRegistry,
 }
 
 /// <summary>A promotion precondition failed; nothing was tagged, pushed, deployed or posted. The message is one line.</summary>

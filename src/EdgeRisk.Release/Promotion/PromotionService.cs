@@ -6,7 +6,8 @@ using EdgeRisk.Release.Jira;
 namespace EdgeRisk.Release.Promotion;
 
 /// <summary>
-/// Runbook §5, the GA promotion. Preflight first and read-only: the rc tag's Docker-build workflow run, then the gates
+/// Runbook §5, the GA promotion. Preflight first and read-only: the rc tag's Docker-build workflow run (staging), the rc's
+/// images in the registry (by digest, built from the rc commit; their digests go into images.json), then the gates
 /// verdict (PASS only), then TagService's own checks (clean tree, up-to-date refs, fast-forward, tag not on another
 /// commit). Only then: GA tag, and main fast-forwarded to it and pushed with the tag in one atomic push (the promotion to
 /// main: GitHub marks the open release PR merged when its commits land on main), production deploy, GitHub release
@@ -16,6 +17,9 @@ namespace EdgeRisk.Release.Promotion;
 /// </summary>
 public sealed class PromotionService(GitRepository repository, PromotionIntegrations integrations, PromotionOptions options, TimeProvider time, Action<string> log)
 {
+    /// <summary>The digests of the images that were verified and deployed, beside the summary.</summary>
+    public const string ImagesFileName = "images.json";
+
     private const string Nothing = "no GA tag, no push, no deploy.";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -50,7 +54,7 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
     {
         options.Validate();
         var summaryPath = Path.Combine(options.ReleaseDirectory, "summary.md");
-        var reporter = new ReleaseStatusReporter(repository, integrations.GitHub, integrations.GitHubOptions, options);
+        var reporter = new ReleaseStatusReporter(repository, integrations.GitHub, integrations.GitHubOptions, options, integrations.Images);
         if (await IsPromotedAsync(repository, options, cancellationToken))
         {
             var done = await reporter.CollectAsync(cancellationToken);
@@ -63,7 +67,9 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         {
             var collected = await reporter.CollectAsync(cancellationToken);
             log(collected.ImageBuildLine());
+            log(collected.ImagesLine());
             RefuseUnlessBuilt(collected);
+            RefuseUnlessInRegistry(collected);
             if (!collected.Gates.Passed)
             {
                 var reason = collected.Gates.Problem is null ? "" : $" ({collected.Gates.Problem})";
@@ -180,6 +186,16 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         }
     }
 
+    private void RefuseUnlessInRegistry(ReleaseStatus status)
+    {
+        if (status.Images is not { Passed: true })
+        {
+            throw new PromotionRefusedException(
+                PromotionRefusal.ImagesNotInRegistry,
+                $"The images of {status.CandidateTag} are not ready: {status.Images?.Problem ?? "not checked"}; {Nothing}");
+        }
+    }
+
     private async Task<T> StepAsync<T>(string name, Func<Task<(T Value, string Outcome)>> step)
     {
         var started = time.GetTimestamp();
@@ -212,6 +228,17 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
             candidate = new { tag = status.CandidateTag, commit = status.CandidateCommit },
             ga = new { tag = tag.Tag, commit = tag.Commit, remote = tag.Remote },
         }, Indented) + "\n");
+        if (status.Images is { } images)
+        {
+            AtomicFile.Write(Path.Combine(options.ReleaseDirectory, ImagesFileName), JsonSerializer.Serialize(new
+            {
+                registry = images.Registry.ToString(),
+                tag = images.Tag,
+                revision = images.ExpectedRevision,
+                images = images.Images.Select(i => new { image = i.Image.ToString(), digest = i.Digest }),
+            }, Indented) + "\n");
+        }
+
         AtomicFile.Write(Path.Combine(options.ReleaseDirectory, "timings.json"), JsonSerializer.Serialize(
             steps.Select(s => new { step = s.Name, seconds = Math.Round(s.Duration.TotalSeconds, 3), outcome = s.Outcome }), Indented) + "\n");
         AtomicFile.Write(Path.Combine(options.ReleaseDirectory, "status.txt"), status.Render());

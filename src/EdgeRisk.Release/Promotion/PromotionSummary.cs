@@ -19,6 +19,7 @@ public static class PromotionSummary
         text.Append(CultureInfo.InvariantCulture, $"- Release candidate: `{status.CandidateTag}` on `{status.CandidateCommit}`\n");
         text.Append(CultureInfo.InvariantCulture, $"- GA tag: `{ga.Tag}` on `{ga.Commit}`, pushed to `{ga.Remote}`{(ga.MainPushed ? $" with `{options.MainBranch}` (the promotion to main)" : "")}\n");
         text.Append(CultureInfo.InvariantCulture, $"- {status.ImageBuildLine()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {status.ImagesLine()}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Gates: **{status.Gates.Verdict}**");
         text.Append(status.Gates.Gates is { } gates ? $", window {gates.Window.Start} .. {gates.Window.End}\n" : "\n");
         text.Append(CultureInfo.InvariantCulture, $"- Production deploy: {status.Deployment?.Status.ToString().ToLowerInvariant()}: {status.Deployment?.Detail}\n");
@@ -33,7 +34,7 @@ public static class PromotionSummary
         }
 
         text.Append("\nEvidence beside this file: `gates.json`, `report.md`, the plots, `tags.json`, `timings.json`, `status.txt`, " +
-                    "`pull-request.json`; raw evidence in `artifacts/gates/evidence/`.\n");
+                    "`pull-request.json`, `images.json` (the image digests); raw evidence in `artifacts/gates/evidence/`.\n");
         if (options.RecordedToOutbox)
         {
             text.Append("Local profile: the GitHub, Jira and Grafana calls were recorded to `artifacts/release/outbox/`, not sent.\n");

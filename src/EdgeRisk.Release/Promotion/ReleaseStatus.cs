@@ -1,6 +1,7 @@
 using System.Text;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 
 namespace EdgeRisk.Release.Promotion;
 
@@ -25,6 +26,9 @@ public sealed record ReleaseStatus
 
     public string WorkflowFile { get; init; } = PromotionOptions.DefaultWorkflowFile;
 
+    /// <summary>The rc's images in the registry, by digest (null without a release candidate).</summary>
+    public ReleaseImagesCheck? Images { get; init; }
+
     public required GateVerdict Gates { get; init; }
 
     public string GaTag => Version.GaTag;
@@ -39,7 +43,7 @@ public sealed record ReleaseStatus
 
     public bool Promoted { get; init; }
 
-    /// <summary>The image-build line: success, FAILED, running, MISSING, or (local profile) not verifiable.</summary>
+    /// <summary>The image-build line: success, FAILED, running, MISSING, or (local profile) no Actions: the registry is checked instead.</summary>
     public string ImageBuildLine()
     {
         if (CandidateTag is null)
@@ -54,11 +58,17 @@ public sealed record ReleaseStatus
             WorkflowRunState.Failed => $"{prefix}: FAILED (conclusion {ImageBuild.Conclusion}, {ImageBuild.Url})",
             WorkflowRunState.InProgress => $"{prefix}: still running ({ImageBuild.Url})",
             WorkflowRunState.Missing when RecordedToOutbox =>
-                $"{prefix}: not verified in the local profile (no GitHub Actions on this machine; the runs query was answered from the outbox, not sent)",
+                $"{prefix}: no GitHub Actions in the local profile (the runs query was answered from the outbox, not sent); the images are checked in the registry instead",
             WorkflowRunState.Missing => $"{prefix}: MISSING (no run for the tag push)",
             _ => $"{prefix}: not checked",
         };
     }
+
+    /// <summary>The images line: every image's digest when the rc's images are all in the registry, what is wrong otherwise.</summary>
+    public string ImagesLine() =>
+        CandidateTag is null ? "Images: no release candidate tag yet"
+        : Images is null ? "Images: not checked"
+        : Images.Line();
 
     public string Render()
     {
@@ -67,6 +77,7 @@ public sealed record ReleaseStatus
         text.Append(Promoted ? $"Promoted: {GaTag} is GA." : $"Not promoted yet: {GaTag} is not GA.").Append('\n');
         text.Append("Release candidate: ").Append(CandidateTag is null ? "none on develop head" : $"{CandidateTag} on {Short(CandidateCommit)}").Append('\n');
         text.Append(ImageBuildLine()).Append('\n');
+        text.Append(ImagesLine()).Append('\n');
         text.Append("Gates: ").Append(Gates.Verdict);
         if (Gates.Gates is { } gates)
         {

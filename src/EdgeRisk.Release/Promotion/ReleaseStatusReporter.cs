@@ -1,14 +1,17 @@
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 using Octokit;
 
 namespace EdgeRisk.Release.Promotion;
 
 /// <summary>
-/// Collects a <see cref="ReleaseStatus"/> from the repository (tags), GitHub Actions (the rc tag's image build), gates.json
-/// and the evidence of earlier runs (promotion.json, pull-request.json). Reads only; changes nothing.
+/// Collects a <see cref="ReleaseStatus"/> from the repository (tags), GitHub Actions (the rc tag's image build), the image
+/// registry (the rc's images by digest, built from the rc commit), gates.json and the evidence of earlier runs
+/// (promotion.json, pull-request.json). Reads only; changes nothing.
 /// </summary>
-public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClient github, GitHubOptions gitHubOptions, PromotionOptions options)
+public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClient github, GitHubOptions gitHubOptions, PromotionOptions options,
+    ReleaseImages images)
 {
     public async Task<ReleaseStatus> CollectAsync(CancellationToken cancellationToken = default)
     {
@@ -18,6 +21,7 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
         var imageBuild = candidate is null
             ? null
             : await new WorkflowRunChecker(github, gitHubOptions).CheckAsync(candidate, options.WorkflowFile, cancellationToken);
+        var imagesCheck = candidate is null ? null : await images.CheckAsync(options.ImageTag, candidateCommit, cancellationToken);
         var gates = GateVerdict.Read(options.GatesDirectory);
         var gaCommit = await repository.ResolveCommitAsync("refs/tags/" + options.GaTag, cancellationToken);
         var state = PromotionState.Read(options.ReleaseDirectory);
@@ -30,6 +34,7 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
             CandidateTag = candidate,
             CandidateCommit = candidate is null ? null : candidateCommit,
             ImageBuild = imageBuild,
+            Images = imagesCheck,
             WorkflowFile = options.WorkflowFile,
             Gates = gates,
             GaCommit = gaCommit,

@@ -8,7 +8,7 @@ using EdgeRisk.Release.Grafana;
 namespace EdgeRisk.Release.Staging;
 
 /// <summary>
-/// Starts Redis, Alertmanager and Prometheus as detached processes on 127.0.0.1 (they outlive the build that starts
+/// Starts Redis, Alertmanager, Prometheus and the image registry (docker-registry) as detached processes on 127.0.0.1 (they outlive the build that starts
 /// them) and records pid + port of each in <c>state.json</c> as soon as it runs, so <see cref="StopAsync"/> stops exactly
 /// those processes, even after a failed start. Starting again keeps the services that run and restarts only dead ones.
 /// Grafana is not started here (<see cref="GrafanaSource"/>).
@@ -79,8 +79,10 @@ public sealed class LocalServices
         var redisDir = Directory.CreateDirectory(Path.Combine(_stateDirectory, "redis")).FullName;
         var alertmanagerUrl = $"http://127.0.0.1:{alertmanagerPort}";
         var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
+        // The registry first: its port is fixed (image names carry it), so it is the likeliest to be taken; nothing runs yet then.
         ServiceSpec[] specs =
         [
+            .. _options.RegistryPort is { } registryPort ? [await RegistrySpecAsync(Port("registry", registryPort), cancellationToken)] : Array.Empty<ServiceSpec>(),
             new("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
                 ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
                 () => RedisPingAsync(redisPort)),
@@ -216,12 +218,40 @@ public sealed class LocalServices
 
     private static string Resolve(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
 
+    /// <summary>
+    /// The image registry BuildImages pushes to and Promote verifies: Debian's docker-registry (CNCF Distribution) with its
+    /// storage under the state directory, so pushed images survive StopServices. Docker allows plain HTTP on 127.0.0.0/8.
+    /// Its port is fixed (image names carry it), so a taken one names EDGERISK_REGISTRY in the fix.
+    /// </summary>
+    private async Task<ServiceSpec> RegistrySpecAsync(int port, CancellationToken cancellationToken)
+    {
+        var registryDir = Path.Combine(_stateDirectory, "registry");
+        var config = Path.Combine(registryDir, "config.yml");
+        Directory.CreateDirectory(Path.Combine(registryDir, "data"));
+        await File.WriteAllTextAsync(config + ".tmp", string.Join('\n',
+            "version: 0.1",
+            "log:",
+            "  level: warn",
+            "storage:",
+            "  filesystem:",
+            $"    rootdirectory: {Path.Combine(registryDir, "data")}",
+            "  delete:",
+            "    enabled: true",
+            "http:",
+            $"  addr: 127.0.0.1:{Text(port)}",
+            ""), cancellationToken);
+        File.Move(config + ".tmp", config, overwrite: true);
+        var url = $"http://127.0.0.1:{Text(port)}";
+        return new ServiceSpec("registry", "docker-registry", port, url, ["serve", config], () => HttpReadyAsync(url + "/v2/"),
+            $"stop what listens there, or give the local registry a free port: set {Images.ImageRegistry.Variable}=127.0.0.1:<port> in .env or the environment");
+    }
+
     /// <summary>Starts one service and records it in state.json beside <paramref name="others"/> as soon as it runs.</summary>
     private async Task<LocalServiceProcess> LaunchAsync(ServiceSpec spec, IReadOnlyList<LocalServiceProcess> others, CancellationToken cancellationToken)
     {
-        var (name, tool, port, url, arguments, ready) = spec;
+        var (name, tool, port, url, arguments, ready, portFix) = spec;
         var executable = Locate(tool);
-        EnsurePortFree(name, port);
+        EnsurePortFree(name, port, portFix ?? "stop what listens there or pick another port");
         var log = Path.Combine(_stateDirectory, "logs", name + ".log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         // setsid: own session, so the build's Ctrl-C does not reach it; exec keeps the pid, the shell only redirects output.
@@ -266,7 +296,7 @@ public sealed class LocalServices
     /// Fails before launching when something already listens on the port: otherwise the readiness probe could reach
     /// that other process while ours is still failing to bind, and report it ready.
     /// </summary>
-    private static void EnsurePortFree(string name, int port)
+    private static void EnsurePortFree(string name, int port, string fix)
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
         try
@@ -275,7 +305,7 @@ public sealed class LocalServices
         }
         catch (SocketException e)
         {
-            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); stop what listens there or pick another port", e);
+            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); {fix}", e);
         }
         finally
         {
@@ -376,5 +406,6 @@ public sealed class LocalServices
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>How to start one service and how to tell it is ready.</summary>
-    private sealed record ServiceSpec(string Name, string Tool, int Port, string Url, IReadOnlyList<string> Arguments, Func<Task<bool>> Ready);
+    /// <param name="PortFix">What to do when the port is taken (default: stop what listens there or pick another port).</param>
+    private sealed record ServiceSpec(string Name, string Tool, int Port, string Url, IReadOnlyList<string> Arguments, Func<Task<bool>> Ready, string? PortFix = null);
 }

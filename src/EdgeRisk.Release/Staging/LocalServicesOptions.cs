@@ -21,6 +21,12 @@ public sealed record LocalServicesOptions
 
     public int AlertmanagerPort { get; init; }
 
+    /// <summary>
+    /// The local image registry (docker-registry) on 127.0.0.1: a fixed port, the one EDGERISK_REGISTRY in .env names, since
+    /// image names carry it; 0 picks a free one, null starts no registry (EDGERISK_REGISTRY is not on this machine).
+    /// </summary>
+    public int? RegistryPort { get; init; } = Images.ImageRegistry.LocalDefaultPort;
+
     /// <summary>Where the trading jobs serve /metrics (Prometheus scrape targets).</summary>
     public int CryptoMetricsPort { get; init; } = 9101;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
@@ -13,7 +14,7 @@ namespace EdgeRisk.Release.Tests.Promotion;
 /// <summary>
 /// A release at the end of the dry run: real bare origin and clone with v0.4.0-rc1 tagged and pushed (origin's main still
 /// behind develop, as the rc push leaves it), gates.json with a chosen verdict, and GitHub/Jira behind the local profile's
-/// outbox (or given clients for staging).
+/// outbox (or given clients for staging), and the rc's images in a fake registry (built from the rc commit).
 /// </summary>
 internal sealed class PromotionSandbox : IDisposable
 {
@@ -38,6 +39,14 @@ internal sealed class PromotionSandbox : IDisposable
 
     public RecordingDeployer Deployer { get; } = new();
 
+    public FakeImageRegistry Registry { get; } = new();
+
+    /// <summary>The stack's images in <see cref="Registry"/>, as BuildImages or docker.yml pushed them.</summary>
+    public ReleaseImages Images => new(Registry, FakeImageRegistry.Local);
+
+    /// <summary>The rc commit: develop's head, where v0.4.0-rc1 points.</summary>
+    public string? CandidateCommit { get; private set; }
+
     public List<string> Log { get; } = [];
 
     /// <summary>origin's main after the rc tag: where a refused promotion must leave it.</summary>
@@ -49,6 +58,8 @@ internal sealed class PromotionSandbox : IDisposable
         await new TagService(sandbox.Git.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc1") });
         await sandbox.Git.Clone.CheckoutAsync("develop");
         sandbox.OriginMainBeforePromotion = await sandbox.OriginMainAsync();
+        sandbox.CandidateCommit = await sandbox.Git.Clone.ResolveCommitAsync("refs/heads/develop");
+        sandbox.Registry.Publish("0.4.0", sandbox.CandidateCommit!);
         sandbox.WriteGates(verdict, failingGate);
         return sandbox;
     }
@@ -90,7 +101,8 @@ internal sealed class PromotionSandbox : IDisposable
             GitHubClientFactory.Create(github, new OutboxHandler(Outbox, new GitHubOutboxResponder())),
             github,
             JiraClientFactory.Create(jira, wrapJira is null ? jiraTransport : wrapJira(jiraTransport)),
-            Deployer);
+            Deployer,
+            Images);
     }
 
     public PromotionService Service(PromotionIntegrations? integrations = null, bool local = true, string version = "0.4.0") =>

@@ -1,5 +1,6 @@
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Promotion;
 
 namespace EdgeRisk.Release.Tests.Promotion;
@@ -39,7 +40,16 @@ public sealed class PromotionServiceTests
         Assert.Contains(developHead!, summary, StringComparison.Ordinal);
         Assert.Contains("pushed to `origin` with `main` (the promotion to main)", summary, StringComparison.Ordinal);
         Assert.Contains("recorded to `artifacts/release/outbox/`, not sent", summary, StringComparison.Ordinal);
-        Assert.Contains(sandbox.Log, l => l.Contains("not verified in the local profile", StringComparison.Ordinal));
+        // The rc's images, verified in the registry by digest, are part of the evidence.
+        var trading = sandbox.Registry.DigestOf("edgerisk/trading-core", "0.4.0");
+        Assert.Contains(sandbox.Log, l => l.StartsWith("Images 0.4.0 in 127.0.0.1:5057, built from ", StringComparison.Ordinal)
+            && l.Contains("edgerisk/trading-core@" + trading, StringComparison.Ordinal));
+        Assert.Contains("edgerisk/trading-core@" + trading, summary, StringComparison.Ordinal);
+        using var images = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(sandbox.ReleaseDirectory, PromotionService.ImagesFileName)));
+        Assert.Equal(sandbox.CandidateCommit, images.RootElement.GetProperty("revision").GetString());
+        Assert.Equal(
+            ReleaseImages.Repositories.Select(r => $"127.0.0.1:5057/{r}:0.4.0@{sandbox.Registry.DigestOf(r, "0.4.0")}"),
+            images.RootElement.GetProperty("images").EnumerateArray().Select(i => $"{i.GetProperty("image").GetString()}@{i.GetProperty("digest").GetString()}"));
         Assert.Contains(sandbox.Log, l => l.Contains("GitHub release v0.4.0: Created", StringComparison.Ordinal) && l.EndsWith("recorded to the outbox, not sent", StringComparison.Ordinal));
     }
 
@@ -252,16 +262,20 @@ public sealed class PromotionServiceTests
     }
 
     [Fact]
-    public async Task ImageBuildLine_LocalProfileWithoutActions_SaysNotVerifiedAndNotSent()
+    public async Task CollectAsync_LocalProfileWithoutActions_ChecksTheImagesInTheRegistryInstead()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         var integrations = sandbox.LocalIntegrations();
 
-        var status = await new ReleaseStatusReporter(sandbox.Git.Clone, integrations.GitHub, integrations.GitHubOptions, sandbox.Options()).CollectAsync();
+        var status = await new ReleaseStatusReporter(sandbox.Git.Clone, integrations.GitHub, integrations.GitHubOptions, sandbox.Options(), integrations.Images).CollectAsync();
 
         Assert.Equal("v0.4.0-rc1", status.CandidateTag);
         Assert.Equal(WorkflowRunState.Missing, status.ImageBuild!.State);
-        Assert.Contains("not verified in the local profile", status.ImageBuildLine(), StringComparison.Ordinal);
+        Assert.Contains("no GitHub Actions in the local profile", status.ImageBuildLine(), StringComparison.Ordinal);
+        Assert.DoesNotContain("not verified", status.Render(), StringComparison.Ordinal);
+        Assert.True(status.Images!.Passed);
+        Assert.Contains(status.ImagesLine(), status.Render(), StringComparison.Ordinal);
+        Assert.Contains("edgerisk/redis@" + sandbox.Registry.DigestOf("edgerisk/redis", "0.4.0"), status.ImagesLine(), StringComparison.Ordinal);
         Assert.Contains("Not promoted yet", status.Render(), StringComparison.Ordinal);
         Assert.Empty(sandbox.Outbox.ReadAll());
     }
@@ -282,5 +296,54 @@ public sealed class PromotionServiceTests
         Assert.Equal(developHead, await sandbox.OriginTagAsync("v0.4.0"));
         Assert.Equal(Path.Combine(sandbox.ReleaseDirectory, "summary.md"), result.SummaryPath);
         Assert.Contains("[edgerisk:v0.4.0:status]", sandbox.Outbox.ReadAll("jira").Single().Body!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_LocalProfileImageNotInRegistry_RefusesNamingImageRegistryAndBuildImages()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        var registry = new FakeImageRegistry();
+        var service = new PromotionService(sandbox.Git.Clone, sandbox.LocalIntegrations() with { Images = new ReleaseImages(registry, FakeImageRegistry.Local) },
+            sandbox.Options(), TimeProvider.System, sandbox.Log.Add);
+        registry.Publish("0.4.0", sandbox.CandidateCommit!, without: "edgerisk/trading-core");
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => service.PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
+        Assert.Equal(
+            "The images of v0.4.0-rc1 are not ready: 127.0.0.1:5057/edgerisk/trading-core:0.4.0 not in registry 127.0.0.1:5057: " +
+            "build and push with ./build.sh BuildImages; no GA tag, no push, no deploy.",
+            error.Message);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ImagesBuiltFromAnotherCommit_RefusesNamingTheCommits()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        // An earlier rc's build: the tag 0.4.0 moved on in the registry, the rc commit did not.
+        const string other = "fedcba9876543210fedcba9876543210fedcba98";
+        sandbox.Registry.Publish("0.4.0", other);
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
+        Assert.Contains($"built from {other[..12]}, not from {sandbox.CandidateCommit![..12]}: run ./build.sh BuildImages at that commit", error.Message, StringComparison.Ordinal);
+        await sandbox.AssertNothingChangedAsync();
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RegistryDoesNotAnswer_RefusesAsUnverified()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        sandbox.Registry.Down = true;
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service().PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
+        Assert.StartsWith("The images of v0.4.0-rc1 are not ready: registry 127.0.0.1:5057 does not answer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("./build.sh StartServices", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        await sandbox.AssertNothingChangedAsync();
     }
 }

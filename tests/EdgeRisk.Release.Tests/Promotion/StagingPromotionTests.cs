@@ -1,5 +1,6 @@
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
@@ -12,11 +13,12 @@ public sealed class StagingPromotionTests
 {
     private static readonly DateTimeOffset Pushed = new(2026, 1, 1, 0, 5, 0, TimeSpan.Zero);
 
-    private static PromotionIntegrations Integrations(FakeGitHub github, FakeJira jira, RecordingDeployer deployer)
+    private static PromotionIntegrations Integrations(FakeGitHub github, FakeJira jira, PromotionSandbox sandbox)
     {
         var gitHubOptions = new GitHubOptions("edgerisk", "edgerisk", new Secret(PromotionSandbox.GitHubToken)) { ApiUrl = github.BaseUrl };
         var jiraOptions = new JiraOptions(jira.BaseUrl, "release@example.test", new Secret(PromotionSandbox.JiraToken));
-        return new PromotionIntegrations(GitHubClientFactory.Create(gitHubOptions), gitHubOptions, JiraClientFactory.Create(jiraOptions), deployer);
+        return new PromotionIntegrations(GitHubClientFactory.Create(gitHubOptions), gitHubOptions, JiraClientFactory.Create(jiraOptions), sandbox.Deployer,
+            sandbox.Images);
     }
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed class StagingPromotionTests
         await using var saas = await Saas.StartAsync();
         var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
-        var integrations = Integrations(github, jira, sandbox.Deployer);
+        var integrations = Integrations(github, jira, sandbox);
 
         var first = await sandbox.Service(integrations, local: false).PromoteAsync();
         var second = await sandbox.Service(integrations, local: false).PromoteAsync();
@@ -56,7 +58,7 @@ public sealed class StagingPromotionTests
         var (github, jira) = (saas.GitHub, saas.Jira);
         github.GitDirectory = sandbox.Git.OriginPath;
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
-        var integrations = Integrations(github, jira, sandbox.Deployer);
+        var integrations = Integrations(github, jira, sandbox);
         var opened = await new ReleasePullRequestService(integrations.GitHub, integrations.GitHubOptions)
             .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0-rc1")) { Reviewers = ["pm", "qa"] });
         Assert.True(opened.Created);
@@ -106,6 +108,27 @@ public sealed class StagingPromotionTests
     }
 
     [Fact]
+    public async Task PromoteAsync_ImageBuildSucceededButImageNotPushed_RefusesNamingTheImage()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var saas = await Saas.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+        var registry = new FakeImageRegistry();
+        registry.Publish("0.4.0", sandbox.CandidateCommit!, without: "edgerisk/alertmanager");
+
+        var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => new PromotionService(sandbox.Git.Clone,
+            Integrations(github, jira, sandbox) with { Images = new ReleaseImages(registry, FakeImageRegistry.Local) },
+            sandbox.Options(local: false), TimeProvider.System, sandbox.Log.Add).PromoteAsync());
+
+        Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
+        Assert.Contains("127.0.0.1:5057/edgerisk/alertmanager:0.4.0 not in registry", error.Message, StringComparison.Ordinal);
+        Assert.Contains(sandbox.Log, l => l.Contains("Docker build (docker.yml) for v0.4.0-rc1: success", StringComparison.Ordinal));
+        await sandbox.AssertNothingChangedAsync();
+        Assert.Empty(github.Releases);
+    }
+
+    [Fact]
     public async Task PromoteAsync_ImageBuildStillRunning_RefusesUntilItFinishes()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
@@ -135,7 +158,7 @@ public sealed class StagingPromotionTests
     private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira)
     {
         var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox.Deployer), local: false).PromoteAsync());
+            sandbox.Service(Integrations(github, jira, sandbox), local: false).PromoteAsync());
         await sandbox.AssertNothingChangedAsync();
         Assert.Empty(github.Releases);
         Assert.Empty(jira.Comments(PromotionOptions.DefaultJiraIssue));

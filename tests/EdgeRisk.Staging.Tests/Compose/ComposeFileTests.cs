@@ -1,12 +1,15 @@
+using System.Text.RegularExpressions;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Services;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
 /// <summary>docker-compose.staging.yml and .env as the runbook uses them (no engine needed).</summary>
-public sealed class ComposeFileTests
+public sealed partial class ComposeFileTests
 {
     private static readonly string[] LocalServices = ["edgerisk-crypto", "edgerisk-stocks", "redis", "prometheus", "alertmanager"];
 
@@ -27,14 +30,65 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void LocalServices_DeclareBuildOnly_SoPullHasNothingToFetch()
+    public void LocalServices_ImageFromEdgeriskRegistryWithVersionTag_NoBuildOnTheHost()
     {
-        foreach (var name in LocalServices)
+        var expected = new Dictionary<string, string>
+        {
+            ["edgerisk-crypto"] = "edgerisk/trading-core",
+            ["edgerisk-stocks"] = "edgerisk/trading-core",
+            ["redis"] = "edgerisk/redis",
+            ["prometheus"] = "edgerisk/prometheus",
+            ["alertmanager"] = "edgerisk/alertmanager",
+        };
+        foreach (var (name, repository) in expected)
         {
             var service = (YamlMappingNode)_services[name];
-            Assert.False(service.Children.ContainsKey("image"), $"{name} declares image:, which 'docker-compose pull' would ask a registry for");
-            Assert.Equal("docker/compose", Scalar((YamlMappingNode)service["build"], "context"));
+            Assert.False(service.Children.ContainsKey("build"), $"{name} declares build:, so a host without the image would build it instead of pulling");
+            var image = Scalar(service, "image");
+            Assert.True(image is not null, $"{name} declares no image:, so 'docker-compose pull' skips it");
+            var match = RegistryImage().Match(image);
+            Assert.True(match.Success, $"{name}: image '{image}' is not ${{EDGERISK_REGISTRY...}}/REPOSITORY:${{EDGERISK_VERSION...}}");
+            Assert.Equal(repository, match.Groups["repository"].Value);
         }
+
+        Assert.Equal([.. ReleaseImages.Repositories.Order(StringComparer.Ordinal)], expected.Values.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConfigAsync_RegistryAndVersionSet_EveryImageNamesThem()
+    {
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            ProjectName = "edgerisk-config",
+            Environment = new Dictionary<string, string> { ["EDGERISK_REGISTRY"] = "ghcr.io/example", ["EDGERISK_VERSION"] = "9.8.7" },
+        });
+
+        var config = (await stack.ConfigAsync()).StandardOutput;
+
+        // Grafana (behind its profile, external to the stack) is the one image from elsewhere.
+        var images = config.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("image: ", StringComparison.Ordinal) && !l.StartsWith("image: grafana/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, images.Count);
+        Assert.All(images, i => Assert.Matches(@"^image: ghcr\.io/example/edgerisk/[a-z-]+:9\.8\.7$", i));
+    }
+
+    [Fact]
+    public async Task ConfigAsync_NoRegistry_FailsNamingTheVariable()
+    {
+        using var copy = new TempDirectory("compose");
+        File.Copy(RepositoryRoot.Combine("docker-compose.staging.yml"), copy.Combine("docker-compose.staging.yml"));
+        // Empty counts as unset, also when the environment running the tests has a registry.
+        var stack = new ComposeStack(new ComposeOptions
+        {
+            WorkingDirectory = copy.Path,
+            ProjectName = "edgerisk-config",
+            Environment = new Dictionary<string, string> { ["EDGERISK_REGISTRY"] = "" },
+        });
+
+        var e = await Assert.ThrowsAsync<ComposeException>(() => stack.ConfigAsync());
+
+        Assert.Contains("set EDGERISK_REGISTRY", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,6 +120,15 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void DotEnv_Registry_IsTheLocalRegistryOnItsDefaultPort()
+    {
+        var variables = DotEnvFile.Read(RepositoryRoot.Combine(".env"));
+
+        Assert.Equal($"127.0.0.1:{ImageRegistry.LocalDefaultPort}", variables[ImageRegistry.Variable]);
+        Assert.True(ImageRegistry.Parse(variables[ImageRegistry.Variable]).IsLoopback);
+    }
+
+    [Fact]
     public async Task ValidateAsync_StagingFile_ComposeAcceptsIt()
     {
         var stack = new ComposeStack(new ComposeOptions { WorkingDirectory = RepositoryRoot.Path, ProjectName = "edgerisk-config" });
@@ -94,4 +157,7 @@ public sealed class ComposeFileTests
 
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    [GeneratedRegex(@"^\$\{EDGERISK_REGISTRY(:\?[^}]*)?\}/(?<repository>edgerisk/[a-z-]+):\$\{EDGERISK_VERSION(:-[^}]*)?\}$")]
+    private static partial Regex RegistryImage();
 }

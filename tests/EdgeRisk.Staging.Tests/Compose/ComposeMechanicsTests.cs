@@ -1,3 +1,4 @@
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
 using EdgeRisk.Testing.Services;
@@ -28,8 +29,10 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         """;
 
     [Fact]
-    public async Task PullAsync_StagingFileWithoutRegistry_Succeeds()
+    public async Task DeployAsync_StagingFileImagesNotInRegistry_ThrowsNamingThemAndLeavesTheEngineEmpty()
     {
+        await using var empty = await RegistryServer.StartAsync();
+        using var http = new HttpClient();
         var stack = new ComposeStack(new ComposeOptions
         {
             ProjectName = "edgerisk-pull",
@@ -37,9 +40,13 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
             Environment = new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Daemon.DockerHost },
         });
 
-        var result = await stack.PullAsync();
+        var e = await Assert.ThrowsAsync<RegistryException>(() =>
+            stack.DeployAsync(new ReleaseImages(new RegistryClient(http), ImageRegistry.Parse(empty.Address)), DockerEngineFixture.Version));
 
-        Assert.True(result.Succeeded);
+        Assert.StartsWith($"{empty.Address}/edgerisk/trading-core:{DockerEngineFixture.Version}, ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"not in registry {empty.Address}: build and push with ./build.sh BuildImages", e.Message, StringComparison.Ordinal);
+        using var health = StackHealth.Connect("edgerisk-pull", TimeProvider.System, engine.Daemon.DockerHost);
+        Assert.Empty(await health.GetStatusAsync());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
-/// <summary>The local profile's real Redis, Alertmanager and Prometheus processes, started and stopped by pid.</summary>
+/// <summary>The local profile's real image registry, Redis, Alertmanager and Prometheus processes, started and stopped by pid.</summary>
 public sealed class LocalServicesTests
 {
     [Fact]
@@ -20,7 +20,7 @@ public sealed class LocalServicesTests
         {
             started = (await services.StartAsync()).State;
 
-            Assert.Equal(["redis", "alertmanager", "prometheus"], started.Services.Select(s => s.Name));
+            Assert.Equal(["registry", "redis", "alertmanager", "prometheus"], started.Services.Select(s => s.Name));
             Assert.All(started.Services, s => Assert.True(LocalServices.IsRunning(s), s.Name));
             Assert.Equal(started, LocalServicesState.Read(services.StatePath), new StateComparer());
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -29,6 +29,9 @@ public sealed class LocalServicesTests
             Assert.Contains($"127.0.0.1:{started.Services.Single(s => s.Name == "alertmanager").Port}", loadedConfig, StringComparison.Ordinal);
             var rules = await http.GetStringAsync(new Uri(prometheus.Url + "/api/v1/rules"));
             Assert.Contains("ModelSwitchStorm", rules, StringComparison.Ordinal);
+            // The image registry BuildImages pushes to: the registry HTTP API v2 on its port.
+            var registry = started.Services.Single(s => s.Name == "registry");
+            Assert.Equal("{\"repositories\":[]}", (await http.GetStringAsync(new Uri(registry.Url + "/v2/_catalog"))).Trim());
 
         }
         finally
@@ -162,6 +165,33 @@ public sealed class LocalServicesTests
     }
 
     [Fact]
+    public async Task StartAsync_RegistryPortTaken_FailsNamingPortAndEdgeriskRegistryBeforeStartingAnything()
+    {
+        using var state = new TempDirectory("services");
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var services = new LocalServices(Options(state) with { RegistryPort = port }, TimeProvider.System);
+
+            var e = await Assert.ThrowsAsync<LocalServicesException>(() => services.StartAsync());
+
+            Assert.Equal(
+                $"registry: port {port} on 127.0.0.1 is already in use (AddressAlreadyInUse); stop what listens there, or give the local registry a free port: " +
+                "set EDGERISK_REGISTRY=127.0.0.1:<port> in .env or the environment",
+                e.Message);
+            Assert.False(File.Exists(services.StatePath));
+            Assert.False(Directory.Exists(Path.Combine(state.Path, "logs")), "a service was launched");
+        }
+        finally
+        {
+            taken.Stop();
+            await new LocalServices(Options(state), TimeProvider.System).StopAsync();
+        }
+    }
+
+    [Fact]
     public void Render_StagingConfig_MovesTargetsAndAnchorsRuleFiles()
     {
         var yaml = PrometheusConfigRenderer.Render(RepositoryRoot.Combine("prometheus", "prometheus.yml"),
@@ -175,10 +205,12 @@ public sealed class LocalServicesTests
         Assert.Contains(RepositoryRoot.Combine("prometheus", "rules") + "/*.yml", yaml, StringComparison.Ordinal);
     }
 
+    // Every port free, the registry's included (its default, .env's 5057, may be taken on a shared machine).
     private static LocalServicesOptions Options(TempDirectory state) => new()
     {
         RepositoryRoot = RepositoryRoot.Path,
         StateDirectory = state.Path,
+        RegistryPort = 0,
     };
 
     private sealed class StateComparer : IEqualityComparer<LocalServicesState?>

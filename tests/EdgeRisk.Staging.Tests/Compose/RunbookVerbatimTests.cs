@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Docker.DotNet;
 using Docker.DotNet.Models;
 using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
@@ -10,10 +11,12 @@ using CommandResult = EdgeRisk.Staging.Tests.Scripts.CommandResult;
 namespace EdgeRisk.Staging.Tests.Compose;
 
 /// <summary>
-/// docs/runbook.md §2 and §4 as a release engineer types them, in a fresh clone, on the isolated dockerd: the stack up
-/// through the shipped <c>.env</c>, the two report lines of deploy/crontab, the log-tail paging the loopback PagerDuty on
-/// FAIL lines, and <c>docker-compose down</c>. Every command goes through <c>bash -c</c> with its text unchanged; only
-/// the shell's environment differs from the staging host (engine, free ports, rendered configuration).
+/// docs/runbook.md §2 and §4 as a release engineer types them, in a fresh clone, on a fresh staging host: BuildImages has
+/// pushed the images from one engine to the registry, and a SECOND engine with an empty data root runs step 2.1 verbatim
+/// — it pulls every image and builds nothing — then the two report lines of deploy/crontab, the log-tail paging the
+/// loopback PagerDuty on FAIL lines, and <c>docker-compose down</c>. Every command goes through <c>bash -c</c> with its
+/// text unchanged; only the shell's environment differs from the staging host (engine, registry, free ports, rendered
+/// configuration).
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed partial class RunbookVerbatimTests(DockerEngineFixture engine, ITestOutputHelper output)
@@ -35,29 +38,39 @@ public sealed partial class RunbookVerbatimTests(DockerEngineFixture engine, ITe
     [Fact]
     public async Task RunbookCommands_VerbatimFromFreshClone_StackUpReportsPagedAndNothingLeft()
     {
-        await engine.EnsureAllImagesAsync();
+        var pushed = await engine.EnsureAllImagesAsync();
+        await using var host = await DockerDaemon.StartAsync();
         using var work = new TempDirectory("runbook");
         var clone = work.Combine("clone");
         var cloned = await CommandRunner.RunAsync("git", ["clone", "--quiet", RepositoryRoot.Path, clone], timeout: TimeSpan.FromMinutes(1));
         Assert.True(cloned.ExitCode == 0, cloned.ToString());
         var logs = Directory.CreateDirectory(work.Combine("log")).FullName;
 
-        // The shell's environment: this engine (DOCKER_HOST, and the legacy builder: it has no BuildKit), free ports and
-        // the rendered configuration. Everything else, compose file and project name included, comes from the clone's .env.
-        var environment = StagingConfiguration.Write(work, StagingConfiguration.FreePorts(), clone);
-        foreach (var (key, value) in engine.Daemon.Environment)
+        // The shell's environment: the fresh engine (DOCKER_HOST), the registry BuildImages pushed to (EDGERISK_REGISTRY),
+        // free ports and the rendered configuration. Everything else, compose file and project name included, comes from
+        // the clone's .env.
+        var environment = StagingConfiguration.Write(work, StagingConfiguration.FreePorts(), engine.Registry.Address, clone);
+        foreach (var (key, value) in host.Environment)
         {
             environment[key] = value;
         }
 
-        using var health = StackHealth.Connect(Project, TimeProvider.System, engine.Daemon.DockerHost);
-        using var docker = engine.CreateClient();
+        using var health = StackHealth.Connect(Project, TimeProvider.System, host.DockerHost);
+        using var docker = new DockerClientConfiguration(new Uri(host.DockerHost)).CreateClient();
+        Assert.Empty(await docker.Images.ListImagesAsync(new ImagesListParameters { All = true }));
         try
         {
-            var staged = await ShellAsync(StageCommand, environment, clone, TimeSpan.FromMinutes(3));
+            // Pulling about 1.5 GB from a loopback registry on a busy 2-core machine: minutes, not seconds.
+            var staged = await ShellAsync(StageCommand, environment, clone, TimeSpan.FromMinutes(15));
             output.WriteLine($"$ {StageCommand}\n{staged.StandardOutput}{staged.StandardError}");
             Assert.True(staged.ExitCode == 0, staged.ToString());
             await health.WaitUntilHealthyAsync(Services, TimeSpan.FromSeconds(90));
+
+            // Pulled, not built: the host holds exactly the pushed images, each with the digest BuildImages read back.
+            var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true });
+            Assert.Equal(
+                pushed.Images.Select(i => $"{i.Image}@{i.Digest}").Order(StringComparer.Ordinal),
+                images.SelectMany(i => (i.RepoTags ?? []).Select(t => $"{t}@{(i.RepoDigests ?? []).Single().Split('@')[1]}")).Order(StringComparer.Ordinal));
 
             // §4: the crontab's lines without their schedule. Only the /var/log/ directory is replaced by a temporary
             // one (the test does not write to the host's /var/log); the rest of each command is run as written.
@@ -127,17 +140,16 @@ public sealed partial class RunbookVerbatimTests(DockerEngineFixture engine, ITe
         }
         finally
         {
-            // Whatever happened above: the volumes and the wrapper images `up` built go too (named explicitly, in case
-            // what failed was .env).
-            await ShellAsync($"docker-compose -p {Project} -f docker-compose.staging.yml down -t 0 -v --rmi local", environment, clone, TimeSpan.FromMinutes(1));
+            // Whatever happened above: the volumes go too (project and file named explicitly, in case what failed was .env).
+            await ShellAsync($"docker-compose -p {Project} -f docker-compose.staging.yml down -t 0 -v", environment, clone, TimeSpan.FromMinutes(1));
         }
 
         Assert.Empty(await health.GetStatusAsync());
         Assert.Empty(await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }));
         Assert.Empty(OfProject(await docker.Networks.ListNetworksAsync(), n => n.Labels));
         Assert.Empty(OfProject((await docker.Volumes.ListAsync()).Volumes ?? [], v => v.Labels));
-        var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true });
-        Assert.DoesNotContain(images.SelectMany(i => i.RepoTags ?? []), t => t.StartsWith(Project + "_", StringComparison.Ordinal));
+        var left = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true });
+        Assert.All(left.SelectMany(i => i.RepoTags ?? []), t => Assert.StartsWith(engine.Registry.Address + "/edgerisk/", t, StringComparison.Ordinal));
     }
 
     private static Task<CommandResult> ShellAsync(string command, IReadOnlyDictionary<string, string> environment, string directory, TimeSpan timeout) =>

@@ -22,8 +22,9 @@ internal static class StagingConfiguration
     };
 
     /// <summary>Writes the configuration under <paramref name="config"/> and returns the environment for compose.</summary>
+    /// <param name="registry">EDGERISK_REGISTRY: where the images are pulled from.</param>
     /// <param name="sourceRoot">The checkout whose <c>prometheus/</c> is rendered; the repository by default.</param>
-    public static Dictionary<string, string> Write(TempDirectory config, IReadOnlyDictionary<string, int> ports, string? sourceRoot = null)
+    public static Dictionary<string, string> Write(TempDirectory config, IReadOnlyDictionary<string, int> ports, string registry, string? sourceRoot = null)
     {
         sourceRoot ??= RepositoryRoot.Path;
         var prometheusDir = Directory.CreateDirectory(config.Combine("prometheus")).FullName;
@@ -52,6 +53,7 @@ internal static class StagingConfiguration
         environment["PROMETHEUS_CONFIG_DIR"] = prometheusDir;
         environment["PAGERDUTY_SECRETS_DIR"] = secretsDir;
         environment["SIM_STATS_DIR"] = simDir;
+        environment["EDGERISK_REGISTRY"] = registry;
         environment["EDGERISK_VERSION"] = DockerEngineFixture.Version;
         // Replay fast enough that the first fills (pnl_usd) come within seconds.
         environment["CRYPTO_SPEED"] = "600";

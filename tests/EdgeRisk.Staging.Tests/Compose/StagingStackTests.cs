@@ -8,8 +8,9 @@ using EdgeRisk.Testing.Services;
 namespace EdgeRisk.Staging.Tests.Compose;
 
 /// <summary>
-/// The real staging stack on an isolated dockerd: images from scripts/build-images.sh (the published trading core),
-/// docker-compose.staging.yml with every port moved to a free one, health, metrics, a crash, the runbook's
+/// The real staging stack on an isolated dockerd: images built and pushed to the test registry (the published trading
+/// core), deployed as StageDeploy does it (checked in the registry, pulled, up) with docker-compose.staging.yml and every
+/// port moved to a free one; health, metrics, a crash, the runbook's
 /// <c>docker exec trading-core python scripts/report_pnl.py</c>, and a clean teardown.
 /// </summary>
 [Collection(DockerCollection.Name)]
@@ -23,7 +24,7 @@ public sealed class StagingStackTests(DockerEngineFixture engine)
         await engine.EnsureAllImagesAsync();
         using var config = new TempDirectory("stack");
         var ports = StagingConfiguration.FreePorts();
-        var environment = StagingConfiguration.Write(config, ports);
+        var environment = StagingConfiguration.Write(config, ports, engine.Registry.Address);
         environment["DOCKER_HOST"] = engine.Daemon.DockerHost;
         var project = "edgerisk-it-" + Guid.NewGuid().ToString("N")[..8];
         var stack = new ComposeStack(new ComposeOptions
@@ -37,7 +38,8 @@ public sealed class StagingStackTests(DockerEngineFixture engine)
         using var docker = engine.CreateClient();
         try
         {
-            await stack.UpAsync();
+            var images = await stack.DeployAsync(engine.ReleaseImages, DockerEngineFixture.Version);
+            Assert.True(images.Passed, images.Problem);
             var healthy = await health.WaitUntilHealthyAsync(Services, TimeSpan.FromSeconds(90));
             Assert.All(healthy, s => Assert.Equal(0, s.RestartCount));
 

@@ -14,6 +14,7 @@ public static class ExecutableLocator
         ["dockerd"] = "docker.io",
         ["docker-compose"] = "docker-compose",
         ["debootstrap"] = "debootstrap",
+        ["docker-registry"] = "docker-registry",
     };
 
     public static string Find(string name)

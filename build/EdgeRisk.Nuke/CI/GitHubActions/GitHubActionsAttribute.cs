@@ -27,4 +27,15 @@ public sealed class GitHubActionsAttribute(string name, GitHubActionsImage image
     public bool PublishArtifacts { get; set; }
 
     public int TimeoutMinutes { get; set; } = 60;
+
+    /// <summary>Scopes the job's GITHUB_TOKEN may write besides reading the contents, e.g. <c>packages</c> to push images.</summary>
+    public string[] WritePermissions { get; set; } = [];
+
+    /// <summary>
+    /// A container registry the job logs in to with the job's GITHUB_TOKEN (docker/login-action), e.g. <c>ghcr.io</c>;
+    /// <see cref="ContainerRegistryVariable"/> is then set to <c>&lt;registry&gt;/&lt;owner in lowercase&gt;</c> for the build.
+    /// </summary>
+    public string? ContainerRegistry { get; set; }
+
+    public string ContainerRegistryVariable { get; set; } = "CONTAINER_REGISTRY";
 }

@@ -54,7 +54,13 @@ public static class WorkflowGenerator
             yaml.Append("  workflow_dispatch:\n");
         }
 
-        yaml.Append("\npermissions:\n  contents: read\n\njobs:\n");
+        yaml.Append("\npermissions:\n  contents: read\n");
+        foreach (var scope in workflow.WritePermissions)
+        {
+            yaml.Append($"  {scope}: write\n");
+        }
+
+        yaml.Append("\njobs:\n");
         var targets = string.Join(' ', workflow.InvokedTargets);
         foreach (var image in workflow.Images)
         {
@@ -65,6 +71,15 @@ public static class WorkflowGenerator
             yaml.Append("      - uses: actions/cache@v4\n        with:\n          path: ~/.nuget/packages\n");
             yaml.Append("          key: ${{ runner.os }}-nuget-${{ hashFiles('Directory.Packages.props', 'global.json') }}\n");
             yaml.Append("      - name: Install system packages\n        run: sudo bash scripts/install-deps.sh\n");
+            if (workflow.ContainerRegistry is { } registry)
+            {
+                // Image names must be lowercase; the owner's login may not be.
+                yaml.Append($"      - uses: docker/login-action@v3\n        with:\n          registry: {registry}\n");
+                yaml.Append("          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n");
+                yaml.Append($"      - name: 'Image registry: {registry}/<owner>'\n");
+                yaml.Append($"        run: echo \"{workflow.ContainerRegistryVariable}={registry}/${{GITHUB_REPOSITORY_OWNER,,}}\" >> \"$GITHUB_ENV\"\n");
+            }
+
             yaml.Append($"      - name: 'Run: {targets}'\n        run: ./build.sh {targets}\n");
             if (workflow.ImportSecrets.Length > 0)
             {
