@@ -53,7 +53,7 @@ public sealed partial record PromotionOptions
     }
 
     /// <summary>The tag of the release's images in the registry (EDGERISK_VERSION): the version without the v.</summary>
-    public string ImageTag => Version.TrimStart('v');
+    public string ImageTag => Version.Core;
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the bad value and the fix.</summary>
     public void Validate()
