@@ -1,5 +1,6 @@
 using EdgeRisk.Nuke;
 using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Images;
@@ -150,7 +151,27 @@ partial class Build
     {
         RepositoryRoot = RootDirectory,
         RegistryPort = StackRegistry.IsLoopback ? StackRegistry.Port ?? 80 : null,
+        DockerEngine = OwnDockerEngineNeeded(),
     };
+
+    /// <summary>
+    /// The local profile's image builds need a Docker engine: when DOCKER_HOST names none and the default one does not
+    /// answer, the local services include an own one (dockerd needs root; otherwise BuildImages names the fix).
+    /// </summary>
+    bool OwnDockerEngineNeeded() =>
+        IsLocalProfile && Environment.UserName == "root" && Environment.GetEnvironmentVariable(DockerEngine.HostVariable) is not { Length: > 0 }
+        && !DockerEngine.AnswersAsync(DockerEngine.DefaultHost, TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
+
+    /// <summary>The engine BuildImages builds on: DOCKER_HOST, else the local services' own engine, else the default one — and it must answer.</summary>
+    async Task<Uri> ImageBuildEngineAsync()
+    {
+        var engine = Environment.GetEnvironmentVariable(DockerEngine.HostVariable) is { Length: > 0 } given ? new Uri(given)
+            : LocalServices.DockerHostOf(LocalServicesState.Read(ServicesState)) ?? DockerEngine.DefaultHost;
+        return await DockerEngine.AnswersAsync(engine, TimeSpan.FromSeconds(10), Cancellation)
+            ? engine
+            : throw new InvalidOperationException(
+                $"No Docker engine answers at {engine}: run ./build.sh StartServices (as root it starts one for the image builds), start Docker, or set DOCKER_HOST.");
+    }
 
     /// <summary>The stack's images in EDGERISK_REGISTRY; ghcr.io is read with GITHUB_TOKEN.</summary>
     ReleaseImages StackImages() => new(StackRegistryClient(), StackRegistry);
@@ -175,6 +196,7 @@ partial class Build
                 Registry = StackRegistry,
                 Version = Release.Core,
                 Revision = await Repository.HeadCommitAsync(),
+                Environment = new Dictionary<string, string> { [DockerEngine.HostVariable] = (await ImageBuildEngineAsync()).AbsoluteUri },
             };
             var images = await new ImagePublisher(options, StackRegistryClient()).PublishAsync(line => Log.Information(line));
             Log.Information(images.Line());

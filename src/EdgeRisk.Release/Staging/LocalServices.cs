@@ -17,6 +17,9 @@ public sealed class LocalServices
 {
     private const string LogVariable = "EDGERISK_SERVICE_LOG";
 
+    /// <summary>The name of the own Docker engine in state.json (<see cref="LocalServicesOptions.DockerEngine"/>).</summary>
+    public const string DockerService = "docker";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly LocalServicesOptions _options;
@@ -83,6 +86,7 @@ public sealed class LocalServices
         ServiceSpec[] specs =
         [
             .. _options.RegistryPort is { } registryPort ? [await RegistrySpecAsync(Port("registry", registryPort), cancellationToken)] : Array.Empty<ServiceSpec>(),
+            .. _options.DockerEngine ? [DockerSpec()] : Array.Empty<ServiceSpec>(),
             new("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
                 ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
                 () => RedisPingAsync(redisPort)),
@@ -191,6 +195,10 @@ public sealed class LocalServices
             }
 
             stopped.Add(service);
+            if (service.Name == DockerService)
+            {
+                ReleaseDockerRuntime();
+            }
         }
 
         File.Delete(StatePath);
@@ -244,6 +252,44 @@ public sealed class LocalServices
         var url = $"http://127.0.0.1:{Text(port)}";
         return new ServiceSpec("registry", "docker-registry", port, url, ["serve", config], () => HttpReadyAsync(url + "/v2/"),
             $"stop what listens there, or give the local registry a free port: set {Images.ImageRegistry.Variable}=127.0.0.1:<port> in .env or the environment");
+    }
+
+    /// <summary>The own Docker engine's address (DOCKER_HOST) when <paramref name="state"/> lists it running; else null.</summary>
+    public static Uri? DockerHostOf(LocalServicesState? state) =>
+        state?.Services.FirstOrDefault(s => s.Name == DockerService && IsRunning(s)) is { } docker ? new Uri(docker.Url) : null;
+
+    /// <summary>The folder of the own Docker engine's socket, pid file and exec root: short, and one per state directory.</summary>
+    private string DockerRuntimeDirectory =>
+        Path.Combine(Path.GetTempPath(), "edgerisk-docker-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(_stateDirectory)))[..12]);
+
+    /// <summary>
+    /// An own Docker engine for the image builds (the local profile's "CI Docker build"): host networking only, no iptables
+    /// or bridge, data root under the state directory so images and layers survive StopServices.
+    /// </summary>
+    private ServiceSpec DockerSpec()
+    {
+        var runtime = Directory.CreateDirectory(DockerRuntimeDirectory).FullName;
+        var socket = Path.Combine(runtime, "docker.sock");
+        var host = new Uri("unix://" + socket);
+        return new ServiceSpec(DockerService, "dockerd", 0, host.AbsoluteUri,
+            ["--iptables=false", "--ip6tables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false",
+             $"--data-root={Path.Combine(_stateDirectory, "docker")}", $"--exec-root={Path.Combine(runtime, "exec")}",
+             $"--pidfile={Path.Combine(runtime, "docker.pid")}", $"--host={host.AbsoluteUri}"],
+            () => Docker.DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(2)));
+    }
+
+    /// <summary>After its engine stopped: the network namespace mount dockerd leaves behind (nothing else may hold it).</summary>
+    private void ReleaseDockerRuntime()
+    {
+        var netns = Path.Combine(DockerRuntimeDirectory, "exec", "netns", "default");
+        if (!File.Exists(netns))
+        {
+            return;
+        }
+
+        using var umount = Process.Start(new ProcessStartInfo("umount", ["-l", netns]) { UseShellExecute = false, RedirectStandardError = true });
+        umount?.WaitForExit(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Starts one service and records it in state.json beside <paramref name="others"/> as soon as it runs.</summary>

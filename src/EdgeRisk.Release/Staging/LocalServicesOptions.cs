@@ -27,6 +27,13 @@ public sealed record LocalServicesOptions
     /// </summary>
     public int? RegistryPort { get; init; } = Images.ImageRegistry.LocalDefaultPort;
 
+    /// <summary>
+    /// Start an own Docker engine (dockerd, host networking only) for the image builds: its data root under the state
+    /// directory, its socket and exec root in a short folder of the temp directory (unix socket paths are limited to
+    /// 108 bytes). For a machine where no engine answers; needs root.
+    /// </summary>
+    public bool DockerEngine { get; init; }
+
     /// <summary>Where the trading jobs serve /metrics (Prometheus scrape targets).</summary>
     public int CryptoMetricsPort { get; init; } = 9101;
 
