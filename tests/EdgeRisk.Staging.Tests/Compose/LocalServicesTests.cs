@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using EdgeRisk.Release.Staging;
+using EdgeRisk.Testing;
 using EdgeRisk.Staging.Tests.Scripts;
 using EdgeRisk.Testing.Services;
 
@@ -42,6 +43,32 @@ public sealed class LocalServicesTests
         Assert.All(started.Services, s => Assert.False(LocalServices.IsRunning(s), s.Name));
         Assert.False(File.Exists(services.StatePath));
         Assert.Empty(await services.StopAsync());
+    }
+
+    [RootFact]
+    public async Task StartAsync_DockerEngine_StartsAnOwnEngineThatAnswersAndStopAsyncStopsIt()
+    {
+        using var state = new TempDirectory("services");
+        var services = new LocalServices(Options(state) with { DockerEngine = true }, TimeProvider.System);
+        LocalServiceProcess docker;
+        try
+        {
+            var start = await services.StartAsync();
+            docker = start.Services.Single(s => s.Name == LocalServices.DockerService);
+            var host = LocalServices.DockerHostOf(start.State);
+
+            Assert.NotNull(host);
+            Assert.True(await EdgeRisk.Release.Docker.DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(10)), $"{host} does not answer");
+            // Its images and layers live under the state directory, so they survive StopServices.
+            Assert.True(Directory.Exists(Path.Combine(state.Path, "docker", "image")), "no data root under the state directory");
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
+
+        Assert.False(LocalServices.IsRunning(docker));
+        Assert.False(await EdgeRisk.Release.Docker.DockerEngine.AnswersAsync(new Uri(docker.Url), TimeSpan.FromSeconds(2)));
     }
 
     [Fact]
