@@ -171,6 +171,7 @@ public sealed class BuildValidationTests
         root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json" }""");
         root.Write(".nuke/parameters.staging.json", """{ "$schema": "./build.schema.json" }""");
         root.Write("EdgeRisk.sln", string.Empty);
+        root.Write(".env", "EDGERISK_REGISTRY=127.0.0.1:5057\n");
         root.Write("grafana/edge_risk.json", "{}");
         root.Write("grafana/model_switch_alert.json", "{}");
         foreach (var symbol in new[] { "btcusd", "ethusd" })

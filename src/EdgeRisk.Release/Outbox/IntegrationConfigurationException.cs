@@ -5,8 +5,9 @@ namespace EdgeRisk.Release.Outbox;
 /// </summary>
 public sealed class IntegrationConfigurationException : Exception
 {
-    public IntegrationConfigurationException(string service, IReadOnlyList<string> missingVariables)
-        : base($"{service} is not configured: set {string.Join(", ", missingVariables)}")
+    /// <param name="alternative">Another way to configure it, named after the variables in parentheses.</param>
+    public IntegrationConfigurationException(string service, IReadOnlyList<string> missingVariables, string? alternative = null)
+        : base($"{service} is not configured: set {string.Join(", ", missingVariables)}{(alternative is null ? string.Empty : $" ({alternative})")}")
     {
         Service = service;
         MissingVariables = missingVariables;

@@ -17,7 +17,7 @@ public sealed record PagerDutyOptions(Secret RoutingKey)
         var key = getVariable(RoutingKeyVariable) is { Length: > 0 } value ? value : ReadKeyFile(getVariable(RoutingKeyFileVariable));
         if (key is null)
         {
-            throw new IntegrationConfigurationException($"PagerDuty is not configured: set {RoutingKeyVariable} (or {RoutingKeyFileVariable}, a file holding it)");
+            throw new IntegrationConfigurationException("PagerDuty", [RoutingKeyVariable], $"or {RoutingKeyFileVariable}, a file holding it");
         }
 
         var options = new PagerDutyOptions(new Secret(key));
