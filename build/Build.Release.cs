@@ -290,7 +290,7 @@ partial class Build
             using (githubTransport)
             using (jiraTransport)
             {
-                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer(), StackImages());
+                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer(), StackImages()) { Pinger = Pinger() };
                 var result = await new PromotionService(Repository, integrations, PromotionOptions, TimeProvider, message => Log.Information(message))
                     .PromoteAsync();
                 if (result.Outcome == PromotionOutcome.Promoted)
@@ -321,11 +321,14 @@ partial class Build
                 var options = PromotionOptions;
                 options.Validate();
                 var status = await new ReleaseStatusReporter(Repository, github, gitHubOptions, options, StackImages()).CollectAsync();
-                Console.Out.Write(status.Render());
                 if (!Post)
                 {
+                    Console.Out.Write(status.Render());
                     return;
                 }
+
+                status = (await ReleaseStatusReporter.PingAsync(status, Pinger())).Status;
+                Console.Out.Write(status.Render());
 
                 var (jira, jiraTransport) = Jira();
                 using (jiraTransport)
@@ -336,9 +339,27 @@ partial class Build
             }
         });
 
-    /// <summary>A Requires() check: true in the local profile; in staging, throws naming every missing variable of the service.</summary>
-    bool Configured(ReleaseService service) =>
-        IsLocalProfile || Settings.Problem(service) is not { } problem ? true : throw new BuildConfigurationException(problem);
+    /// <summary>
+    /// A Requires() check: true in the local profile; in staging, throws naming every missing variable of the service. Missing
+    /// Grafana variables also page a PagerDuty warning (once per release), and the error says whether it was sent.
+    /// </summary>
+    bool Configured(ReleaseService service)
+    {
+        if (IsLocalProfile || Settings.Problem(service) is not { } problem)
+        {
+            return true;
+        }
+
+        if (service == ReleaseService.Grafana && EdgeRisk.Release.Git.ReleaseVersion.TryParse(ReleaseVersion, out var version))
+        {
+            problem = ReleasePing.RefuseMissingGrafanaAsync(version.GaTag, problem, Pinger()).GetAwaiter().GetResult();
+        }
+
+        throw new BuildConfigurationException(problem);
+    }
+
+    /// <summary>Release pings: PagerDuty in staging (a line naming the missing routing key without one), the outbox locally.</summary>
+    IReleasePinger Pinger() => PagerDutyReleasePinger.Create(IsLocalProfile, Settings, OutboxDirectory, ReleaseDirectory);
 
     bool ReviewersGiven() =>
         IsLocalProfile || Reviewers.Length > 0

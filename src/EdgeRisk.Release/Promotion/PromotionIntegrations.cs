@@ -7,6 +7,10 @@ namespace EdgeRisk.Release.Promotion;
 
 /// <summary>
 /// The services a promotion talks to: over real HTTP in staging, over the outbox in the local profile; <see cref="Images"/>
-/// is the image registry (the loopback one locally, ghcr.io in staging), always read for real.
+/// is the image registry (the loopback one locally, ghcr.io in staging), always read for real. <see cref="Pinger"/> pages
+/// a failed CI Docker build (PagerDuty in staging, the outbox locally).
 /// </summary>
-public sealed record PromotionIntegrations(IGitHubClient GitHub, GitHubOptions GitHubOptions, IJiraApi Jira, IProductionDeployer Deployer, ReleaseImages Images);
+public sealed record PromotionIntegrations(IGitHubClient GitHub, GitHubOptions GitHubOptions, IJiraApi Jira, IProductionDeployer Deployer, ReleaseImages Images)
+{
+    public IReleasePinger? Pinger { get; init; }
+}

@@ -68,6 +68,7 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
             var collected = await reporter.CollectAsync(cancellationToken);
             log(collected.ImageBuildLine());
             log(collected.ImagesLine());
+            collected = await PingFailedBuildAsync(collected, cancellationToken);
             RefuseUnlessBuilt(collected);
             RefuseUnlessInRegistry(collected);
             if (!collected.Gates.Passed)
@@ -152,6 +153,33 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         state.Write(options.ReleaseDirectory);
         log($"Promoted {tag.Tag}: {summaryPath}");
         return new PromotionResult(PromotionOutcome.Promoted, tag.Tag, tag.Commit, status, steps, summaryPath);
+    }
+
+    /// <summary>
+    /// A failed CI Docker build (locally: the rc's images failing the registry check) pages once and puts a line in the Jira
+    /// status comment before the preflight refuses; a Jira error is logged and the refusal still follows.
+    /// </summary>
+    private async Task<ReleaseStatus> PingFailedBuildAsync(ReleaseStatus status, CancellationToken cancellationToken)
+    {
+        var (pinged, ping) = await ReleaseStatusReporter.PingAsync(status, integrations.Pinger, cancellationToken);
+        if (ping is null)
+        {
+            return status;
+        }
+
+        log(ping.Line);
+        try
+        {
+            var comment = await new JiraStatusCommenter(integrations.Jira)
+                .UpsertAsync(options.JiraIssue, JiraStatusCommenter.Marker(options.GaTag, "status"), pinged.Render(), cancellationToken);
+            log($"Jira {options.JiraIssue}: status comment {comment.Status} (id {comment.CommentId}){Sent()}");
+        }
+        catch (JiraException e)
+        {
+            log($"Jira {options.JiraIssue}: status comment not updated: {e.Message}");
+        }
+
+        return pinged;
     }
 
     private void RefuseUnlessBuilt(ReleaseStatus status)

@@ -43,6 +43,9 @@ public sealed record ReleaseStatus
 
     public bool Promoted { get; init; }
 
+    /// <summary>What became of the pings about this release (<see cref="ReleasePingResult.Line"/>), in the order sent.</summary>
+    public IReadOnlyList<string> PingLines { get; init; } = [];
+
     /// <summary>The image-build line: success, FAILED, running, MISSING, or (local profile) no Actions: the registry is checked instead.</summary>
     public string ImageBuildLine()
     {
@@ -78,6 +81,17 @@ public sealed record ReleaseStatus
         text.Append("Release candidate: ").Append(CandidateTag is null ? "none on develop head" : $"{CandidateTag} on {Short(CandidateCommit)}").Append('\n');
         text.Append(ImageBuildLine()).Append('\n');
         text.Append(ImagesLine()).Append('\n');
+        if (PingLines.Count > 0)
+        {
+            foreach (var line in PingLines)
+            {
+                text.Append("Ping: ").Append(line).Append('\n');
+            }
+        }
+        else if (ReleasePing.ForImageBuild(this) is { } due)
+        {
+            text.Append("Ping: PagerDuty warning not sent yet (Promote or ReportStatus --post sends it): ").Append(due.Summary).Append('\n');
+        }
         text.Append("Gates: ").Append(Gates.Verdict);
         if (Gates.Gates is { } gates)
         {
@@ -101,7 +115,7 @@ public sealed record ReleaseStatus
         text.Append("Release PR: ").Append(PullRequestUrl ?? "not opened (run ./build.sh ReleasePr)").Append('\n');
         if (RecordedToOutbox)
         {
-            text.Append("Local profile: GitHub and Jira calls are recorded to artifacts/release/outbox/, not sent.\n");
+            text.Append("Local profile: GitHub, Jira and PagerDuty calls are recorded to artifacts/release/outbox/, not sent.\n");
         }
 
         return text.ToString();

@@ -46,6 +46,25 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
     }
 
     /// <summary>
+    /// Sends the image-build ping of <paramref name="status"/> when one is due (<see cref="ReleasePing.ForImageBuild"/>) and
+    /// returns the status carrying the ping's line for the Jira comment; a missing <paramref name="pinger"/> is a line
+    /// saying nothing was sent, never silence.
+    /// </summary>
+    public static async Task<(ReleaseStatus Status, ReleasePingResult? Ping)> PingAsync(ReleaseStatus status, IReleasePinger? pinger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (ReleasePing.ForImageBuild(status) is not { } ping)
+        {
+            return (status, null);
+        }
+
+        var result = pinger is null
+            ? new ReleasePingResult(ping, ReleasePingStatus.NotSent, "PagerDuty warning NOT sent (no pinger configured)")
+            : await pinger.PingAsync(ping, cancellationToken);
+        return (status with { PingLines = [.. status.PingLines, result.Line] }, result);
+    }
+
+    /// <summary>
     /// The release candidate on <paramref name="commit"/>: the rc <paramref name="version"/> names when that tag is there, or,
     /// for a version without an rc, its highest rc there; null when there is none.
     /// </summary>

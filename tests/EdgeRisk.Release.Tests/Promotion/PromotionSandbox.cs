@@ -102,7 +102,10 @@ internal sealed class PromotionSandbox : IDisposable
             github,
             JiraClientFactory.Create(jira, wrapJira is null ? jiraTransport : wrapJira(jiraTransport)),
             Deployer,
-            Images);
+            Images)
+        {
+            Pinger = PagerDutyReleasePinger.Outbox(Outbox.Directory, ReleaseDirectory),
+        };
     }
 
     public PromotionService Service(PromotionIntegrations? integrations = null, bool local = true, string version = "0.4.0") =>
@@ -117,9 +120,10 @@ internal sealed class PromotionSandbox : IDisposable
 
     /// <summary>
     /// Asserts that a refused promotion changed nothing: origin's main where the rc tag left it, only the rc tag on
-    /// origin, no GA tag anywhere, no deploy, no release, no comment, no summary.
+    /// origin, no GA tag anywhere, no deploy, no release, no summary, and no comment unless
+    /// <paramref name="statusCommentPosted"/> (a failed image build puts its ping in the Jira status comment).
     /// </summary>
-    public async Task AssertNothingChangedAsync(string? originMain = null)
+    public async Task AssertNothingChangedAsync(string? originMain = null, bool statusCommentPosted = false)
     {
         Assert.Equal(originMain ?? OriginMainBeforePromotion, await OriginMainAsync());
         Assert.Equal(["v0.4.0-rc1"], await Git.Origin.ListTagsAsync());
@@ -127,7 +131,7 @@ internal sealed class PromotionSandbox : IDisposable
         Assert.Null(await Git.Clone.ResolveCommitAsync("refs/tags/v0.4.0"));
         Assert.Equal(0, Deployer.Attempts);
         Assert.Empty(Outbox.ReadAll("github"));
-        Assert.Empty(Outbox.ReadAll("jira"));
+        Assert.Equal(statusCommentPosted ? ["POST /rest/api/2/issue/RELEASE-40/comment"] : [], OutboxWrites("jira"));
         Assert.False(File.Exists(Path.Combine(ReleaseDirectory, "summary.md")));
         Assert.False(File.Exists(Path.Combine(ReleaseDirectory, PromotionState.FileName)));
     }

@@ -1,12 +1,15 @@
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Images;
+using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
+using EdgeRisk.Testing.Fakes;
 
 namespace EdgeRisk.Release.Tests.Promotion;
 
 public sealed class PromotionServiceTests
 {
+    private const string RoutingKey = "R0123456789promotionPingKey01234";
     [Fact]
     public async Task PromoteAsync_PassVerdictLocalProfile_TagsPushesRecordsReleaseAndCommentAndWritesEvidence()
     {
@@ -314,7 +317,7 @@ public sealed class PromotionServiceTests
             "The images of v0.4.0-rc1 are not ready: 127.0.0.1:5057/edgerisk/trading-core:0.4.0 not in registry 127.0.0.1:5057: " +
             "build and push with ./build.sh BuildImages; no GA tag, no push, no deploy.",
             error.Message);
-        await sandbox.AssertNothingChangedAsync();
+        await sandbox.AssertNothingChangedAsync(statusCommentPosted: true);
     }
 
     [Fact]
@@ -329,7 +332,7 @@ public sealed class PromotionServiceTests
 
         Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
         Assert.Contains($"built from {other[..12]}, not from {sandbox.CandidateCommit![..12]}: run ./build.sh BuildImages at that commit", error.Message, StringComparison.Ordinal);
-        await sandbox.AssertNothingChangedAsync();
+        await sandbox.AssertNothingChangedAsync(statusCommentPosted: true);
     }
 
     [Fact]
@@ -344,6 +347,47 @@ public sealed class PromotionServiceTests
         Assert.StartsWith("The images of v0.4.0-rc1 are not ready: registry 127.0.0.1:5057 does not answer", error.Message, StringComparison.Ordinal);
         Assert.Contains("./build.sh StartServices", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-        await sandbox.AssertNothingChangedAsync();
+        await sandbox.AssertNothingChangedAsync(statusCommentPosted: true);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_LocalProfileImagesMissingTwice_RecordsOneWarningInOutboxAndJiraLineAndSendsNothing()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        var registry = new FakeImageRegistry();
+        registry.Publish("0.4.0", sandbox.CandidateCommit!, without: "edgerisk/trading-core");
+        // The staging routing key and endpoint are set, but the local profile must not use them.
+        var settings = new ReleaseSettings(name => name switch
+        {
+            PagerDutyOptions.RoutingKeyVariable => RoutingKey,
+            PagerDutyOptions.UrlVariable => pagerDuty.BaseUrl.AbsoluteUri,
+            _ => null,
+        });
+        var integrations = sandbox.LocalIntegrations() with
+        {
+            Images = new ReleaseImages(registry, FakeImageRegistry.Local),
+            Pinger = PagerDutyReleasePinger.Create(recordedToOutbox: true, settings, sandbox.Outbox.Directory, sandbox.ReleaseDirectory),
+        };
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Assert.ThrowsAsync<PromotionRefusedException>(() =>
+                new PromotionService(sandbox.Git.Clone, integrations, sandbox.Options(), TimeProvider.System, sandbox.Log.Add).PromoteAsync());
+        }
+
+        Assert.Empty(pagerDuty.Events);
+        var recorded = Assert.Single(sandbox.Outbox.ReadAll("pagerduty"));
+        Assert.Equal("trigger", recorded.Body!["event_action"]!.GetValue<string>());
+        Assert.Equal("edgerisk:v0.4.0-rc1:docker-build-failed", recorded.Body["dedup_key"]!.GetValue<string>());
+        Assert.Equal("warning", recorded.Body["payload"]!["severity"]!.GetValue<string>());
+        Assert.Contains("edgerisk/trading-core:0.4.0 not in registry", recorded.Body["payload"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        var comment = sandbox.Outbox.ReadAll("jira").Single().Body!["body"]!.GetValue<string>();
+        Assert.Contains("Ping: PagerDuty warning recorded to the outbox, not sent (dedup key edgerisk:v0.4.0-rc1:docker-build-failed)", comment, StringComparison.Ordinal);
+        await sandbox.AssertNothingChangedAsync(statusCommentPosted: true);
+        foreach (var file in Directory.EnumerateFiles(sandbox.Outbox.Directory).Concat(Directory.EnumerateFiles(sandbox.ReleaseDirectory)))
+        {
+            Assert.DoesNotContain(RoutingKey, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
     }
 }

@@ -3,6 +3,7 @@ using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
+using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Testing.Fakes;
 
@@ -12,6 +13,8 @@ namespace EdgeRisk.Release.Tests.Promotion;
 public sealed class StagingPromotionTests
 {
     private static readonly DateTimeOffset Pushed = new(2026, 1, 1, 0, 5, 0, TimeSpan.Zero);
+
+    private const string RoutingKey = "R0123456789stagingPingKey0123456";
 
     private static PromotionIntegrations Integrations(FakeGitHub github, FakeJira jira, PromotionSandbox sandbox)
     {
@@ -83,7 +86,7 @@ public sealed class StagingPromotionTests
         var (github, jira) = (saas.GitHub, saas.Jira);
         github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", conclusion, Pushed);
 
-        var error = await RefusedAsync(sandbox, github, jira);
+        var error = await RefusedAsync(sandbox, github, jira, statusCommentPosted: true);
 
         Assert.Equal(PromotionRefusal.ImageBuildFailed, error.Refusal);
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
@@ -154,15 +157,54 @@ public sealed class StagingPromotionTests
         Assert.StartsWith("Gates verdict FAIL: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Promotes, expects the refusal, and checks that nothing changed: no tag, push, deploy, release or comment; GitHub and Jira only read.</summary>
-    private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira)
+    [Fact]
+    public async Task PromoteAsync_DockerBuildFailedRunTwice_PagesOneWarningAndJiraStatusNamesIt()
+    {
+        using var sandbox = await PromotionSandbox.CreateAsync();
+        await using var saas = await Saas.StartAsync();
+        await using var pagerDuty = await FakePagerDuty.StartAsync();
+        var (github, jira) = (saas.GitHub, saas.Jira);
+        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "failure", Pushed);
+        var pinger = new PagerDutyReleasePinger(
+            new PagerDutyEventsClient(new PagerDutyOptions(new Secret(RoutingKey)) { BaseUrl = pagerDuty.BaseUrl }), sandbox.ReleaseDirectory, recordedToOutbox: false);
+        var integrations = Integrations(github, jira, sandbox) with { Pinger = pinger };
+
+        for (var run = 0; run < 2; run++)
+        {
+            var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => sandbox.Service(integrations, local: false).PromoteAsync());
+            Assert.Equal(PromotionRefusal.ImageBuildFailed, error.Refusal);
+        }
+
+        var paged = Assert.Single(pagerDuty.Events);
+        Assert.Equal("trigger", paged.EventAction);
+        Assert.Equal("warning", paged.Severity);
+        Assert.Equal("edgerisk:v0.4.0-rc1:docker-build-failed", paged.DedupKey);
+        Assert.Contains("v0.4.0-rc1", paged.Summary, StringComparison.Ordinal);
+        Assert.Contains("https://github.com/edgerisk/edgerisk/actions/runs/", paged.Summary, StringComparison.Ordinal);
+        Assert.Equal("v0.4.0-rc1", paged.CustomDetails!["release"]!.GetValue<string>());
+        Assert.StartsWith("https://github.com/edgerisk/edgerisk/actions/runs/", paged.CustomDetails["run_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var comment = Assert.Single(jira.Comments(PromotionOptions.DefaultJiraIssue));
+        Assert.Contains("Ping: PagerDuty warning sent (dedup key edgerisk:v0.4.0-rc1:docker-build-failed): EdgeRisk v0.4.0-rc1: CI Docker build (docker.yml) failed", comment, StringComparison.Ordinal);
+        await sandbox.AssertNothingChangedAsync();
+        Assert.Empty(github.Releases);
+        foreach (var text in Directory.EnumerateFiles(sandbox.ReleaseDirectory).Select(File.ReadAllText).Concat(sandbox.Log).Append(comment))
+        {
+            Assert.DoesNotContain(RoutingKey, text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Promotes, expects the refusal, and checks that nothing changed: no tag, push, deploy, release or comment (except the
+    /// status comment when <paramref name="statusCommentPosted"/>); GitHub only read.
+    /// </summary>
+    private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira, bool statusCommentPosted = false)
     {
         var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
             sandbox.Service(Integrations(github, jira, sandbox), local: false).PromoteAsync());
         await sandbox.AssertNothingChangedAsync();
         Assert.Empty(github.Releases);
-        Assert.Empty(jira.Comments(PromotionOptions.DefaultJiraIssue));
-        Assert.All(github.Requests.Concat(jira.Requests), r => Assert.Equal("GET", r.Method));
+        Assert.Equal(statusCommentPosted ? 1 : 0, jira.Comments(PromotionOptions.DefaultJiraIssue).Count);
+        Assert.All(github.Requests.Concat(statusCommentPosted ? [] : jira.Requests), r => Assert.Equal("GET", r.Method));
         return error;
     }
 
