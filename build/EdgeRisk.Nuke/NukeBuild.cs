@@ -30,6 +30,15 @@ public abstract class NukeBuild : INukeBuild
 
     public bool IsServerBuild => !IsLocalBuild;
 
+    /// <summary>True under GitHub Actions (<c>GITHUB_ACTIONS=true</c>): each target's output is folded into a log group.</summary>
+    public bool IsGitHubActions { get; internal set; }
+
+    /// <summary>
+    /// Files appended, when they exist, to the GitHub Actions step summary (<c>GITHUB_STEP_SUMMARY</c>) after the target table
+    /// at the end of the build, e.g. a report the targets wrote.
+    /// </summary>
+    protected internal virtual IEnumerable<AbsolutePath> StepSummaryFiles => [];
+
     public int MaxParallelism => Math.Max(1, ParallelTargets);
 
     public TimeProvider TimeProvider { get; internal set; } = TimeProvider.System;

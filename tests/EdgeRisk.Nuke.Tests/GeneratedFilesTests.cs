@@ -65,7 +65,7 @@ public sealed class GeneratedFilesTests
         var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["docker.yml"];
 
         Assert.Contains("\npermissions:\n  contents: read\n  packages: write\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("      - uses: docker/login-action@v4\n        with:\n          registry: ghcr.io\n", yaml, StringComparison.Ordinal);
         Assert.Contains("          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n", yaml, StringComparison.Ordinal);
         // BuildImages pushes to EDGERISK_REGISTRY: the owner's namespace on ghcr.io, in lowercase as image names must be.
         Assert.Contains("run: echo \"EDGERISK_REGISTRY=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}\" >> \"$GITHUB_ENV\"", yaml, StringComparison.Ordinal);

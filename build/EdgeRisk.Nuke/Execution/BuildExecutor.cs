@@ -111,7 +111,7 @@ internal sealed class BuildExecutor(
 
     private async Task RunTargetAsync(ExecutableTarget target)
     {
-        var output = new TargetOutput(target.Name, build.Verbosity, masker, display, build.MaxParallelism > 1);
+        var output = new TargetOutput(target.Name, build.Verbosity, masker, display, build.MaxParallelism > 1, build.IsGitHubActions);
         var started = build.TimeProvider.GetTimestamp();
         display.TargetStarted(target.Name);
         try

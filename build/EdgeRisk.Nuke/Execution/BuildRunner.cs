@@ -23,6 +23,7 @@ internal static class BuildRunner
             build.TimeProvider = options.TimeProvider;
             build.Cancellation = options.Interruption?.Token ?? CancellationToken.None;
             build.IsLocalBuild = !environment.ContainsKey("CI") && !environment.ContainsKey("GITHUB_ACTIONS");
+            build.IsGitHubActions = environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true";
             var parameters = ParameterDescriptor.Discover(type);
             var commandLine = CommandLine.Parse(args, parameters);
             var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
@@ -102,6 +103,11 @@ internal static class BuildRunner
         var criticalPath = SummaryWriter.CriticalPath(plan);
         var interrupted = interruption is { IsRequested: true } ? interruption.Reason : null;
         SummaryWriter.Write(display, plan.Ordered, total, criticalPath, interrupted);
+        if (options.EnvironmentVariables.TryGetValue("GITHUB_STEP_SUMMARY", out var stepSummary) && stepSummary.Length > 0)
+        {
+            StepSummary.Append(stepSummary, SummaryWriter.Markdown(plan.Ordered, total, criticalPath, interrupted), build.StepSummaryFiles, masker);
+        }
+
         var failed = plan.Ordered.Where(t => t.Status == TargetStatus.Failed).ToList();
         return new BuildResult(
             interrupted is not null ? interruption!.ExitCode : failed.Count == 0 ? 0 : failed.All(t => t.FailedOnConfiguration) ? 2 : 1,

@@ -34,6 +34,27 @@ internal static class SummaryWriter
         display.WriteLine(interrupted is not null ? $"Build interrupted ({interrupted})." : failed ? "Build failed." : "Build succeeded.");
     }
 
+    /// <summary>The same table as Markdown, for the GitHub Actions step summary.</summary>
+    public static string Markdown(IReadOnlyList<ExecutableTarget> targets, TimeSpan total, IReadOnlyList<string> criticalPath, string? interrupted = null)
+    {
+        var text = new System.Text.StringBuilder("## Build summary\n\n| Target | Status | Duration | Reason |\n|---|---|---|---|\n");
+        foreach (var target in targets)
+        {
+            var reason = target.Reason is { } given && target.Status is not TargetStatus.Succeeded ? Cell(given) : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"| {target.Name} | {Format(target.Status)} | {FormatDuration(target)} | {reason} |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| **Total** | | {Format(total)} | |\n\n");
+        if (criticalPath.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Critical path: {string.Join(" → ", criticalPath)}\n\n");
+        }
+
+        var failed = targets.Any(t => t.Status == TargetStatus.Failed);
+        text.Append(interrupted is not null ? $"**Build interrupted ({interrupted}).**\n" : failed ? "**Build failed.**\n" : "**Build succeeded.**\n");
+        return text.ToString();
+    }
+
     public static string Format(TargetStatus status) => status switch
     {
         TargetStatus.UpToDate => "Skipped (up to date)",
@@ -68,6 +89,8 @@ internal static class SummaryWriter
         target.Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Collective or TargetStatus.UpToDate
             ? Format(target.Duration)
             : "—";
+
+    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Format(TimeSpan duration) =>
         duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss\.fff", CultureInfo.InvariantCulture);

@@ -2,7 +2,8 @@ namespace EdgeRisk.Nuke.Execution;
 
 /// <summary>
 /// A target's output: buffered and written whole when the target ends while targets run in parallel
-/// (live with verbosity Trace); written live when targets run one at a time.
+/// (live with verbosity Trace); written live when targets run one at a time. Under GitHub Actions the lines are folded
+/// into a <c>::group::&lt;target&gt;</c> … <c>::endgroup::</c> log group, unless parallel targets write live (their lines interleave).
 /// </summary>
 internal sealed class TargetOutput
 {
@@ -10,12 +11,18 @@ internal sealed class TargetOutput
     private readonly Lock gate = new();
     private readonly IBuildDisplay display;
     private readonly bool buffered;
+    private readonly bool grouped;
 
-    public TargetOutput(string name, Verbosity verbosity, SecretMasker masker, IBuildDisplay display, bool parallel)
+    public TargetOutput(string name, Verbosity verbosity, SecretMasker masker, IBuildDisplay display, bool parallel, bool gitHubActions = false)
     {
         this.display = display;
         buffered = parallel && verbosity != Verbosity.Trace;
+        grouped = gitHubActions && (buffered || !parallel);
         Sink = new LogSink(masker, verbosity, name, Write);
+        if (grouped)
+        {
+            Write($"::group::{name}");
+        }
     }
 
     public LogSink Sink { get; }
@@ -30,6 +37,10 @@ internal sealed class TargetOutput
             }
 
             buffer.Clear();
+            if (grouped)
+            {
+                display.WriteLine("::endgroup::");
+            }
         }
     }
 

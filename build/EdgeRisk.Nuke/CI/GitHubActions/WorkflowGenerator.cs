@@ -15,20 +15,34 @@ public static class WorkflowGenerator
             .ToDictionary(a => $"{a.Name}.yml", Render, StringComparer.Ordinal);
     }
 
+    /// <summary>The official actions the workflows use, each at its current major version.</summary>
+    public static IReadOnlyDictionary<string, string> ActionVersions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["actions/checkout"] = "v6",
+        ["actions/setup-dotnet"] = "v5",
+        ["actions/cache"] = "v5",
+        ["actions/upload-artifact"] = "v7",
+        ["docker/login-action"] = "v4",
+    };
+
     /// <summary>
-    /// One line naming invoked targets and imported secrets the build does not declare (yet), or null when all exist.
+    /// One line naming invoked targets, imported secrets and variables the build does not declare (yet), or null when all exist.
     /// </summary>
     public static string? UndeclaredNames(Type buildType, IEnumerable<string> targetNames)
     {
         ArgumentNullException.ThrowIfNull(buildType);
         var workflows = buildType.GetCustomAttributes<GitHubActionsAttribute>().OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         var targets = targetNames.ToHashSet(StringComparer.Ordinal);
-        var secrets = ParameterDescriptor.Discover(buildType).Where(p => p.IsSecret).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var parameters = ParameterDescriptor.Discover(buildType);
+        var secrets = parameters.Where(p => p.IsSecret).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var variables = parameters.Where(p => !p.IsSecret).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var missingTargets = workflows.SelectMany(a => a.InvokedTargets).Where(t => !targets.Contains(t)).Distinct().ToList();
         var missingSecrets = workflows.SelectMany(a => a.ImportSecrets).Where(s => !secrets.Contains(s)).Distinct().ToList();
-        return missingTargets.Count + missingSecrets.Count == 0
+        var missingVariables = workflows.SelectMany(a => a.ImportVariables).Where(v => !variables.Contains(v)).Distinct().ToList();
+        return missingTargets.Count + missingSecrets.Count + missingVariables.Count == 0
             ? null
-            : $"workflows use targets [{string.Join(", ", missingTargets)}] and secret parameters [{string.Join(", ", missingSecrets)}] the build does not declare yet";
+            : $"workflows use targets [{string.Join(", ", missingTargets)}], secret parameters [{string.Join(", ", missingSecrets)}] " +
+              $"and variable parameters [{string.Join(", ", missingVariables)}] the build does not declare yet";
     }
 
     private static string Render(GitHubActionsAttribute workflow)
@@ -49,57 +63,93 @@ public static class WorkflowGenerator
             yaml.Append("  pull_request:\n");
         }
 
-        if (workflow.On.Contains(GitHubActionsTrigger.WorkflowDispatch))
+        var inputs = workflow.OnWorkflowDispatchRequiredInputs.Select(i => Input.Parse(i, required: true))
+            .Concat(workflow.OnWorkflowDispatchOptionalInputs.Select(i => Input.Parse(i, required: false)))
+            .ToList();
+        if (workflow.On.Contains(GitHubActionsTrigger.WorkflowDispatch) || inputs.Count > 0)
         {
             yaml.Append("  workflow_dispatch:\n");
+            if (inputs.Count > 0)
+            {
+                yaml.Append("    inputs:\n");
+                foreach (var input in inputs)
+                {
+                    yaml.Append($"      {input.Name}:\n        description: {Quote(input.Description)}\n");
+                    yaml.Append($"        required: {(input.Required ? "true" : "false")}\n        type: string\n");
+                }
+            }
         }
 
-        yaml.Append("\npermissions:\n  contents: read\n");
-        foreach (var scope in workflow.WritePermissions)
+        yaml.Append($"\npermissions:\n  contents: {(workflow.WritePermissions.Contains("contents") ? "write" : "read")}\n");
+        foreach (var scope in workflow.ReadPermissions.Where(s => s != "contents" && !workflow.WritePermissions.Contains(s)))
+        {
+            yaml.Append($"  {scope}: read\n");
+        }
+
+        foreach (var scope in workflow.WritePermissions.Where(s => s != "contents"))
         {
             yaml.Append($"  {scope}: write\n");
         }
 
+        if (workflow.ConcurrencyGroup is { } group)
+        {
+            yaml.Append($"\nconcurrency:\n  group: {group}\n  cancel-in-progress: {workflow.ConcurrencyCancelInProgress}\n");
+        }
+
         yaml.Append("\njobs:\n");
-        var targets = string.Join(' ', workflow.InvokedTargets);
+        var command = string.Join(' ', workflow.InvokedTargets);
+        var arguments = workflow.InvokedArguments is { Length: > 0 } given ? $" {given}" : string.Empty;
         foreach (var image in workflow.Images)
         {
             var runner = RunnerName(image);
-            yaml.Append($"  {runner}:\n    name: {runner}\n    runs-on: {runner}\n    timeout-minutes: {workflow.TimeoutMinutes}\n    steps:\n");
-            yaml.Append("      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n");
-            yaml.Append("      - uses: actions/setup-dotnet@v4\n        with:\n          global-json-file: global.json\n");
-            yaml.Append("      - uses: actions/cache@v4\n        with:\n          path: ~/.nuget/packages\n");
+            yaml.Append($"  {runner}:\n    name: {runner}\n    runs-on: {runner}\n");
+            if (workflow.EnvironmentName is { } environment)
+            {
+                yaml.Append($"    environment: {environment}\n");
+            }
+
+            yaml.Append($"    timeout-minutes: {workflow.TimeoutMinutes}\n    steps:\n");
+            yaml.Append($"      - uses: {Action("actions/checkout")}\n        with:\n          fetch-depth: 0\n");
+            yaml.Append($"      - uses: {Action("actions/setup-dotnet")}\n        with:\n          global-json-file: global.json\n");
+            yaml.Append($"      - uses: {Action("actions/cache")}\n        with:\n          path: ~/.nuget/packages\n");
             yaml.Append("          key: ${{ runner.os }}-nuget-${{ hashFiles('Directory.Packages.props', 'global.json') }}\n");
             yaml.Append("      - name: Install system packages\n        run: sudo bash scripts/install-deps.sh\n");
             if (workflow.ContainerRegistry is { } registry)
             {
                 // Image names must be lowercase; the owner's login may not be.
-                yaml.Append($"      - uses: docker/login-action@v3\n        with:\n          registry: {registry}\n");
+                yaml.Append($"      - uses: {Action("docker/login-action")}\n        with:\n          registry: {registry}\n");
                 yaml.Append("          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n");
                 yaml.Append($"      - name: 'Image registry: {registry}/<owner>'\n");
                 yaml.Append($"        run: echo \"{workflow.ContainerRegistryVariable}={registry}/${{GITHUB_REPOSITORY_OWNER,,}}\" >> \"$GITHUB_ENV\"\n");
             }
 
-            yaml.Append($"      - name: 'Run: {targets}'\n        run: ./build.sh {targets}\n");
-            if (workflow.ImportSecrets.Length > 0)
+            yaml.Append($"      - name: 'Run: {command}'\n        run: ./build.sh {command}{arguments}\n");
+            var environmentVariables = inputs.Select(i => ($"INPUT_{i.Name.ToUpperInvariant()}", $"inputs.{i.Name}"))
+                .Concat(workflow.ImportSecrets.Select(s => ParameterDescriptor.EnvironmentNameOf(s)).Select(v => (v, $"secrets.{v}")))
+                .Concat(workflow.ImportVariables.Select(s => ParameterDescriptor.EnvironmentNameOf(s)).Select(v => (v, $"vars.{v}")))
+                .ToList();
+            if (environmentVariables.Count > 0)
             {
                 yaml.Append("        env:\n");
-                foreach (var secret in workflow.ImportSecrets)
+                foreach (var (variable, expression) in environmentVariables)
                 {
-                    var variable = ParameterDescriptor.EnvironmentNameOf(secret);
-                    yaml.Append($"          {variable}: ${{{{ secrets.{variable} }}}}\n");
+                    yaml.Append($"          {variable}: ${{{{ {expression} }}}}\n");
                 }
             }
 
             if (workflow.PublishArtifacts)
             {
-                yaml.Append("      - uses: actions/upload-artifact@v4\n        if: always()\n        with:\n");
+                yaml.Append($"      - uses: {Action("actions/upload-artifact")}\n        if: always()\n        with:\n");
                 yaml.Append($"          name: {workflow.Name}-artifacts\n          path: artifacts\n          if-no-files-found: ignore\n");
             }
         }
 
         return yaml.ToString();
     }
+
+    private static string Action(string name) => $"{name}@{ActionVersions[name]}";
+
+    private static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     private static void AppendList(StringBuilder yaml, string key, string[] values)
     {
@@ -115,4 +165,16 @@ public static class WorkflowGenerator
         GitHubActionsImage.Ubuntu2204 => "ubuntu-22.04",
         _ => "ubuntu-latest",
     };
+
+    /// <summary>A workflow_dispatch input: <c>name</c> or <c>name: description</c>.</summary>
+    private sealed record Input(string Name, string Description, bool Required)
+    {
+        public static Input Parse(string text, bool required)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0
+                ? new Input(text.Trim(), text.Trim(), required)
+                : new Input(text[..colon].Trim(), text[(colon + 1)..].Trim(), required);
+        }
+    }
 }
