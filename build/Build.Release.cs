@@ -350,7 +350,8 @@ partial class Build
             return true;
         }
 
-        if (service == ReleaseService.Grafana && EdgeRisk.Release.Git.ReleaseVersion.TryParse(ReleaseVersion, out var version))
+        // --plan only looks: it pages nobody.
+        if (service == ReleaseService.Grafana && !IsPlanOnly && EdgeRisk.Release.Git.ReleaseVersion.TryParse(ReleaseVersion, out var version))
         {
             problem = ReleasePing.RefuseMissingGrafanaAsync(version.GaTag, problem, Pinger()).GetAwaiter().GetResult();
         }

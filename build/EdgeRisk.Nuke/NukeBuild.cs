@@ -52,6 +52,9 @@ public abstract class NukeBuild : INukeBuild
     /// <summary>Member names of the parameters given on the command line, not by the environment or a parameters file.</summary>
     public IReadOnlySet<string> CommandLineParameters { get; internal set; } = new HashSet<string>();
 
+    /// <summary>True for <c>--plan</c>: the requirements are checked and the plan printed, nothing runs (a check must not act).</summary>
+    public bool IsPlanOnly { get; internal set; }
+
     /// <summary>The entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Test);</c></summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : NukeBuild, new()

@@ -19,4 +19,18 @@ public sealed class StagingGrafanaPingTests
             run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Result.Targets, t => t.Status is TargetStatus.Succeeded or TargetStatus.Failed);
     }
+
+    [Fact]
+    public async Task ImportDashboards_StagingWithoutGrafanaPlanOnly_RefusesWithoutAnyPing()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json" }""");
+        root.Write(".nuke/parameters.staging.json", """{ "$schema": "./build.schema.json" }""");
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["ImportDashboards", "--profile", "staging", "--skip", "--plan"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains("Grafana is not configured: set GRAFANA_URL, GRAFANA_TOKEN (or GRAFANA_USER and GRAFANA_PASSWORD)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PagerDuty warning", run.Output, StringComparison.Ordinal);
+    }
 }

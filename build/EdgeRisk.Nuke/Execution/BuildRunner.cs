@@ -28,6 +28,7 @@ internal static class BuildRunner
             var commandLine = CommandLine.Parse(args, parameters);
             var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
             build.CommandLineParameters = commandLine.Values.Keys.Select(p => p.Member.Name).ToHashSet(StringComparer.Ordinal);
+            build.IsPlanOnly = commandLine.Plan;
             sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
             Log.Current = sink;
 
