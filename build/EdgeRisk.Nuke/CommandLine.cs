@@ -63,9 +63,9 @@ internal sealed class CommandLine
                 ?? (normalized == "nocache" ? parameters.First(p => p.Name == nameof(NukeBuild.Force)) : null);
             if (parameter is null)
             {
-                var hints = Suggestions.Closest(name, parameters.Select(p => p.CliName[2..]).Concat(Switches));
+                var hint = Suggestions.Hint(name, parameters.Select(p => p.CliName[2..]).Concat(Switches), string.Empty, h => "--" + h);
                 throw new BuildConfigurationException(
-                    $"Unknown option '--{name}'. Did you mean: {string.Join(", ", hints.Select(h => "--" + h))}? Run with --help to list parameters.");
+                    $"Unknown option '--{name}'. {(hint.Length > 0 ? hint + " " : string.Empty)}Run with --help to list parameters.");
             }
 
             result.Values[parameter] = inline ?? ReadValue(parameter, args, ref i);

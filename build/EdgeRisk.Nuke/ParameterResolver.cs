@@ -154,7 +154,7 @@ internal static class ParameterResolver
             {
                 var parameter = parameters.FirstOrDefault(p => p.NormalizedName == ParameterDescriptor.Normalize(property.Name))
                     ?? throw new BuildConfigurationException(
-                        $"Unknown parameter '{property.Name}' in {relative}. Did you mean: {string.Join(", ", Suggestions.Closest(property.Name, parameters.Select(p => p.Name)))}?");
+                        $"Unknown parameter '{property.Name}' in {relative}. {Suggestions.Hint(property.Name, parameters.Select(p => p.Name), "Run ./build.sh --help to list the parameters.")}");
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {
                     values[parameter] = (ToText(property.Value), $"from {relative}");

@@ -24,7 +24,7 @@ internal sealed class ExecutionPlan
     public static ExecutableTarget Find(IReadOnlyList<ExecutableTarget> targets, string name) =>
         targets.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new BuildConfigurationException(
-            $"Unknown target '{name}'. Did you mean: {string.Join(", ", Suggestions.Closest(name, targets.Select(t => t.Name)))}?");
+            $"Unknown target '{name}'. {Suggestions.Hint(name, targets.Select(t => t.Name), $"Valid targets: {string.Join(", ", targets.Select(t => t.Name))}.")}");
 
     public static ExecutionPlan Create(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ExecutableTarget> invoked)
     {

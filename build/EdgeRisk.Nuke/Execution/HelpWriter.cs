@@ -1,6 +1,9 @@
 namespace EdgeRisk.Nuke.Execution;
 
-/// <summary>The <c>--help</c> text: targets (default marked) and parameters (secrets masked).</summary>
+/// <summary>
+/// The <c>--help</c> text: targets in graph order (a target after what it depends on, ties in declaration order; default
+/// marked) and parameters (secrets masked, durations as typed).
+/// </summary>
 internal static class HelpWriter
 {
     public static void Write(IBuildDisplay display, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters, NukeBuild build)
@@ -9,7 +12,7 @@ internal static class HelpWriter
         display.WriteLine(string.Empty);
         display.WriteLine("Targets (→ default):");
         var width = targets.Max(t => t.Name.Length) + 4;
-        foreach (var target in targets)
+        foreach (var target in ExecutionPlan.Create(targets, targets).Ordered)
         {
             var marker = target.IsDefault ? "→ " : "  ";
             var dependencies = target.DependsOn.Count > 0 ? $" (depends on: {string.Join(", ", target.DependsOn)})" : string.Empty;
