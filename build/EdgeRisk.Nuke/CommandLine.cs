@@ -5,7 +5,7 @@ namespace EdgeRisk.Nuke;
 /// <summary>The parsed command line: targets, engine switches and raw parameter values.</summary>
 internal sealed class CommandLine
 {
-    private static readonly string[] Switches = ["help", "plan", "skip", "generate-workflows", "no-cache"];
+    internal static readonly string[] Switches = ["help", "plan", "skip", "generate-workflows", "no-cache", "completion"];
 
     public List<string> Targets { get; } = [];
 
@@ -17,6 +17,9 @@ internal sealed class CommandLine
     public bool Plan { get; private set; }
 
     public bool GenerateWorkflows { get; private set; }
+
+    /// <summary>The shell named by <c>--completion</c> (bash or zsh); null when absent.</summary>
+    public string? Completion { get; private set; }
 
     public Dictionary<ParameterDescriptor, string> Values { get; } = [];
 
@@ -52,6 +55,9 @@ internal sealed class CommandLine
                     continue;
                 case "generateworkflows":
                     result.GenerateWorkflows = true;
+                    continue;
+                case "completion":
+                    result.Completion = inline ?? (i + 1 < args.Count ? args[++i] : string.Empty);
                     continue;
                 case "skip":
                     result.Skip ??= [];

@@ -95,7 +95,7 @@ internal static class ParameterResolver
         origin is null or ParameterSource.FromCommandLine ? string.Empty : $" ({origin})";
 
     /// <summary>The built-in local profile and every .nuke/parameters.&lt;profile&gt;.json.</summary>
-    private static IEnumerable<string> Profiles(AbsolutePath root) =>
+    internal static IEnumerable<string> Profiles(AbsolutePath root) =>
         (root / ".nuke").GlobFiles("parameters.*.json")
             .Select(f => f.Name["parameters.".Length..^".json".Length]).Where(p => p != "local").Order(StringComparer.Ordinal).Prepend("local");
 

@@ -26,6 +26,12 @@ internal static class BuildRunner
             build.IsGitHubActions = environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true";
             var parameters = ParameterDescriptor.Discover(type);
             var commandLine = CommandLine.Parse(args, parameters);
+            if (commandLine.Completion is { } shell)
+            {
+                options.Output.Write(CompletionWriter.Generate(shell, TargetDiscovery.Discover(build), parameters, ParameterResolver.Profiles(root)));
+                return new BuildResult(0, [], []);
+            }
+
             var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
             build.CommandLineParameters = commandLine.Values.Keys.Select(p => p.Member.Name).ToHashSet(StringComparer.Ordinal);
             build.IsPlanOnly = commandLine.Plan;
