@@ -16,6 +16,9 @@ public sealed record BuildOptions
     /// <summary>True enables the live display of running targets when running in parallel.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>True colours the summary statuses and log levels; a <c>NO_COLOR</c> environment variable turns it off.</summary>
+    public bool UseColor { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Interrupts the run (SIGINT/SIGTERM in a real process); null: the run cannot be interrupted.</summary>
@@ -29,5 +32,6 @@ public sealed record BuildOptions
         EnvironmentVariables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => e.Value?.ToString() ?? string.Empty, StringComparer.Ordinal),
         IsTerminal = !Console.IsOutputRedirected,
+        UseColor = !Console.IsOutputRedirected,
     };
 }

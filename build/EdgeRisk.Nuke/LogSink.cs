@@ -1,7 +1,7 @@
 namespace EdgeRisk.Nuke;
 
 /// <summary>Where <see cref="Log"/> writes: masks secrets, filters by verbosity, prefixes the target name.</summary>
-internal sealed class LogSink(SecretMasker masker, Verbosity verbosity, string? prefix, Action<string> writeLine)
+internal sealed class LogSink(SecretMasker masker, Verbosity verbosity, string? prefix, Action<string> writeLine, bool colored = false)
 {
     public static LogSink Console { get; } = new(new SecretMasker(), Verbosity.Normal, null, System.Console.WriteLine);
 
@@ -16,10 +16,10 @@ internal sealed class LogSink(SecretMasker masker, Verbosity verbosity, string? 
 
         var tag = level switch
         {
-            LogLevel.Debug => "DBG ",
-            LogLevel.Warning => "WRN ",
-            LogLevel.Error => "ERR ",
-            LogLevel.Success => "OK  ",
+            LogLevel.Debug => Execution.Ansi.Paint("DBG", Execution.Ansi.Grey, colored) + " ",
+            LogLevel.Warning => Execution.Ansi.Paint("WRN", Execution.Ansi.Yellow, colored) + " ",
+            LogLevel.Error => Execution.Ansi.Paint("ERR", Execution.Ansi.Red, colored) + " ",
+            LogLevel.Success => Execution.Ansi.Paint("OK", Execution.Ansi.Green, colored) + "  ",
             _ => string.Empty,
         };
         foreach (var line in masker.Apply(message).Split('\n'))

@@ -15,7 +15,7 @@ internal static class BuildHarness
 {
     public static async Task<BuildRun> RunAsync<T>(T build, TempRoot root, string[] args,
         Dictionary<string, string>? environment = null, Expression<Func<T, Target>>? defaultTarget = null, string? code = null,
-        BuildInterruption? interruption = null)
+        BuildInterruption? interruption = null, bool color = false)
         where T : NukeBuild
     {
         using var output = new StringWriter();
@@ -27,6 +27,7 @@ internal static class BuildHarness
             TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             CodeFingerprint = code ?? "code-v1",
             Interruption = interruption,
+            UseColor = color,
         };
         var result = await NukeBuild.RunAsync(build, args, options, defaultTarget);
         return new BuildRun(result, output.ToString());

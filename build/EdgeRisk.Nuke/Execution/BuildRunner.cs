@@ -12,8 +12,9 @@ internal static class BuildRunner
     public static async Task<BuildResult> RunAsync(NukeBuild build, Type type, IReadOnlyList<string> args, BuildOptions options, string? defaultTarget)
     {
         var masker = new SecretMasker();
-        var display = new PlainDisplay(options.Output);
-        var sink = new LogSink(masker, Verbosity.Normal, null, display.WriteLine);
+        var colored = options.UseColor && !(options.EnvironmentVariables.TryGetValue("NO_COLOR", out var noColor) && noColor.Length > 0);
+        var display = new PlainDisplay(options.Output, colored);
+        var sink = new LogSink(masker, Verbosity.Normal, null, display.WriteLine, colored);
         Log.Current = sink;
         try
         {
@@ -35,7 +36,7 @@ internal static class BuildRunner
             var sources = ParameterResolver.Resolve(build, parameters, commandLine, environment, root, masker);
             build.CommandLineParameters = commandLine.Values.Keys.Select(p => p.Member.Name).ToHashSet(StringComparer.Ordinal);
             build.IsPlanOnly = commandLine.Plan;
-            sink = new LogSink(masker, build.Verbosity, null, display.WriteLine);
+            sink = new LogSink(masker, build.Verbosity, null, display.WriteLine, colored);
             Log.Current = sink;
 
             var targets = TargetDiscovery.Discover(build);
@@ -90,13 +91,16 @@ internal static class BuildRunner
     }
 
     private static async Task<BuildResult> ExecuteAsync(NukeBuild build, Type type, BuildOptions options, ExecutionPlan plan,
-        IReadOnlyList<ParameterDescriptor> parameters, SecretMasker masker, PlainDisplay display)
+        IReadOnlyList<ParameterDescriptor> parameters, SecretMasker masker, PlainDisplay plain)
     {
+        var logPath = RunLog.PathFor(build);
+        using var display = RunLog.Open(plain, logPath, masker, plain.TakeRecorded());
+        Log.Current = new LogSink(masker, build.Verbosity, null, display.WriteLine, display.IsColored);
         var code = options.CodeFingerprint ?? $"{type.Assembly.ManifestModule.ModuleVersionId}/{typeof(NukeBuild).Assembly.ManifestModule.ModuleVersionId}";
         var parameterValues = string.Join('\n', parameters.Where(p => !p.IsEngine && !p.IsSecret).Select(p => $"{p.Name}={p.Display(build)}"));
         var cache = new TargetCache(build.RootDirectory, code, parameterValues);
         IBuildDisplay runDisplay = options.IsTerminal && build.MaxParallelism > 1 && build.Verbosity != Verbosity.Trace
-            ? new LiveDisplay()
+            ? display.Over(new LiveDisplay())
             : display;
         var started = build.TimeProvider.GetTimestamp();
         var interruption = options.Interruption;
@@ -109,7 +113,7 @@ internal static class BuildRunner
         var total = build.TimeProvider.GetElapsedTime(started);
         var criticalPath = SummaryWriter.CriticalPath(plan);
         var interrupted = interruption is { IsRequested: true } ? interruption.Reason : null;
-        SummaryWriter.Write(display, plan.Ordered, total, criticalPath, interrupted);
+        SummaryWriter.Write(display, plan.Ordered, total, criticalPath, interrupted, build.RootDirectory.GetUnixRelativePathTo(logPath));
         if (options.EnvironmentVariables.TryGetValue("GITHUB_STEP_SUMMARY", out var stepSummary) && stepSummary.Length > 0)
         {
             StepSummary.Append(stepSummary, SummaryWriter.Markdown(plan.Ordered, total, criticalPath, interrupted), build.StepSummaryFiles, masker);

@@ -3,6 +3,9 @@ namespace EdgeRisk.Nuke.Execution;
 /// <summary>Where whole lines of build output go; implementations are thread-safe.</summary>
 internal interface IBuildDisplay
 {
+    /// <summary>True when lines may carry ANSI colours (a terminal without <c>NO_COLOR</c>).</summary>
+    bool IsColored => false;
+
     void WriteLine(string line);
 
     void TargetStarted(string name);

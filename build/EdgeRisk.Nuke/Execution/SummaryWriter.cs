@@ -6,8 +6,9 @@ namespace EdgeRisk.Nuke.Execution;
 internal static class SummaryWriter
 {
     public static void Write(IBuildDisplay display, IReadOnlyList<ExecutableTarget> targets, TimeSpan total, IReadOnlyList<string> criticalPath,
-        string? interrupted = null)
+        string? interrupted = null, string? log = null)
     {
+        var colored = display.IsColored;
         var width = Math.Max(20, targets.Max(t => t.Name.Length) + 4);
         var rule = new string('═', width + 36);
         display.WriteLine(rule);
@@ -15,7 +16,8 @@ internal static class SummaryWriter
         display.WriteLine(new string('─', width + 36));
         foreach (var target in targets)
         {
-            display.WriteLine($"{target.Name.PadRight(width)}{Format(target.Status),-24}{FormatDuration(target),12}");
+            var status = Ansi.Paint(Format(target.Status).PadRight(24), Ansi.Of(target.Status), colored);
+            display.WriteLine($"{target.Name.PadRight(width)}{status}{FormatDuration(target),12}");
             if (target.Reason is { } reason && target.Status is not TargetStatus.Succeeded)
             {
                 display.WriteLine($"  └ {reason}");
@@ -31,7 +33,12 @@ internal static class SummaryWriter
 
         display.WriteLine(rule);
         var failed = targets.Any(t => t.Status == TargetStatus.Failed);
-        display.WriteLine(interrupted is not null ? $"Build interrupted ({interrupted})." : failed ? "Build failed." : "Build succeeded.");
+        display.WriteLine(interrupted is not null ? Ansi.Paint($"Build interrupted ({interrupted}).", Ansi.Yellow, colored)
+            : failed ? Ansi.Paint("Build failed.", Ansi.Red, colored) : Ansi.Paint("Build succeeded.", Ansi.Green, colored));
+        if (log is not null)
+        {
+            display.WriteLine($"Log: {log}");
+        }
     }
 
     /// <summary>The same table as Markdown, for the GitHub Actions step summary.</summary>

@@ -18,7 +18,7 @@ internal sealed class TargetOutput
         this.display = display;
         buffered = parallel && verbosity != Verbosity.Trace;
         grouped = gitHubActions && (buffered || !parallel);
-        Sink = new LogSink(masker, verbosity, name, Write);
+        Sink = new LogSink(masker, verbosity, name, Write, display.IsColored);
         if (grouped)
         {
             Write($"::group::{name}");
