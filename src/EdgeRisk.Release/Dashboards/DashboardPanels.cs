@@ -37,8 +37,38 @@ public static class DashboardPanels
                 Walk(panels, dashboardName, queries);
             }
 
+            var allValues = AllValues(document.RootElement);
+            if (allValues.Count > 0)
+            {
+                return queries.Select(q => q with { AllValues = allValues }).ToList();
+            }
+
             return queries;
         }
+    }
+
+    /// <summary>The <c>allValue</c> of every template variable with <c>includeAll</c>: what the query runs with when "All" is picked.</summary>
+    private static Dictionary<string, string> AllValues(JsonElement root)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("templating", out var templating)
+            || templating.ValueKind != JsonValueKind.Object || !templating.TryGetProperty("list", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return values;
+        }
+
+        foreach (var variable in list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Object))
+        {
+            if (variable.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+                && variable.TryGetProperty("includeAll", out var includeAll) && includeAll.ValueKind == JsonValueKind.True
+                && variable.TryGetProperty("allValue", out var allValue) && allValue.ValueKind == JsonValueKind.String
+                && !string.IsNullOrEmpty(allValue.GetString()))
+            {
+                values[name.GetString()!] = allValue.GetString()!;
+            }
+        }
+
+        return values;
     }
 
     private static void Walk(JsonElement panels, string dashboard, List<PanelQuery> queries)

@@ -28,7 +28,7 @@ public sealed class DashboardQueryChecker
             string executed;
             try
             {
-                executed = QueryTemplate.Substitute(query.Expr, _template);
+                executed = QueryTemplate.Substitute(query.Expr, _template, query.AllValues);
             }
             catch (DashboardValidationException e)
             {

@@ -40,7 +40,7 @@ public sealed class DashboardVerifier
         foreach (var panel in queries.GroupBy(q => (q.Dashboard, q.PanelId, q.PanelTitle)))
         {
             var selectors = panel
-                .SelectMany(q => PromQlSelectors.Extract(QueryTemplate.Substitute(q.Expr, _template)))
+                .SelectMany(q => PromQlSelectors.Extract(QueryTemplate.Substitute(q.Expr, _template, q.AllValues)))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             var inputs = new List<SelectorFreshness>();

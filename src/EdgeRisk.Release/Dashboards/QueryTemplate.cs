@@ -6,12 +6,13 @@ namespace EdgeRisk.Release.Dashboards;
 /// <summary>
 /// Substitutes Grafana's built-in variables (<c>$__rate_interval</c>, <c>$__interval</c>, <c>$__interval_ms</c>,
 /// <c>$__range</c>, <c>$__range_s</c>, <c>$__range_ms</c>, also as <c>${...}</c>) so a panel query runs on Prometheus as is.
-/// Any other variable is an error: the query could not be checked as Grafana would run it.
+/// A dashboard variable is replaced by its "All" value when the given "All" values have one; any other variable is an
+/// error: the query could not be checked as Grafana would run it.
 /// </summary>
 public static partial class QueryTemplate
 {
     /// <exception cref="DashboardValidationException">The query uses a variable this checker cannot resolve.</exception>
-    public static string Substitute(string expr, QueryTemplateOptions options)
+    public static string Substitute(string expr, QueryTemplateOptions options, IReadOnlyDictionary<string, string>? allValues = null)
     {
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,10 +28,10 @@ public static partial class QueryTemplate
         return Variable().Replace(expr, match =>
         {
             var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["plain"].Value;
-            return values.TryGetValue(name, out var value)
-                ? value
+            return values.TryGetValue(name, out var value) ? value
+                : allValues is not null && allValues.TryGetValue(name, out var all) ? all
                 : throw new DashboardValidationException(
-                    $"query '{expr}' uses variable '{match.Value}', which cannot be resolved outside Grafana: use a built-in ($__rate_interval, $__interval, $__range) or a literal");
+                    $"query '{expr}' uses variable '{match.Value}', which cannot be resolved outside Grafana: use a built-in ($__rate_interval, $__interval, $__range), a literal, or a dashboard variable with includeAll and an allValue");
         });
     }
 

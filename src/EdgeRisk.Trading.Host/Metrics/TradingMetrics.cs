@@ -36,9 +36,10 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
     private readonly Dictionary<string, DateTime> _newestEvent = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public TradingMetrics(IEnumerable<string> symbols)
+    public TradingMetrics(IEnumerable<string> symbols, BuildInfo? build = null)
     {
         ArgumentNullException.ThrowIfNull(symbols);
+        build ??= BuildInfo.Current;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _edge = factory.CreateGauge("edge_blended_bps", "Blended expected edge in bps.", "symbol");
@@ -62,6 +63,8 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         _startTime = factory.CreateGauge("process_start_time_seconds", "Start time of the process on its clock (virtual in replay), unix seconds.");
         _rss = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
         Registry.AddBeforeCollectCallback(() => _rss.Set(Environment.WorkingSet));
+        factory.CreateGauge("edgerisk_build_info", "Always 1: the version and commit the process was built from.", "version", "commit")
+            .WithLabels(build.Version, build.Commit).Set(1);
 
         foreach (var reason in RejectReasonLabel.All)
         {

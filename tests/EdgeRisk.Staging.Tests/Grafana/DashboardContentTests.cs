@@ -14,7 +14,7 @@ public sealed class DashboardContentTests
 
         Assert.Equal("edgerisk-edge-risk", (string?)dashboard["uid"]);
         Assert.Equal(39, (int?)dashboard["schemaVersion"]);
-        var variable = Assert.Single(dashboard["templating"]!["list"]!.AsArray());
+        var variable = dashboard["templating"]!["list"]!.AsArray()[0];
         Assert.Equal("datasource", (string?)variable!["type"]);
         Assert.Equal("prometheus", (string?)variable["query"]);
         Assert.All(dashboard["panels"]!.AsArray(), p => Assert.Equal("${datasource}", (string?)p!["datasource"]!["uid"]));
@@ -25,10 +25,10 @@ public sealed class DashboardContentTests
     {
         var exprs = DashboardPanels.ReadQueries(RepositoryRoot.Combine("grafana", "edge_risk.json")).Select(q => q.Expr).ToList();
 
-        Assert.Contains("edge_blended_bps", exprs);
-        Assert.Contains("edge_blended_mean_bps + 2 * edge_blended_sigma_bps", exprs);
-        Assert.Contains("edge_blended_mean_bps - 2 * edge_blended_sigma_bps", exprs);
-        Assert.Contains("var_pct", exprs);
+        Assert.Contains(exprs, e => e.StartsWith("edge_blended_bps{", StringComparison.Ordinal));
+        Assert.Contains(exprs, e => e.Contains("edge_blended_mean_bps{", StringComparison.Ordinal) && e.Contains(" + 2 * edge_blended_sigma_bps{", StringComparison.Ordinal));
+        Assert.Contains(exprs, e => e.Contains("edge_blended_mean_bps{", StringComparison.Ordinal) && e.Contains(" - 2 * edge_blended_sigma_bps{", StringComparison.Ordinal));
+        Assert.Contains(exprs, e => e.StartsWith("var_pct{", StringComparison.Ordinal));
         Assert.Contains(exprs, e => e.Contains("model_switch_total", StringComparison.Ordinal));
         Assert.Contains(exprs, e => e.Contains("pnl_usd", StringComparison.Ordinal));
         Assert.Contains(exprs, e => e.Contains("process_resident_memory_bytes", StringComparison.Ordinal));
@@ -39,7 +39,7 @@ public sealed class DashboardContentTests
     public void EdgeRisk_VarPanel_HasThresholdsAt90And95()
     {
         var panel = Load("edge_risk.json")["panels"]!.AsArray()
-            .Single(p => ((string?)p!["targets"]![0]!["expr"]) == "var_pct")!;
+            .Single(p => ((string?)p!["targets"]![0]!["expr"])?.StartsWith("var_pct", StringComparison.Ordinal) == true)!;
 
         var steps = panel["fieldConfig"]!["defaults"]!["thresholds"]!["steps"]!.AsArray().Select(s => (double?)s!["value"]).ToList();
 
@@ -83,6 +83,68 @@ public sealed class DashboardContentTests
             Assert.Equal(("PASS so far", "FAIL", "INCONCLUSIVE"), ((string?)options["0"]!["text"], (string?)options["1"]!["text"], (string?)options["2"]!["text"]));
         });
     }
+
+    [Fact]
+    public void EdgeRisk_EdgePanel_HasBpsUnitNotNone()
+    {
+        var panel = Panels("edge_risk.json").Single(p => ((string?)p["targets"]![0]!["expr"])!.StartsWith("edge_blended_bps", StringComparison.Ordinal));
+
+        var unit = (string?)panel["fieldConfig"]!["defaults"]!["unit"];
+
+        Assert.NotNull(unit);
+        Assert.NotEqual("none", unit);
+        Assert.Contains("bps", unit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReleaseGates_MarginAndValuePanels_HaveTheGateUnit()
+    {
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["continuity"] = "s", ["alerts"] = "short", ["pnl_drift"] = "suffix:σ", ["var"] = "percent", ["rss_drift"] = "percentunit",
+        };
+        var gatePanels = Panels("release_gates.json")
+            .Where(p => (string?)p["type"] == "timeseries")
+            .Select(p => (Expr: (string)p["targets"]![0]!["expr"]!, Unit: (string?)p["fieldConfig"]!["defaults"]!["unit"]))
+            .ToList();
+
+        Assert.Equal(10, gatePanels.Count);
+        Assert.All(gatePanels, p => Assert.Equal(expected[p.Expr.Split('"')[1]], p.Unit));
+    }
+
+    [Theory]
+    [InlineData("edge_risk.json")]
+    [InlineData("release_gates.json")]
+    public void Dashboard_StatTitlesOutsideGateRows_AreNotDuplicated(string dashboard)
+    {
+        // Per-gate rows repeat "Status" by design (one per gate); anything else shown twice is noise.
+        var titles = Panels(dashboard).Where(p => (string?)p["type"] == "stat" && (string?)p["title"] != "Status")
+            .Select(p => (string)p["title"]!).ToList();
+
+        Assert.Equal(titles.Distinct(StringComparer.Ordinal).Count(), titles.Count);
+    }
+
+    [Fact]
+    public void EdgeRisk_JobAndSymbolVariables_AreDefinedAndUsedByEveryQuery()
+    {
+        var variables = Load("edge_risk.json")["templating"]!["list"]!.AsArray().Select(v => v!).ToList();
+        var queries = DashboardPanels.ReadQueries(RepositoryRoot.Combine("grafana", "edge_risk.json"));
+
+        foreach (var name in new[] { "job", "symbol" })
+        {
+            var variable = Assert.Single(variables, v => (string?)v["name"] == name);
+            Assert.Equal("query", (string?)variable["type"]);
+            Assert.True((bool?)variable["includeAll"]);
+            Assert.False(string.IsNullOrEmpty((string?)variable["allValue"]));
+        }
+
+        Assert.All(queries, q => Assert.Contains("job=~\"$job\"", q.Expr, StringComparison.Ordinal));
+        Assert.All(queries.Where(q => !q.Expr.Contains("var_pct", StringComparison.Ordinal) && !q.Expr.Contains("process_resident_memory_bytes", StringComparison.Ordinal)),
+            q => Assert.Contains("symbol=~\"$symbol\"", q.Expr, StringComparison.Ordinal));
+    }
+
+    private static List<JsonNode> Panels(string name) =>
+        Load(name)["panels"]!.AsArray().Select(p => p!).Where(p => p["targets"] is JsonArray { Count: > 0 }).ToList();
 
     private static JsonObject Load(string name) =>
         JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("grafana", name)))!.AsObject();

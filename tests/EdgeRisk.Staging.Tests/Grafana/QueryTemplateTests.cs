@@ -40,4 +40,29 @@ public sealed class QueryTemplateTests
 
         Assert.Contains("cannot be resolved outside Grafana", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Substitute_DashboardVariableWithAllValue_UsesTheAllValue()
+    {
+        var allValues = new Dictionary<string, string>(StringComparer.Ordinal) { ["job"] = "edgerisk-.*", ["symbol"] = ".*" };
+
+        var result = QueryTemplate.Substitute("x{job=~\"$job\", symbol=~\"${symbol}\"}[$__interval]", new QueryTemplateOptions(), allValues);
+
+        Assert.Equal("x{job=~\"edgerisk-.*\", symbol=~\".*\"}[15s]", result);
+    }
+
+    [Fact]
+    public void ParseQueries_IncludeAllVariables_CarriesTheirAllValues()
+    {
+        const string json = """
+            {"templating": {"list": [{"name": "job", "type": "query", "includeAll": true, "allValue": "edgerisk-.*"},
+                                     {"name": "mode", "type": "custom", "includeAll": false, "allValue": "x"}]},
+             "panels": [{"id": 1, "title": "t", "targets": [{"refId": "A", "expr": "up{job=~\"$job\"}"}]}]}
+            """;
+
+        var query = Assert.Single(DashboardPanels.ParseQueries(json, "d.json"));
+
+        Assert.Equal("edgerisk-.*", Assert.Single(query.AllValues).Value);
+        Assert.Equal("up{job=~\"edgerisk-.*\"}", QueryTemplate.Substitute(query.Expr, new QueryTemplateOptions(), query.AllValues));
+    }
 }

@@ -36,6 +36,25 @@ public sealed class TradingMetricsTests
         Assert.Equal(12.5, MetricsText.Value(text, "pnl_usd{symbol=\"BTC-USD\",book=\"paper\"}"));
     }
 
+    [Fact]
+    public async Task Export_BuildInfo_IsOneLabelledWithVersionAndCommit()
+    {
+        var metrics = new TradingMetrics(["BTC-USD"], new BuildInfo("0.4.0", "0123456789abcdef0123456789abcdef01234567"));
+
+        var text = await MetricsText.ExportAsync(metrics.Registry);
+
+        Assert.Equal(1, MetricsText.Value(text, "edgerisk_build_info{version=\"0.4.0\",commit=\"0123456789abcdef0123456789abcdef01234567\"}"));
+    }
+
+    [Fact]
+    public void BuildInfoOf_HostAssembly_HasPlainVersionAndCommit()
+    {
+        var build = BuildInfo.Of(typeof(TradingMetrics).Assembly);
+
+        Assert.Equal("0.4.0", build.Version);
+        Assert.Matches("^([0-9a-f]{40}|unknown)$", build.Commit);
+    }
+
     [Theory]
     [InlineData(FeedRejectReason.ColumnCount, "column_count")]
     [InlineData(FeedRejectReason.BadTimestamp, "bad_timestamp")]
