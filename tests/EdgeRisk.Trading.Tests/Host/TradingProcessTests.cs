@@ -399,17 +399,18 @@ public sealed class TradingProcessTests
             "live", "--speed", speed, "--duration", "24h", "--metrics-port", FreePort.Next().ToString(), "--redis", redis.Endpoint,
             "--data", TradingProcess.DataDirectory,
         ];
-        await using (var first = TradingProcess.Start(Arguments("20000")))
+        // Paced so that the replay (24 virtual hours in about 22 s) is still running when Redis goes, even on a busy machine.
+        await using (var first = TradingProcess.Start(Arguments("4000")))
         {
             await using (var watcher = await RedisJournal.ConnectAsync(redis.Endpoint))
             {
                 await first.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= 3,
-                    TimeSpan.FromSeconds(20), "3 journaled fills");
+                    TimeSpan.FromSeconds(60), "3 journaled fills");
             }
 
             // SIGKILL, and Redis stays away until the run has ended: the books are ahead of the journal.
             await redis.StopAsync();
-            await TradingProcess.WaitForExitAsync(first, TimeSpan.FromSeconds(60));
+            await TradingProcess.WaitForExitAsync(first, TimeSpan.FromSeconds(120));
 
             Assert.True(first.ExitCode == 1, first.Output);
             Assert.Contains("the journal is behind the books", first.Output, StringComparison.Ordinal);
