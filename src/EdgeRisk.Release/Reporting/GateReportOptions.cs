@@ -1,3 +1,5 @@
+using EdgeRisk.Release.Grafana;
+
 namespace EdgeRisk.Release.Reporting;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace EdgeRisk.Release.Reporting;
 /// </summary>
 public sealed record GateReportOptions
 {
-    /// <summary>The uid of grafana/edge_risk.json.</summary>
-    public const string EdgeRiskDashboardUid = "edgerisk-edge-risk";
-
     /// <summary>The release version (e.g. <c>v0.4.0</c>); "unknown" in the report when not given.</summary>
     public string? Version { get; init; }
 
@@ -18,5 +17,5 @@ public sealed record GateReportOptions
     /// <summary>Grafana's base URL (GRAFANA_URL); without it the report says "Grafana: not configured".</summary>
     public Uri? GrafanaUrl { get; init; }
 
-    public string DashboardUid { get; init; } = EdgeRiskDashboardUid;
+    public string DashboardUid { get; init; } = DeployAnnotator.EdgeRiskDashboardUid;
 }
