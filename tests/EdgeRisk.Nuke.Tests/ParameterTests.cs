@@ -205,17 +205,6 @@ public sealed class ParameterTests
         Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Resolve_SecretOnlyInEnvironment_DoesNotWarn()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ParameterBuild(), root, ["Show"], new() { ["GITHUB_TOKEN"] = Token });
-
-        Assert.Equal(0, run.Result.ExitCode);
-        Assert.DoesNotContain("plain text", run.Output, StringComparison.Ordinal);
-    }
-
     private static async Task<string> SourceOf(TempRoot root, string[] args, Dictionary<string, string> environment)
     {
         var build = new ParameterBuild();
