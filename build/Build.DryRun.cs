@@ -154,7 +154,7 @@ partial class Build
             Log.Information($"Live gates: {series.Count} judgements of {liveWindow.Start:u} .. {finalEnd:u} as edgerisk_gate_* in Prometheus {evidence.Url}");
             if (liveOutcome.Stop is { } stop)
             {
-                await GateReportWriter.WriteAsync(final, GatesDirectory);
+                await GateReportWriter.WriteAsync(final, GatesDirectory, await ReportOptionsAsync());
                 GateTableRenderer.Render(AnsiConsole.Console, final);
                 throw new InvalidOperationException(
                     $"Dry run stopped early, verdict FAIL: {stop.Reason}. Evidence so far in Prometheus {evidence.Url}; report {GatesDirectory / "report.md"}.");
@@ -197,6 +197,7 @@ partial class Build
             PrometheusUrl = prometheus,
             OutputDirectory = DryRunDirectory,
             GatesDirectory = GatesDirectory,
+            Report = await ReportOptionsAsync(),
             Duration = Duration,
             WindowLength = Window,
             PushgatewayUrl = HttpUrl(PushgatewayUrl),
@@ -243,6 +244,14 @@ partial class Build
             : throw new BuildConfigurationException($"{target} in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL (e.g. http://127.0.0.1:9090)");
 
     /// <summary>A URL parameter as a Uri; its value was checked by HttpUrlProblem before any target ran.</summary>
+    /// <summary>report.md's header: the release, the commit judged (HEAD) and the Grafana link when GRAFANA_URL is known.</summary>
+    async Task<GateReportOptions> ReportOptionsAsync() => new()
+    {
+        Version = GaTag,
+        Commit = await Repository.ResolveCommitAsync("HEAD", Cancellation),
+        GrafanaUrl = HttpUrl(GrafanaUrl),
+    };
+
     static Uri? HttpUrl(string? value) => value is null ? null : new Uri(value, UriKind.Absolute);
 
     /// <summary>
@@ -335,7 +344,7 @@ partial class Build
 
             var evaluator = new GateEvaluator(TimeProvider);
             var report = await GateConsoleProgress.RunAsync(AnsiConsole.Console, progress => evaluator.EvaluateAsync(options, progress, Cancellation));
-            await GateReportWriter.WriteAsync(report, GatesDirectory);
+            await GateReportWriter.WriteAsync(report, GatesDirectory, await ReportOptionsAsync());
             GateTableRenderer.Render(AnsiConsole.Console, report);
             Log.Information($"Verdict {report.Verdict}: {GatesDirectory / "report.md"}");
             if (report.Verdict != GateStatus.Pass)

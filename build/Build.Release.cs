@@ -211,23 +211,33 @@ partial class Build
         .OnlyWhenDynamic(() => !AlreadyPromoted)
         .Executes(async () =>
         {
-            var options = IsLocalProfile
-                ? new GrafanaOptions(new Uri("http://grafana.local/"), new Secret("local-profile"), null, null)
-                : Settings.Grafana();
-            using var transport = IsLocalProfile ? new OutboxHandler(new OutboxRecorder(OutboxDirectory), new GrafanaOutboxResponder()) : null;
-            var importer = new DashboardImporter(GrafanaClientFactory.Create(options, transport), new DashboardImportOptions());
-            var result = await importer.ImportAsync(RootDirectory / Dashboard, AlertRules is null ? null : (string)(RootDirectory / AlertRules));
-            foreach (var item in result.Items)
+            var (grafana, transport) = Grafana();
+            using (transport)
             {
-                Log.Information($"{item.Kind,-15} {item.Status}");
-            }
+                var importer = new DashboardImporter(grafana, new DashboardImportOptions());
+                var result = await importer.ImportAsync(RootDirectory / Dashboard, AlertRules is null ? null : (string)(RootDirectory / AlertRules));
+                foreach (var item in result.Items)
+                {
+                    Log.Information($"{item.Kind,-15} {item.Status}");
+                }
 
-            Log.Information(result.ChangedAnything ? "Dashboards imported" : "Dashboards unchanged: nothing to do");
-            if (IsLocalProfile)
-            {
-                Log.Information($"Local profile: the Grafana calls were recorded to {OutboxDirectory}, not sent.");
+                Log.Information(result.ChangedAnything ? "Dashboards imported" : "Dashboards unchanged: nothing to do");
+                if (IsLocalProfile)
+                {
+                    Log.Information($"Local profile: the Grafana calls were recorded to {OutboxDirectory}, not sent.");
+                }
             }
         });
+
+    /// <summary>The Grafana client: over real HTTP in staging, recorded to the outbox locally (dispose the transport).</summary>
+    (IGrafanaApi Api, IDisposable? Transport) Grafana()
+    {
+        var options = IsLocalProfile
+            ? new GrafanaOptions(new Uri("http://grafana.local/"), new Secret("local-profile"), null, null)
+            : Settings.Grafana();
+        var transport = IsLocalProfile ? new OutboxHandler(new OutboxRecorder(OutboxDirectory), new GrafanaOutboxResponder()) : null;
+        return (GrafanaClientFactory.Create(options, transport), transport);
+    }
 
     Target ReleasePr => _ => _
         .Description("§1: the release PR 'Promote v<version>-rcN to main' with the PM and QA reviewers (--reviewers); reuses an open one")
@@ -287,10 +297,13 @@ partial class Build
         {
             var (github, gitHubOptions, githubTransport) = GitHub();
             var (jira, jiraTransport) = Jira();
+            var (grafana, grafanaTransport) = Grafana();
             using (githubTransport)
             using (jiraTransport)
+            using (grafanaTransport)
             {
-                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer(), StackImages()) { Pinger = Pinger() };
+                var annotator = new DeployAnnotator(grafana, GrafanaImportFiles.LoadDashboard(RootDirectory / Dashboard)["uid"]!.GetValue<string>());
+                var integrations = new PromotionIntegrations(github, gitHubOptions, jira, Deployer(), StackImages()) { Pinger = Pinger(), Annotator = annotator };
                 var result = await new PromotionService(Repository, integrations, PromotionOptions, TimeProvider, message => Log.Information(message))
                     .PromoteAsync();
                 if (result.Outcome == PromotionOutcome.Promoted)

@@ -33,6 +33,7 @@ internal static class ParameterResolver
                 $"{profileParameter.CliName} '{profile}'{OriginSuffix(profileSource?.Origin)} is not a profile: pass one of {string.Join(", ", Profiles(root))} " +
                 $"(every profile but local is a .nuke/parameters.<profile>.json).");
 
+        WarnAboutPlainTextSecrets(parameters, [profileFile, baseFile]);
         var sources = new Dictionary<ParameterDescriptor, ParameterSource>();
         foreach (var parameter in parameters)
         {
@@ -88,6 +89,25 @@ internal static class ParameterResolver
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// One warning per [Secret] parameter written into a parameters file, naming the files and the environment variable to
+    /// use instead; never the value. The value is still used (and masked): the warning asks for the file to be fixed.
+    /// </summary>
+    private static void WarnAboutPlainTextSecrets(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<Dictionary<ParameterDescriptor, (string Value, string Origin)>> files)
+    {
+        foreach (var secret in parameters.Where(p => p.IsSecret))
+        {
+            var origins = files.Where(f => f.ContainsKey(secret)).Select(f => f[secret].Origin["from ".Length..]).Distinct().ToList();
+            if (origins.Count > 0)
+            {
+                Log.Warning(
+                    $"The secret {secret.CliName} is in plain text in {string.Join(" and ", origins)}: use the environment variable " +
+                    $"{secret.EnvironmentName} or a secret store; remove it from the file.");
+            }
+        }
     }
 
     /// <summary>" (from environment variable X)" for a value not typed on the command line; empty for one that was.</summary>

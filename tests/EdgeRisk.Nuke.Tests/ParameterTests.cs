@@ -187,6 +187,24 @@ public sealed class ParameterTests
         Assert.Contains("Process 'sh' exited with code 3.", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resolve_SecretInParametersFile_WarnsOnceNamingFileAndParameterWithoutValue()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", $$"""{ "GitHubToken": "{{Token}}" }""");
+        root.Write(".nuke/parameters.staging.json", $$"""{ "GITHUB_TOKEN": "{{Token}}", "Source": "staging" }""");
+        var build = new ParameterBuild();
+
+        var run = await BuildHarness.RunAsync(build, root, ["Show", "--profile", "staging"]);
+
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Equal(Token, build.GitHubToken);
+        var warning = Assert.Single(run.Output.Split('\n'), line => line.Contains("--github-token", StringComparison.Ordinal));
+        Assert.Contains("secret --github-token is in plain text in .nuke/parameters.staging.json and .nuke/parameters.json", warning, StringComparison.Ordinal);
+        Assert.Contains("use the environment variable GITHUB_TOKEN or a secret store; remove it from the file", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SourceOf(TempRoot root, string[] args, Dictionary<string, string> environment)
     {
         var build = new ParameterBuild();

@@ -137,7 +137,7 @@ public sealed class StagingDryRun : IAsyncDisposable
         }
 
         await live.PushAsync(LiveGateSnapshot.From(final, window), cancellationToken);
-        await GateReportWriter.WriteAsync(final, _options.GatesDirectory, cancellationToken);
+        await GateReportWriter.WriteAsync(final, _options.GatesDirectory, _options.Report, cancellationToken);
         var verdict = outcome.Stop is not null ? GateStatus.Fail : final.Verdict;
         new StagingDryRunState(_options.PrometheusUrl, final.Window.Start, final.Window.End, GateReportText.Status(verdict), outcome.Stop?.Reason)
             .Save(StateFile);

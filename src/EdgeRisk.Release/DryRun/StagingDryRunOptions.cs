@@ -1,4 +1,5 @@
 using EdgeRisk.Release.Gates;
+using EdgeRisk.Release.Reporting;
 
 namespace EdgeRisk.Release.DryRun;
 
@@ -17,6 +18,9 @@ public sealed record StagingDryRunOptions
 
     /// <summary>Where gates.json, report.md, the plots and evidence/ go (<c>artifacts/gates</c>).</summary>
     public required string GatesDirectory { get; init; }
+
+    /// <summary>Release version, commit and Grafana link in report.md's header.</summary>
+    public GateReportOptions Report { get; init; } = new();
 
     /// <summary>Real time the soak runs, from <see cref="Start"/>.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromHours(48);

@@ -50,6 +50,12 @@ public sealed class GrafanaOutboxResponder : IOutboxResponder
                 });
             case FoldersPath:
                 return new(HttpStatusCode.OK, Folder(body));
+            case "/api/annotations":
+                return new(HttpStatusCode.OK, new JsonObject
+                {
+                    ["message"] = "Annotation added",
+                    ["id"] = Math.Max(1, recorded.Count(e => e.Method == "POST" && e.PathWithoutQuery == path)),
+                });
             case "/api/ds/query":
                 return new(HttpStatusCode.OK, new JsonObject { ["results"] = new JsonObject() });
             default:

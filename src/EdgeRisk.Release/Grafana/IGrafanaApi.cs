@@ -35,4 +35,8 @@ public interface IGrafanaApi
     /// <summary>Datasource query proxy: body <c>{queries:[{refId, datasource:{uid}, expr, ...}], from, to}</c>.</summary>
     [Post("/api/ds/query")]
     Task<IApiResponse<JsonObject>> QueryAsync([Body] JsonObject request, CancellationToken cancellationToken = default);
+
+    /// <summary>Body: <c>{dashboardUID, time (epoch ms), tags, text}</c>; answer <c>{message: "Annotation added", id}</c>.</summary>
+    [Post("/api/annotations")]
+    Task<IApiResponse<JsonObject>> CreateAnnotationAsync([Body] JsonObject request, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
+using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 
 namespace EdgeRisk.Release.Promotion;
@@ -11,7 +12,7 @@ namespace EdgeRisk.Release.Promotion;
 /// verdict (PASS only), then TagService's own checks (clean tree, up-to-date refs, fast-forward, tag not on another
 /// commit). Only then: GA tag, and main fast-forwarded to it and pushed with the tag in one atomic push (the promotion to
 /// main: GitHub marks the open release PR merged when its commits land on main), production deploy, GitHub release
-/// (commits since the last GA tag plus the gate table), the Jira status comment, and the evidence under the release directory. Every step is idempotent and
+/// (commits since the last GA tag plus the gate table), the deploy annotation on the Grafana dashboard (when configured), the Jira status comment, and the evidence under the release directory. Every step is idempotent and
 /// promotion.json records what is done, so a re-run after a partial failure resumes (the deploy is not repeated) and a
 /// re-run after success is a no-op.
 /// </summary>
@@ -131,6 +132,24 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
         });
         state = state with { ReleaseUrl = release.Url };
         state.Write(options.ReleaseDirectory);
+
+        if (integrations.Annotator is { } annotator)
+        {
+            var annotation = await StepAsync("Grafana annotation", async () =>
+            {
+                if (state.AnnotationId is { } posted)
+                {
+                    log($"Grafana deploy annotation {tag.Tag}: already posted (id {posted})");
+                    return (posted, "already posted");
+                }
+
+                var id = await annotator.AnnotateAsync(tag.Tag, status.CandidateCommit ?? tag.Commit, time.GetUtcNow(), cancellationToken);
+                log($"Grafana deploy annotation {tag.Tag} on dashboard {annotator.DashboardUid}: posted (id {id}){Sent()}");
+                return (id, $"posted (id {id})");
+            });
+            state = state with { AnnotationId = annotation };
+            state.Write(options.ReleaseDirectory);
+        }
 
         status = status with
         {

@@ -18,6 +18,9 @@ public sealed record PromotionState(string Tag, string Commit)
 
     public string? JiraCommentId { get; init; }
 
+    /// <summary>Grafana's id of the deploy annotation once posted: a re-run does not post it again.</summary>
+    public long? AnnotationId { get; init; }
+
     public bool Completed { get; init; }
 
     public static PromotionState? Read(string releaseDirectory)

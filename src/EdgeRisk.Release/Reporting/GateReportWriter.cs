@@ -37,7 +37,8 @@ public static class GateReportWriter
             : null;
     }
 
-    public static async Task WriteAsync(GateReport report, string outputDirectory, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(
+        GateReport report, string outputDirectory, GateReportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(outputDirectory);
@@ -57,7 +58,7 @@ public static class GateReportWriter
         var swapping = false;
         try
         {
-            await StageAsync(report, staging, cancellationToken);
+            await StageAsync(report, options ?? new GateReportOptions(), staging, cancellationToken);
             var entries = Directory.EnumerateFileSystemEntries(staging).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToList();
             // Until the swap is done both sets are the writer's: a run killed mid-swap still owns every entry it may have left.
             swapping = true;
@@ -88,12 +89,12 @@ public static class GateReportWriter
         }
     }
 
-    private static async Task StageAsync(GateReport report, string staging, CancellationToken cancellationToken)
+    private static async Task StageAsync(GateReport report, GateReportOptions options, string staging, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(staging, "evidence"));
         await File.WriteAllBytesAsync(Path.Combine(staging, "gates.json"),
             JsonSerializer.SerializeToUtf8Bytes(GateReportText.ToJson(report), GatesJsonContext.Default.GatesJson), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(staging, "report.md"), MarkdownReport.Render(report), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(staging, "report.md"), MarkdownReport.Render(report, options), new UTF8Encoding(false), cancellationToken);
         foreach (var gate in report.Gates)
         {
             GatePlotRenderer.SavePng(gate, Path.Combine(staging, gate.Name + ".png"));

@@ -6,13 +6,22 @@ namespace EdgeRisk.Release.Reporting;
 /// <summary>report.md: one screen for the release manager — verdict, the five gates, the advisory backtest, where the evidence is.</summary>
 public static class MarkdownReport
 {
-    public static string Render(GateReport report)
+    public static string Render(GateReport report, GateReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
         var md = new StringBuilder();
-        md.AppendLine($"# GA exit criteria: **{GateReportText.Status(report.Verdict)}**").AppendLine();
-        md.AppendLine($"Window {GateReportText.Time(report.Window.Start)} → {GateReportText.Time(report.Window.End)} " +
-                      $"({report.Window.End - report.Window.Start:%d'd 'hh'h'}). PASS needs all five gates to pass; missing data is never a pass.").AppendLine();
+        var verdict = GateReportText.Status(report.Verdict);
+        md.AppendLine($"# GA exit criteria: **{verdict}**").AppendLine();
+        md.AppendLine($"- Release: {options.Version ?? "unknown"}");
+        md.AppendLine($"- Commit: {options.Commit ?? "unknown"}");
+        md.AppendLine($"- Window: {GateReportText.Time(report.Window.Start)} → {GateReportText.Time(report.Window.End)} " +
+                      $"({report.Window.End - report.Window.Start:%d'd 'hh'h'})");
+        md.AppendLine($"- Verdict: **{verdict}**");
+        md.AppendLine("- Grafana: " + (options.GrafanaUrl is { } grafana
+            ? $"[Edge-Risk dashboard for this window]({DashboardLink(grafana, options.DashboardUid, report.Window)})"
+            : "not configured")).AppendLine();
+        md.AppendLine("PASS needs all five gates to pass; missing data is never a pass.").AppendLine();
         md.AppendLine("| gate | status | value | threshold | detail |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var g in report.Gates)
@@ -26,8 +35,17 @@ public static class MarkdownReport
             ? $"; Kupiec POF LR {GateReportText.Number(report.VarBacktest.KupiecLr)} (p {GateReportText.Number(report.VarBacktest.KupiecP)}), " +
               $"Christoffersen independence LR {GateReportText.Number(report.VarBacktest.ChristoffersenLr)} (p {GateReportText.Number(report.VarBacktest.ChristoffersenP)})"
             : string.Empty) + ".").AppendLine();
-        md.AppendLine("Plots: " + string.Join(", ", report.Gates.Select(g => $"[{g.Name}]({g.Name}.png)")) +
-                      ". Raw Prometheus replies: `evidence/` (re-derive offline with `--evidence evidence/`).");
+        md.AppendLine("Raw Prometheus replies: `evidence/` (re-derive offline with `--evidence evidence/`).").AppendLine();
+        md.AppendLine("## Plots").AppendLine();
+        foreach (var g in report.Gates)
+        {
+            md.AppendLine($"![{g.Name}]({g.Name}.png)").AppendLine();
+        }
+
         return md.ToString();
     }
+
+    /// <summary>The dashboard at <c>{grafana}/d/{uid}</c> showing exactly the report's window (epoch milliseconds).</summary>
+    private static string DashboardLink(Uri grafana, string uid, GateWindow window) =>
+        $"{grafana.AbsoluteUri.TrimEnd('/')}/d/{Uri.EscapeDataString(uid)}?from={window.Start.ToUnixTimeMilliseconds()}&to={window.End.ToUnixTimeMilliseconds()}";
 }

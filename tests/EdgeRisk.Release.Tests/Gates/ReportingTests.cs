@@ -182,6 +182,53 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public async Task WriteAsync_VersionCommitAndGrafana_HeaderNamesThemAndPlotsAreEmbedded()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+        var options = new GateReportOptions
+        {
+            Version = "v0.4.0",
+            Commit = "abc123def4567890",
+            GrafanaUrl = new Uri("https://grafana.example.com/"),
+            DashboardUid = "edgerisk-edge-risk",
+        };
+
+        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, options);
+
+        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
+        Assert.Contains("- Release: v0.4.0", report, StringComparison.Ordinal);
+        Assert.Contains("- Commit: abc123def4567890", report, StringComparison.Ordinal);
+        Assert.Contains("- Window: 2026-11-18T12:00:00Z → 2026-11-20T12:00:00Z", report, StringComparison.Ordinal);
+        Assert.Contains("- Verdict: **PASS**", report, StringComparison.Ordinal);
+        Assert.Contains(
+            $"- Grafana: [Edge-Risk dashboard for this window](https://grafana.example.com/d/edgerisk-edge-risk?from={e.Window.Start.ToUnixTimeMilliseconds()}&to={e.Window.End.ToUnixTimeMilliseconds()})",
+            report, StringComparison.Ordinal);
+        foreach (var gate in GateNames.All)
+        {
+            Assert.Contains($"![{gate}]({gate}.png)", report, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, gate + ".png")));
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoGrafanaNoVersion_HeaderSaysNotConfiguredAndUnknown()
+    {
+        var e = Evidence.Healthy(step: 120);
+        using var dir = new TempDirectory("gates-report");
+        var output = dir.Combine("gates");
+
+        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, new GateReportOptions());
+
+        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
+        Assert.Contains("- Release: unknown", report, StringComparison.Ordinal);
+        Assert.Contains("- Commit: unknown", report, StringComparison.Ordinal);
+        Assert.Contains("- Grafana: not configured", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("/d/", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_NotATerminal_PrintsPlainLinesThenTable()
     {
         var e = Evidence.Healthy(step: 120);

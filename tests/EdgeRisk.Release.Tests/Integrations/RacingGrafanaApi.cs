@@ -28,4 +28,7 @@ internal sealed class RacingGrafanaApi(IGrafanaApi inner, Action beforeSave) : I
         inner.PutRuleGroupAsync(folderUid, group, ruleGroup, cancellationToken);
 
     public Task<IApiResponse<JsonObject>> QueryAsync(JsonObject request, CancellationToken cancellationToken = default) => inner.QueryAsync(request, cancellationToken);
+
+    public Task<IApiResponse<JsonObject>> CreateAnnotationAsync(JsonObject request, CancellationToken cancellationToken = default) =>
+        inner.CreateAnnotationAsync(request, cancellationToken);
 }

@@ -20,6 +20,7 @@ public sealed class FakeGrafana : LoopbackFake
     private readonly Dictionary<string, decimal[]> series = new(StringComparer.Ordinal);
     private readonly HashSet<string> datasources = new(StringComparer.Ordinal) { "prometheus" };
     private readonly Dictionary<string, Uri> proxied = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> annotations = [];
     private static readonly HttpClient ProxyClient = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string? token;
     private readonly string? basicCredentials;
@@ -73,6 +74,15 @@ public sealed class FakeGrafana : LoopbackFake
             dashboard["title"] = newTitle;
             dashboard["version"] = dashboard["version"]!.GetValue<int>() + 1;
             dashboards[uid] = (dashboard, folder);
+        }
+    }
+
+    /// <summary>The annotations posted to <c>/api/annotations</c>, as Grafana lists them (id, dashboardUID, time, tags, text).</summary>
+    public IReadOnlyList<JsonObject> Annotations()
+    {
+        lock (gate)
+        {
+            return annotations.Select(a => (JsonObject)a.DeepClone()).ToList();
         }
     }
 
@@ -190,6 +200,20 @@ public sealed class FakeGrafana : LoopbackFake
         });
         application.MapPut("/api/v1/provisioning/folder/{folderUid}/rule-groups/{group}", PutRuleGroupAsync);
         application.MapPost("/api/ds/query", QueryAsync);
+        application.MapPost("/api/annotations", AddAnnotationAsync);
+        application.MapGet("/api/annotations", (HttpRequest request) =>
+        {
+            var dashboardUid = request.Query["dashboardUID"].ToString();
+            var tags = request.Query["tags"].Where(t => !string.IsNullOrEmpty(t)).ToList();
+            lock (gate)
+            {
+                var found = annotations
+                    .Where(a => dashboardUid.Length == 0 || StringOf(a["dashboardUID"]) == dashboardUid)
+                    .Where(a => tags.All(t => a["tags"]!.AsArray().Any(n => StringOf(n) == t)))
+                    .Select(a => (JsonNode)a.DeepClone());
+                return Json(200, new JsonArray([.. found]));
+            }
+        });
         application.MapMethods("/api/datasources/proxy/uid/{uid}/{**path}", ["GET", "POST"], ProxyAsync);
     }
 
@@ -218,6 +242,32 @@ public sealed class FakeGrafana : LoopbackFake
         using var response = await ProxyClient.SendAsync(forward);
         var body = await response.Content.ReadAsStringAsync();
         return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", Encoding.UTF8, (int)response.StatusCode);
+    }
+
+    /// <summary>Grafana's annotation contract: body <c>{dashboardUID, time, tags, text}</c>, text required; answer <c>{message, id}</c>.</summary>
+    private async Task<IResult> AddAnnotationAsync(HttpRequest request)
+    {
+        var body = await ReadObjectAsync(request);
+        if (body is null || string.IsNullOrWhiteSpace(StringOf(body["text"])))
+        {
+            return Json(400, new JsonObject { ["message"] = "text field should not be empty" });
+        }
+
+        var time = body["time"] is JsonValue t && t.TryGetValue<long>(out var ms) ? ms : 0;
+        lock (gate)
+        {
+            var id = nextId++;
+            annotations.Add(new JsonObject
+            {
+                ["id"] = id,
+                ["dashboardUID"] = body["dashboardUID"]?.DeepClone(),
+                ["time"] = time,
+                ["timeEnd"] = body["timeEnd"]?.DeepClone() ?? time,
+                ["tags"] = body["tags"]?.DeepClone() ?? new JsonArray(),
+                ["text"] = body["text"]!.DeepClone(),
+            });
+            return Json(200, new JsonObject { ["message"] = "Annotation added", ["id"] = id });
+        }
     }
 
     private bool Authorized(HttpRequest request)
