@@ -51,22 +51,35 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         var config = dir.Combine("prometheus.yml");
         await File.WriteAllTextAsync(config, configYaml ?? "global: {scrape_interval: 1s, evaluation_interval: 1s}\n");
-        var port = FreePort.Next();
-        var process = ManagedProcess.Start("prometheus",
-        [
-            $"--config.file={config}",
-            $"--storage.tsdb.path={data}",
-            "--storage.tsdb.retention.time=100000d",
-            $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            $"--web.external-url=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            "--web.enable-admin-api",
-            "--web.enable-lifecycle",
-        ], workingDirectory: dir.Path);
-        var server = new PrometheusServer(dir, port, process);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "/-/ready");
-        return server;
+        // A free port can be taken by another process between the probe and the bind (a busy machine): try another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Next();
+            var process = ManagedProcess.Start("prometheus",
+            [
+                $"--config.file={config}",
+                $"--storage.tsdb.path={data}",
+                "--storage.tsdb.retention.time=100000d",
+                $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+                $"--web.external-url=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+                "--web.enable-admin-api",
+                "--web.enable-lifecycle",
+            ], workingDirectory: dir.Path);
+            var server = new PrometheusServer(dir, port, process);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            try
+            {
+                await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
+                    TimeSpan.FromSeconds(30), "/-/ready");
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await process.DisposeAsync();
+                continue;
+            }
+
+            return server;
+        }
     }
 
     /// <summary>Runs <c>promtool tsdb create-blocks-from openmetrics</c> into <paramref name="dataDirectory"/>.</summary>
