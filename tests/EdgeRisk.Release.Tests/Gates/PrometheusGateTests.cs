@@ -25,7 +25,7 @@ public sealed class PrometheusGateTests : IAsyncLifetime
                 .Only("var_pct"),
             ["critical"] = Evidence.Healthy().WithAlert("VarCritical", "critical", 20 * Hour, (20 * Hour) + 300).Only("ALERTS"),
         };
-        var started = await Task.WhenAll(scenarios.Select(async s => (s.Key, await PrometheusServer.StartAsync(openMetricsBackfill: s.Value.ToOpenMetrics()))));
+        var started = await PrometheusServer.StartManyAsync(scenarios.ToDictionary(s => s.Key, s => s.Value.ToOpenMetrics(), StringComparer.Ordinal));
         foreach (var (key, server) in started)
         {
             _servers[key] = server;

@@ -82,6 +82,31 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts one server per backfill side by side. If any fails to start, the ones that did are stopped before the error
+    /// is rethrown: a fixture whose start fails is never disposed, so nothing may be left running.
+    /// </summary>
+    public static async Task<Dictionary<string, PrometheusServer>> StartManyAsync(IReadOnlyDictionary<string, string> backfills)
+    {
+        ArgumentNullException.ThrowIfNull(backfills);
+        var starts = backfills.ToDictionary(b => b.Key, b => StartAsync(openMetricsBackfill: b.Value), StringComparer.Ordinal);
+        try
+        {
+            await Task.WhenAll(starts.Values);
+        }
+        catch
+        {
+            foreach (var start in starts.Values.Where(s => s.IsCompletedSuccessfully))
+            {
+                await start.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return starts.ToDictionary(s => s.Key, s => s.Value.Result, StringComparer.Ordinal);
+    }
+
     /// <summary>Runs <c>promtool tsdb create-blocks-from openmetrics</c> into <paramref name="dataDirectory"/>.</summary>
     public static async Task BackfillAsync(TempDirectory scratch, string openMetrics, string dataDirectory)
     {

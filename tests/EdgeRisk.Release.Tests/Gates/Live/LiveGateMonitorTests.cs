@@ -45,10 +45,10 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
             }
         }
 
-        var started = await Task.WhenAll(scenarios.Select(async s => (s.Key, s.Value, await PrometheusServer.StartAsync(openMetricsBackfill: s.Value.ToOpenMetrics()))));
-        foreach (var (key, evidence, server) in started)
+        var started = await PrometheusServer.StartManyAsync(scenarios.ToDictionary(s => s.Key, s => s.Value.ToOpenMetrics(), StringComparer.Ordinal));
+        foreach (var (key, server) in started)
         {
-            _scenarios[key] = (evidence, server);
+            _scenarios[key] = (scenarios[key], server);
         }
     }
 
