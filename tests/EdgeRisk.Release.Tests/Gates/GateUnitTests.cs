@@ -253,16 +253,7 @@ public sealed class GateUnitTests
     [InlineData(0.0299, GateStatus.Pass)]
     public void RssDrift_SteadyGrowth_FailsWhenTrendReachesThreePercent(double growth, GateStatus expected)
     {
-        var e = Evidence.Healthy(step: 60);
-        var fitFrom = e.At(Hour);
-        var remaining = e.Window.EndSeconds - fitFrom;
-        // Linear RSS whose OLS slope × remaining / B (B = the baseline-hour median) equals growth.
-        var baseline = 1e8;
-        var slope = growth * baseline / remaining;
-        var atBaselineMedian = fitFrom + (Hour / 2) - 30;
-        e.Set("process_resident_memory_bytes", _ => true, (t, _) => baseline + (slope * (t - atBaselineMedian)));
-
-        var result = e.Rss();
+        var result = WithRssTrend(growth).Rss();
 
         Assert.Equal(expected, result.Status);
     }
@@ -275,15 +266,7 @@ public sealed class GateUnitTests
     [InlineData(0.0123, "trend +1.23%")]
     public void RssDrift_TrendRoundingToZeroOrSigned_DetailShowsOneSignOrNone(double growth, string expected)
     {
-        var e = Evidence.Healthy(step: 60);
-        var fitFrom = e.At(Hour);
-        var remaining = e.Window.EndSeconds - fitFrom;
-        var baseline = 1e8;
-        var slope = growth * baseline / remaining;
-        var atBaselineMedian = fitFrom + (Hour / 2) - 30;
-        e.Set("process_resident_memory_bytes", _ => true, (t, _) => baseline + (slope * (t - atBaselineMedian)));
-
-        var result = e.Rss();
+        var result = WithRssTrend(growth).Rss();
 
         Assert.Contains(expected, result.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("-+", result.Detail, StringComparison.Ordinal);
@@ -418,5 +401,18 @@ public sealed class GateUnitTests
         bool[] clustered = [.. Enumerable.Repeat(false, 20), true, true, true, .. Enumerable.Repeat(false, 20)];
         bool[] spread = [.. Enumerable.Repeat(false, 10), true, .. Enumerable.Repeat(false, 10), true, .. Enumerable.Repeat(false, 10), true, .. Enumerable.Repeat(false, 10)];
         Assert.True(VarBacktest.ChristoffersenIndependence(clustered) > VarBacktest.ChristoffersenIndependence(spread));
+    }
+
+    /// <summary>Healthy evidence with linear RSS whose OLS slope × remaining / B (B = the baseline-hour median) equals <paramref name="growth"/>.</summary>
+    private static Evidence WithRssTrend(double growth)
+    {
+        var e = Evidence.Healthy(step: 60);
+        var fitFrom = e.At(Hour);
+        var remaining = e.Window.EndSeconds - fitFrom;
+        var baseline = 1e8;
+        var slope = growth * baseline / remaining;
+        var atBaselineMedian = fitFrom + (Hour / 2) - 30;
+        e.Set("process_resident_memory_bytes", _ => true, (t, _) => baseline + (slope * (t - atBaselineMedian)));
+        return e;
     }
 }
