@@ -18,6 +18,7 @@ packages=(
   docker.io docker-compose docker-registry debootstrap busybox-static
   nodejs npm
   clang zlib1g-dev
+  slurm-wlm munge
 )
 
 check_only=false
