@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages EdgeRisk's build and tests use: the real local services the tests start
 # (Redis, Prometheus, Alertmanager, Pushgateway, an image registry, a Docker engine with compose v1), the image
-# build tools, Node for the Grafana schema check, and clang + zlib for the Native AOT publish of edgerisk-trading.
+# build tools, Node for the Grafana schema check, clang + zlib for the Native AOT publish of edgerisk-trading, and
+# Slurm + munge for the tuner's scale-out (a single-node cluster the tests start).
 #
 #   scripts/install-deps.sh            install what is missing (as root, or through non-interactive sudo)
 #   scripts/install-deps.sh --check    only list what is missing; exit 1 when something is
