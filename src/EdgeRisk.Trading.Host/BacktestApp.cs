@@ -9,14 +9,15 @@ using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Serialization;
+using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Host;
 
 /// <summary>
 /// <c>edgerisk-trading backtest</c>: the core's <see cref="Backtester"/> with no host, Kestrel, Redis or metrics, so
 /// the whole process stays fast. Prints orders, fills, fees, end equity, the timing split (start-up, loop, shutdown),
-/// events/s, CPU and peak RSS; <c>--out DIR</c> writes <c>fills.csv</c>, <c>paper-ledger.json</c> and
-/// <c>sim-ledger.json</c>, all or nothing.
+/// events/s, CPU and peak RSS, then each book's statistics; <c>--out DIR</c> writes <c>fills.csv</c>, <c>paper-ledger.json</c>,
+/// <c>sim-ledger.json</c>, <c>equity.csv</c> and <c>result.json</c>, all or nothing.
 /// </summary>
 public static class BacktestApp
 {
@@ -87,6 +88,7 @@ public static class BacktestApp
         }
         output.WriteLine(string.Create(c, $"paper: fills {result.PaperFills.Count}, fees {result.PaperFeesUsd:0.00} USD, end equity {result.PaperEndEquityUsd:0.00} USD"));
         output.WriteLine(string.Create(c, $"sim: fills {result.SimFills.Count}, fees {result.SimFeesUsd:0.00} USD, end equity {result.SimEndEquityUsd:0.00} USD"));
+        output.WriteLine(BacktestStatisticsText.Block(result));
         var inMain = time.GetElapsedTime(mainStarted);
         var whole = processToMain + inMain;
         output.WriteLine(string.Create(c,
@@ -128,6 +130,8 @@ public static class BacktestApp
             ["fills.csv"] = Backtester.FillsCsv(result),
             ["paper-ledger.json"] = LedgerJson(result.PaperLedger),
             ["sim-ledger.json"] = LedgerJson(result.SimLedger),
+            ["equity.csv"] = EquityCurveCsv.ToCsv(result.PaperEquityCurve, result.SimEquityCurve),
+            ["result.json"] = BacktestReport.ToJson(result),
         };
         foreach (var (name, text) in files)
         {

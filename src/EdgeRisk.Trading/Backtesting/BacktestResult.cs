@@ -1,6 +1,7 @@
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Ledger;
+using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Backtesting;
 
@@ -44,6 +45,21 @@ public sealed record BacktestResult(
 
     /// <summary>End state of the shadow-sim book.</summary>
     public LedgerSnapshot? SimLedger { get; init; }
+
+    /// <summary>The interval the equity curves are sampled at and the statistics' returns are taken over.</summary>
+    public ReturnInterval Interval { get; init; } = ReturnInterval.Hourly;
+
+    /// <summary>The paper book's equity at the end of every <see cref="Interval"/> with events, starting before the first event.</summary>
+    public IReadOnlyList<EquityPoint> PaperEquityCurve { get; init; } = [];
+
+    /// <summary>The sim book's equity at the same times as <see cref="PaperEquityCurve"/>.</summary>
+    public IReadOnlyList<EquityPoint> SimEquityCurve { get; init; } = [];
+
+    /// <summary>Statistics of the paper book over <see cref="PaperEquityCurve"/> and its fills.</summary>
+    public BacktestStatistics PaperStatistics => BacktestStatisticsCalculator.Compute(PaperEquityCurve, PaperFills, Interval);
+
+    /// <summary>Statistics of the sim book over <see cref="SimEquityCurve"/> and its fills.</summary>
+    public BacktestStatistics SimStatistics => BacktestStatisticsCalculator.Compute(SimEquityCurve, SimFills, Interval);
 
     public double EventsPerSecond => LoopTime > TimeSpan.Zero ? EventsProcessed / LoopTime.TotalSeconds : 0d;
 }

@@ -1,6 +1,7 @@
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Ledger;
+using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Backtesting;
 
@@ -44,6 +45,7 @@ public static class Backtester
         {
             var engine = PipelineFactory.CreateEngine(options.Config, options.Strategy, options.Observer, time);
             var pacer = new ReplayPacer(time, options.Speed);
+            var curve = new EquityCurveRecorder(ReturnInterval.For(crypto.Count > 0), engine.PaperLedger, engine.SimLedger);
             var loopStart = time.GetTimestamp();
             var startup = time.GetElapsedTime(started, loopStart);
 
@@ -56,8 +58,11 @@ public static class Backtester
                 }
 
                 pacer.WaitUntil(e.Time);
+                curve.Before(e.Time);
                 engine.OnEvent(e);
             }
+
+            curve.Complete();
 
             var loopEnd = time.GetTimestamp();
             feed.Dispose();
@@ -87,6 +92,9 @@ public static class Backtester
                 BadFiles = [.. rejections.BadFiles],
                 PaperLedger = paper.Snapshot(),
                 SimLedger = sim.Snapshot(),
+                Interval = curve.Interval,
+                PaperEquityCurve = curve.PaperCurve,
+                SimEquityCurve = curve.SimCurve,
             };
         }
         finally

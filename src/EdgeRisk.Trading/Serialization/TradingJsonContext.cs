@@ -3,6 +3,7 @@ using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Routing;
+using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Serialization;
 
@@ -19,4 +20,5 @@ namespace EdgeRisk.Trading.Serialization;
 [JsonSerializable(typeof(LedgerSnapshot))]
 [JsonSerializable(typeof(Fill))]
 [JsonSerializable(typeof(PnlStats))]
+[JsonSerializable(typeof(BacktestReport))]
 public sealed partial class TradingJsonContext : JsonSerializerContext;

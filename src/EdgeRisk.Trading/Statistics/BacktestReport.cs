@@ -1,0 +1,63 @@
+using System.Text.Json;
+using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Serialization;
+
+namespace EdgeRisk.Trading.Statistics;
+
+/// <summary>
+/// <c>result.json</c> of a backtest: the run's counts and, per book, its fills, fees, end equity and
+/// <see cref="BacktestStatistics"/> (<c>paper.statistics.sharpe</c>, <c>paper.statistics.maxDrawdown</c>, ...). The equity
+/// curve is <see cref="EquityFile"/> beside it.
+/// </summary>
+public sealed record BacktestReport
+{
+    public required string Strategy { get; init; }
+
+    public required DateTime FirstEventTime { get; init; }
+
+    public required DateTime LastEventTime { get; init; }
+
+    public required int VirtualDays { get; init; }
+
+    public required bool Synthetic { get; init; }
+
+    public required long Events { get; init; }
+
+    public required long RejectedRows { get; init; }
+
+    public required long Orders { get; init; }
+
+    public required decimal InitialCashUsd { get; init; }
+
+    public string EquityFile { get; init; } = "equity.csv";
+
+    public required BookReport Paper { get; init; }
+
+    public required BookReport Sim { get; init; }
+
+    /// <summary><c>result.json</c>'s text (indented, LF, final newline).</summary>
+    public static string ToJson(BacktestResult result)
+        => JsonSerializer.Serialize(From(result), TradingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
+
+    public static BacktestReport From(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new BacktestReport
+        {
+            Strategy = result.Strategy,
+            FirstEventTime = result.FirstEventTime,
+            LastEventTime = result.LastEventTime,
+            VirtualDays = result.VirtualDays,
+            Synthetic = result.Synthetic,
+            Events = result.EventsProcessed,
+            RejectedRows = result.RejectedRows,
+            Orders = result.OrdersSubmitted,
+            InitialCashUsd = result.InitialCashUsd,
+            Paper = new BookReport(result.PaperFills.Count, result.PaperFeesUsd, result.PaperEndEquityUsd, result.PaperStatistics),
+            Sim = new BookReport(result.SimFills.Count, result.SimFeesUsd, result.SimEndEquityUsd, result.SimStatistics),
+        };
+    }
+}
+
+/// <summary>One book's part of <see cref="BacktestReport"/>.</summary>
+public sealed record BookReport(int Fills, decimal FeesUsd, decimal EndEquityUsd, BacktestStatistics Statistics);
