@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
+using EdgeRisk.Release.Reporting;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
 using static EdgeRisk.Nuke.Tooling.ProcessTasks;
 
@@ -52,7 +53,7 @@ partial class Build
 
     Target Backtest => _ => _
         .Description("Sim PnL statistics over all shipped history (artifacts/sim/pnl_stats.json) and one backtest " +
-            "(--from --to --symbols --strategy) with its fills and ledgers in artifacts/backtest/<strategy>/")
+            "(--from --to --symbols --strategy) with its fills, ledgers, statistics (result.json), equity.csv and equity.png in artifacts/backtest/<strategy>/")
         // The JIT build of Compile: it needs no native toolchain, so a fresh clone's Promote runs it. PublishTrading
         // (Native AOT) is what the start-up benchmarks measure; both give byte-identical statistics and ledgers.
         .DependsOn(Compile)
@@ -69,6 +70,7 @@ partial class Build
             RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]);
             RunTrading(["backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
                 "--data", "data/lean", "--out", BacktestDirectory, .. SkipBadFilesArguments]);
+            EquityPlotRenderer.SavePng(BacktestDirectory / "equity.csv", BacktestDirectory / "equity.png");
         });
 
     /// <summary>
