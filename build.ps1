@@ -1,6 +1,9 @@
 #!/usr/bin/env pwsh
 # Bootstrapper: finds the installed dotnet, rebuilds build/_build.csproj only when the build's sources changed
 # (stamp under .nuke/temp/), then runs build/bin/_build.dll with all arguments.
+# Freshness: when the build's input files have the same paths, sizes and modification times as at the last check, the
+# dll runs at once; otherwise their content hash decides, so a touch or a checkout without change does not rebuild,
+# while an edit, an added or a deleted file always does.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
@@ -11,6 +14,8 @@ $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 $BuildProject = 'build/_build.csproj'
 $BuildDll = 'build/bin/_build.dll'
 $StampFile = '.nuke/temp/build.stamp'
+$ListingFile = '.nuke/temp/build.listing'
+$DirsFile = '.nuke/temp/build.dirs'
 
 function Find-DotNet {
     $candidates = @($env:DOTNET_EXE, (Get-Command dotnet -ErrorAction SilentlyContinue | Select-Object -First 1 -ExpandProperty Source),
@@ -37,25 +42,46 @@ function Get-ProjectDirectories {
             }
         }
     }
-    return $seen
+    $root = (Get-Location).Path
+    return $seen | ForEach-Object { [System.IO.Path]::GetRelativePath($root, $_) -replace '\\', '/' }
 }
 
-function Get-Stamp {
+# The build's input files under the given project directories (sources, project files, global.json and
+# Directory.*.props), one "size ticks path" line each, sorted by path: nothing read or hashed.
+function Get-Listing([string[]] $Directories) {
     $root = (Get-Location).Path
-    $files = foreach ($dir in Get-ProjectDirectories) {
-        Get-ChildItem -Path $dir -Recurse -File -Include '*.cs', '*.csproj' |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |
-            ForEach-Object { [System.IO.Path]::GetRelativePath($root, $_.FullName) -replace '\\', '/' }
+    $files = @(foreach ($dir in $Directories) {
+        Get-ChildItem -Path (Join-Path $root $dir) -Recurse -File -Include '*.cs', '*.csproj', 'global.json', 'Directory.*.props' -ErrorAction SilentlyContinue |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    })
+    $files += @(Get-ChildItem -Path $root -File | Where-Object { $_.Name -eq 'global.json' -or $_.Name -like 'Directory.*.props' })
+    $entries = @{}
+    foreach ($file in $files) {
+        $relative = [System.IO.Path]::GetRelativePath($root, $file.FullName) -replace '\\', '/'
+        $entries[$relative] = "$($file.Length) $($file.LastWriteTimeUtc.Ticks) $relative"
     }
-    $files += Get-ChildItem -Path . -File | Where-Object { $_.Name -eq 'global.json' -or $_.Name -like 'Directory.*.props' } |
-        ForEach-Object { $_.Name }
+    $keys = [string[]]@($entries.Keys)
+    [System.Array]::Sort($keys, [System.StringComparer]::Ordinal)
+    return (@($keys | ForEach-Object { $entries[$_] }) -join "`n")
+}
+
+# SHA-256 over the contents of the files of a listing.
+function Get-Stamp([string] $Listing) {
+    $root = (Get-Location).Path
     $sha = [System.Security.Cryptography.SHA256]::Create()
     $builder = [System.Text.StringBuilder]::new()
-    foreach ($file in ($files | Sort-Object -Unique -CaseSensitive)) {
+    foreach ($line in ($Listing -split "`n" | Where-Object { $_ })) {
+        $file = $line.Split(' ', 3)[2]
         $hash = [System.Convert]::ToHexString($sha.ComputeHash([System.IO.File]::ReadAllBytes((Join-Path $root $file))))
         [void]$builder.Append("$hash  $file`n")
     }
     return [System.Convert]::ToHexString($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($builder.ToString())))
+}
+
+function Save-Atomically([string] $File, [string] $Text) {
+    New-Item -ItemType Directory -Force -Path (Split-Path $File) | Out-Null
+    Set-Content -Path "$File.tmp.$PID" -Value $Text -NoNewline
+    Move-Item -Force "$File.tmp.$PID" $File
 }
 
 $DotNet = Find-DotNet
@@ -66,8 +92,22 @@ if (-not $DotNet) {
 }
 $env:DOTNET_EXE = $DotNet
 
-$Stamp = Get-Stamp
+# Cheap check: the same files with the same sizes and modification times as at the last check.
+if ((Test-Path $BuildDll) -and (Test-Path $StampFile) -and (Test-Path $ListingFile) -and (Test-Path $DirsFile)) {
+    $cachedDirs = @(Get-Content $DirsFile | Where-Object { $_ })
+    if ((Get-Listing $cachedDirs) -eq (Get-Content $ListingFile -Raw)) {
+        & $DotNet $BuildDll @args
+        exit $LASTEXITCODE
+    }
+}
+
+# Something was touched, added, deleted or edited (or this is the first run): the content hash decides.
+$Dirs = @(Get-ProjectDirectories)
+$Listing = Get-Listing $Dirs
+$Stamp = Get-Stamp $Listing
 if ((Test-Path $BuildDll) -and (Test-Path $StampFile) -and ((Get-Content $StampFile -Raw).Trim() -eq $Stamp)) {
+    Save-Atomically $DirsFile ($Dirs -join "`n")
+    Save-Atomically $ListingFile $Listing
     & $DotNet $BuildDll @args
     exit $LASTEXITCODE
 }
@@ -83,8 +123,9 @@ if ($LASTEXITCODE -ne 0) {
     Write-Error "Compiling $BuildProject failed (see above)." -ErrorAction Continue
     exit 1
 }
-New-Item -ItemType Directory -Force -Path (Split-Path $StampFile) | Out-Null
-Set-Content -Path "$StampFile.tmp" -Value $Stamp -NoNewline
-Move-Item -Force "$StampFile.tmp" $StampFile
+# The listing and hash were taken before compiling: an edit made meanwhile is seen by the next run.
+Save-Atomically $StampFile $Stamp
+Save-Atomically $DirsFile ($Dirs -join "`n")
+Save-Atomically $ListingFile $Listing
 & $DotNet $BuildDll @args
 exit $LASTEXITCODE

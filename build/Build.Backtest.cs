@@ -51,23 +51,42 @@ partial class Build
             $"-p:PublishAot=true -p:DebugType=none -p:DebugSymbols=false --artifacts-path \"{ArtifactsDirectory / "publish-obj"}\" " +
             $"-o \"{TradingPublishDirectory}\" -nologo -clp:NoSummary"));
 
+    /// <summary>The Release build of edgerisk-trading that SimStats and Backtest run (the JIT build: no native toolchain).</summary>
+    AbsolutePath TradingReleaseDirectory => ArtifactsDirectory / "trading";
+
+    Target CompileTrading => _ => _
+        .Description("Release build of edgerisk-trading (JIT, no native toolchain) to artifacts/trading/, what SimStats and Backtest run; skipped without dotnet when its sources are unchanged")
+        .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
+        .Outputs("artifacts/trading")
+        // Its own --artifacts-path keeps the Release restore and objects away from src/*/obj, which the solution's
+        // Debug build (and a parallel Compile) owns.
+        .Executes(() => DotNet(
+            $"build \"{RootDirectory / "src" / "EdgeRisk.Trading.Host" / "EdgeRisk.Trading.Host.csproj"}\" -c Release " +
+            $"--artifacts-path \"{ArtifactsDirectory / "trading-obj"}\" -o \"{TradingReleaseDirectory}\" -nologo -clp:NoSummary"));
+
+    Target SimStats => _ => _
+        .Description("The shadow simulator's PnL statistics over all shipped history (artifacts/sim/pnl_stats.json, the pnl_drift gate's sigma)")
+        .DependsOn(CompileTrading)
+        .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
+        .Outputs("artifacts/sim/pnl_stats.json")
+        .Executes(() => RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]));
+
     Target Backtest => _ => _
-        .Description("Sim PnL statistics over all shipped history (artifacts/sim/pnl_stats.json) and one backtest " +
-            "(--from --to --symbols --strategy) with its fills, ledgers, statistics (result.json), equity.csv and equity.png in artifacts/backtest/<strategy>/")
-        // The JIT build of Compile: it needs no native toolchain, so a fresh clone's Promote runs it. PublishTrading
-        // (Native AOT) is what the start-up benchmarks measure; both give byte-identical statistics and ledgers.
-        .DependsOn(Compile)
-        .Requires(() => Configuration, ConfigurationProblem)
+        .Description("One backtest (--from --to --symbols --strategy) with the Release edgerisk-trading: fills, ledgers, " +
+            "statistics (result.json), equity.csv and equity.png in artifacts/backtest/<strategy>/; SimStats first")
+        // CompileTrading, not the solution's Compile: a quant's inner loop (Backtest --force) skips the builds and
+        // sim-stats when their inputs are unchanged. PublishTrading (Native AOT) is what the start-up benchmarks
+        // measure; both give byte-identical statistics and ledgers.
+        .DependsOn(CompileTrading, SimStats)
         .Requires(() => From, DayProblem)
         .Requires(() => To, ToProblem)
         .Requires(() => Symbols, SymbolsProblem)
         .Requires(() => Strategy, StrategyProblem)
         .Requires(() => BacktestDataShipped())
         .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
-        .Outputs("artifacts/sim/pnl_stats.json", $"artifacts/backtest/{Strategy}")
+        .Outputs($"artifacts/backtest/{Strategy}")
         .Executes(() =>
         {
-            RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]);
             RunTrading(["backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
                 "--data", "data/lean", "--out", BacktestDirectory, .. SkipBadFilesArguments]);
             EquityPlotRenderer.SavePng(BacktestDirectory / "equity.csv", BacktestDirectory / "equity.png");
@@ -90,7 +109,8 @@ partial class Build
     void RunTrading(params object[] arguments)
     {
         var text = string.Join(' ', arguments.Select(a => $"\"{a}\""));
-        using var process = StartProcess("dotnet", $"\"{TradingHost}\" {text}", RootDirectory);
+        // The compiled Release assembly on the dotnet host, not `dotnet run`: no project evaluation, no build check.
+        using var process = StartProcess("dotnet", $"\"{TradingReleaseDirectory / "edgerisk-trading.dll"}\" {text}", RootDirectory);
         process.AssertZeroExitCode();
     }
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Build-engine start-up benchmark (docs/benchmarks/build-engine.md), whole process, wall time from a monotonic clock:
 #   cold  ./build.sh --help       stamp removed and build/Build.cs touched, so the bootstrapper recompiles the build
-#   warm  ./build.sh --help       stamp valid: 'dotnet build/bin/_build.dll' directly
+#   warm  ./build.sh --help       files as listed at the last check: 'dotnet build/bin/_build.dll' directly
+#   touched ./build.sh --help     build/Build.cs touched before each run: the content-hash fallback, no recompile
 #   cold/warm  dotnet run --project build/_build.csproj -- --help   (the baseline every NUKE/Cake invocation pays)
 #   ./build.sh Backtest           second run with nothing changed: skipped as up to date
+#   ./build.sh Backtest --force   nothing changed: CompileTrading and SimStats skipped, the backtest run again
 # Usage: scripts/bench-build.sh [--warm-runs 10] [--cold-runs 3] [--out artifacts/bench/build.json]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -63,11 +65,13 @@ help_cmd = ["./build.sh", "--help"]
 run_cmd = ["dotnet", "run", "--project", "build/_build.csproj", "--", "--help"]
 case, _ = series("build.sh --help, cold (stamp removed, build source touched)", help_cmd, cold, make_cold); result["cases"].append(case)
 case, _ = series("build.sh --help, warm", help_cmd, warm); result["cases"].append(case)
+case, _ = series("build.sh --help, build source touched (hash fallback)", help_cmd, warm, touch_only); result["cases"].append(case)
 case, _ = series("dotnet run --project build/_build.csproj -- --help, cold (build source touched)", run_cmd, cold, touch_only); result["cases"].append(case)
 case, _ = series("dotnet run --project build/_build.csproj -- --help, warm", run_cmd, warm); result["cases"].append(case)
 timed(help_cmd)  # the bootstrapper's stamp is valid again
 case, text = series("build.sh Backtest, second run with nothing changed", ["./build.sh", "Backtest"], warm); result["cases"].append(case)
 result["backtest_skip_output"] = [l for l in text.splitlines() if "Skipped" in l or "up to date" in l or "unchanged" in l]
+case, _ = series("build.sh Backtest --force, nothing changed", ["./build.sh", "Backtest", "--force"], warm); result["cases"].append(case)
 result["load_after"] = load()
 
 with open(out + ".tmp", "w") as f:

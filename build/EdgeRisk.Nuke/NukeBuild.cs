@@ -14,7 +14,7 @@ public abstract class NukeBuild : INukeBuild
     [Parameter("Parameter profile: values from .nuke/parameters.<profile>.json override .nuke/parameters.json")]
     public string Profile { get; set; } = "local";
 
-    [Parameter("Run targets even when their inputs, parameters and outputs are unchanged (alias --no-cache)")]
+    [Parameter("Run the named targets even when their inputs, parameters and outputs are unchanged; their dependencies still skip when up to date (alias --no-cache)")]
     public bool Force { get; set; }
 
     [Parameter("Output detail: Quiet, Minimal, Normal, Verbose or Trace (Trace prints parallel target output live)")]

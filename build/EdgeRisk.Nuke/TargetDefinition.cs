@@ -40,8 +40,9 @@ internal sealed class TargetDefinition : ITargetDefinition
         ArgumentNullException.ThrowIfNull(problem);
         var member = (parameter.Body as MemberExpression)?.Member
             ?? throw new ArgumentException($"Requires(parameter, problem) needs a parameter member such as () => Speed, not {parameter.Body}.", nameof(parameter));
-        var value = parameter.Compile();
-        return Set(() => Requirements.Add(new ParameterRequirement(member, () => problem(value()))));
+        // Compiled when the requirement is checked, not when targets are discovered: --help and --completion need none.
+        var value = new Lazy<Func<T>>(parameter.Compile);
+        return Set(() => Requirements.Add(new ParameterRequirement(member, () => problem(value.Value()))));
     }
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);

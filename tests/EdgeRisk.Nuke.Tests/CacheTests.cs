@@ -17,6 +17,32 @@ internal sealed class IncrementalBuild : NukeBuild
         });
 }
 
+internal sealed class LayeredBuild : NukeBuild
+{
+    public int PrepareRuns { get; private set; }
+
+    public int ReportRuns { get; private set; }
+
+    public Target Prepare => _ => _
+        .Inputs("data/**/*.csv")
+        .Outputs("artifacts/prepared.txt")
+        .Executes(() =>
+        {
+            PrepareRuns++;
+            (ArtifactsDirectory / "prepared.txt").WriteAllText((RootDirectory / "data" / "prices.csv").ReadAllText());
+        });
+
+    public Target Report => _ => _
+        .DependsOn(Prepare)
+        .Inputs("artifacts/prepared.txt")
+        .Outputs("artifacts/report.txt")
+        .Executes(() =>
+        {
+            ReportRuns++;
+            (ArtifactsDirectory / "report.txt").WriteAllText((ArtifactsDirectory / "prepared.txt").ReadAllText());
+        });
+}
+
 public sealed class CacheTests
 {
     [Fact]
@@ -86,6 +112,49 @@ public sealed class CacheTests
         await Run(root);
 
         Assert.Equal(1, (await Run(root, flag)).Build.Runs);
+    }
+
+    [Theory]
+    [InlineData("--force")]
+    [InlineData("--no-cache")]
+    public async Task Run_ForceWithUpToDateDependency_RerunsNamedTargetOnly(string flag)
+    {
+        using var root = Setup();
+        Assert.Equal(0, (await BuildHarness.RunAsync(new LayeredBuild(), root, ["Report"])).Result.ExitCode);
+
+        var build = new LayeredBuild();
+        var run = await BuildHarness.RunAsync(build, root, ["Report", flag]);
+
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.Equal(TargetStatus.UpToDate, run.StatusOf("Prepare"));
+        Assert.Equal(TargetStatus.Succeeded, run.StatusOf("Report"));
+        Assert.Equal((0, 1), (build.PrepareRuns, build.ReportRuns));
+    }
+
+    [Fact]
+    public async Task Run_ForceWithChangedDependency_RerunsBoth()
+    {
+        using var root = Setup();
+        Assert.Equal(0, (await BuildHarness.RunAsync(new LayeredBuild(), root, ["Report"])).Result.ExitCode);
+        root.Write("data/prices.csv", "SPY,2");
+
+        var build = new LayeredBuild();
+        var run = await BuildHarness.RunAsync(build, root, ["Report", "--force"]);
+
+        Assert.Equal((1, 1), (build.PrepareRuns, build.ReportRuns));
+        Assert.Equal("SPY,2", (root.Path / "artifacts" / "report.txt").ReadAllText());
+    }
+
+    [Fact]
+    public async Task Run_ForceNamingBoth_RerunsBoth()
+    {
+        using var root = Setup();
+        Assert.Equal(0, (await BuildHarness.RunAsync(new LayeredBuild(), root, ["Report"])).Result.ExitCode);
+
+        var build = new LayeredBuild();
+        await BuildHarness.RunAsync(build, root, ["Prepare", "Report", "--force"]);
+
+        Assert.Equal((1, 1), (build.PrepareRuns, build.ReportRuns));
     }
 
     private static TempRoot Setup()

@@ -53,7 +53,7 @@ public sealed class EvaluateGatesTargetTests
 
         // The chain up to Promote, everything but EvaluateGates skipped: the gates of a promoted release are not judged again.
         var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root,
-            ["Promote", "--skip", "InstallDeps", "Tag", "ReleasePr", "Restore", "Compile", "StageDeploy", "BuildImages", "ImportDashboards", "Backtest", "DryRun", "Promote", "StopServices"],
+            ["Promote", "--skip", "InstallDeps", "Tag", "ReleasePr", "Restore", "Compile", "StageDeploy", "BuildImages", "ImportDashboards", "CompileTrading", "SimStats", "Backtest", "DryRun", "Promote", "StopServices"],
             environment);
 
         Assert.Equal(TargetStatus.Skipped, run.StatusOf("EvaluateGates"));

@@ -95,6 +95,36 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
+    public async Task Run_SchemaEditedOrDeletedAfterGeneration_IsGeneratedAgain()
+    {
+        using var root = new TempRoot();
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"]);
+        var schema = root.Path / ".nuke" / "build.schema.json";
+        var generated = schema.ReadAllText();
+
+        schema.WriteAllText("{}");
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"]);
+        Assert.Equal(generated, schema.ReadAllText());
+
+        schema.DeleteFile();
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"]);
+        Assert.Equal(generated, schema.ReadAllText());
+    }
+
+    [Fact]
+    public async Task Run_BuildCodeChanged_GeneratesAgain()
+    {
+        using var root = new TempRoot();
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"]);
+        var stamp = root.Path / ".nuke" / "temp" / "generated.stamp";
+        Assert.Contains("code-v1", stamp.ReadAllText(), StringComparison.Ordinal);
+
+        await BuildHarness.RunAsync(new ParameterBuild(), root, ["--help"], code: "code-v2");
+
+        Assert.Contains("code-v2", stamp.ReadAllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Schema_Committed_MatchesTheBuild()
     {
         using var root = new TempRoot();

@@ -156,7 +156,13 @@ internal sealed class BuildExecutor(
         }
 
         var cached = TargetCache.Applies(target);
-        if (cached && !build.Force)
+        // --force reruns the targets named on the command line; their dependencies still skip when up to date.
+        var forced = build.Force && build.InvokedTargets.Contains(target.Name, StringComparer.Ordinal);
+        if (cached && forced)
+        {
+            Log.Information("Running: --force");
+        }
+        else if (cached)
         {
             var (upToDate, reason) = cache.Check(target);
             if (upToDate)

@@ -45,7 +45,7 @@ internal static class BuildRunner
                 ExecutionPlan.Find(targets, defaultTarget).IsDefault = true;
             }
 
-            GenerateFiles(build, type, targets, parameters, commandLine.GenerateWorkflows);
+            GenerateFiles(build, type, targets, parameters, commandLine.GenerateWorkflows, CodeFingerprint(type, options));
             if (commandLine.GenerateWorkflows)
             {
                 return new BuildResult(0, [], []);
@@ -96,7 +96,7 @@ internal static class BuildRunner
         var logPath = RunLog.PathFor(build);
         using var display = RunLog.Open(plain, logPath, masker, plain.TakeRecorded());
         Log.Current = new LogSink(masker, build.Verbosity, null, display.WriteLine, display.IsColored);
-        var code = options.CodeFingerprint ?? $"{type.Assembly.ManifestModule.ModuleVersionId}/{typeof(NukeBuild).Assembly.ManifestModule.ModuleVersionId}";
+        var code = CodeFingerprint(type, options);
         var parameterValues = string.Join('\n', parameters.Where(p => !p.IsEngine && !p.IsSecret).Select(p => $"{p.Name}={p.Display(build)}"));
         var cache = new TargetCache(build.RootDirectory, code, parameterValues);
         IBuildDisplay runDisplay = options.IsTerminal && build.MaxParallelism > 1 && build.Verbosity != Verbosity.Trace
@@ -126,10 +126,24 @@ internal static class BuildRunner
             criticalPath);
     }
 
-    /// <summary>Keeps <c>.nuke/build.schema.json</c> and the workflow files in line with the build's declarations.</summary>
+    private static string CodeFingerprint(Type type, BuildOptions options) =>
+        options.CodeFingerprint ?? $"{type.Assembly.ManifestModule.ModuleVersionId}/{typeof(NukeBuild).Assembly.ManifestModule.ModuleVersionId}";
+
+    /// <summary>
+    /// Keeps <c>.nuke/build.schema.json</c> and the workflow files in line with the build's declarations. Locally they are
+    /// generated once per build code: skipped while the code and the generated files (names, sizes, modification times)
+    /// are those recorded in <c>.nuke/temp/generated.stamp</c> after the last generation.
+    /// </summary>
     private static void GenerateFiles(NukeBuild build, Type type, IReadOnlyList<ExecutableTarget> targets,
-        IReadOnlyList<ParameterDescriptor> parameters, bool announce)
+        IReadOnlyList<ParameterDescriptor> parameters, bool announce, string code)
     {
+        var stamp = build.TemporaryDirectory / "generated.stamp";
+        var identity = $"{type.FullName}\n{code}\n";
+        if (!build.IsServerBuild && !announce && stamp.FileExists() && stamp.ReadAllText() == identity + GeneratedListing(build.RootDirectory))
+        {
+            return;
+        }
+
         SchemaWriter.WriteIfChanged(build.RootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Generate(targets, parameters));
         if (WorkflowGenerator.UndeclaredNames(type, targets.Select(t => t.Name)) is { } undeclared)
         {
@@ -154,6 +168,22 @@ internal static class BuildRunner
                 Log.Information($"Generated .github/workflows/{name}");
             }
         }
+
+        if (!build.IsServerBuild)
+        {
+            stamp.WriteAllText(identity + GeneratedListing(build.RootDirectory));
+        }
+    }
+
+    /// <summary>The generated files as they are now: one "name size mtime" line each.</summary>
+    private static string GeneratedListing(AbsolutePath root)
+    {
+        var workflows = root / ".github" / "workflows";
+        var files = (workflows.DirectoryExists() ? Directory.GetFiles(workflows) : [])
+            .Order(StringComparer.Ordinal)
+            .Prepend(root / ".nuke" / "build.schema.json")
+            .Select(path => new FileInfo(path));
+        return string.Join('\n', files.Select(f => f.Exists ? $"{f.FullName} {f.Length} {f.LastWriteTimeUtc.Ticks}" : $"{f.FullName} missing"));
     }
 
     private static AbsolutePath FindRoot()
