@@ -1,6 +1,8 @@
 using System.Globalization;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
+using EdgeRisk.Trading.Composition;
+using EdgeRisk.Trading.Routing;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
 using static EdgeRisk.Nuke.Tooling.ProcessTasks;
 
@@ -9,7 +11,7 @@ namespace EdgeRisk.Build;
 // Backtests and the shadow simulator's PnL statistics (the pnl_drift gate's sigma).
 partial class Build
 {
-    static readonly string[] BacktestStrategies = ["ema", "dual-horizon"];
+    static readonly string[] BacktestStrategies = [.. TradingConfigLoader.Strategies];
 
     static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host"];
 
@@ -24,11 +26,19 @@ partial class Build
     [Parameter("Backtest: comma-separated symbols (BTC-USD, ETH-USD, NVDA)")]
     public string Symbols { get; set; } = "BTC-USD,ETH-USD";
 
-    [Parameter("Backtest strategy: ema (EMA 10/60 crossover) or dual-horizon")]
+    [Parameter("Backtest strategy: dual-horizon or ema-cross (EMA 10/60 crossover)")]
     public string Strategy { get; set; } = "dual-horizon";
 
     [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: a data file that cannot be read is a warning and a count, not an error (edgerisk-trading --skip-bad-files)")]
     public bool SkipBadFiles { get; set; }
+
+    [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: the folder with strategy.json and router.json the trading processes run (default: config/)")]
+    public string? Config { get; set; }
+
+    AbsolutePath ConfigDirectory => Config is null ? RootDirectory / "config" : RootDirectory / Config;
+
+    /// <summary>The trading process's <c>--config DIR</c>.</summary>
+    string[] ConfigArguments => ["--config", ConfigDirectory];
 
     /// <summary>The trading process's switch for <see cref="SkipBadFiles"/>: nothing, or <c>--skip-bad-files</c>.</summary>
     string[] SkipBadFilesArguments => SkipBadFiles ? ["--skip-bad-files"] : [];
@@ -61,14 +71,15 @@ partial class Build
         .Requires(() => To, ToProblem)
         .Requires(() => Symbols, SymbolsProblem)
         .Requires(() => Strategy, StrategyProblem)
+        .Requires(() => Config, _ => TradingConfigProblem())
         .Requires(() => BacktestDataShipped())
-        .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
+        .Inputs([.. TradingSources, "data/lean/**", $"{RootDirectory.GetUnixRelativePathTo(ConfigDirectory)}/*.json"])
         .Outputs("artifacts/sim/pnl_stats.json", $"artifacts/backtest/{Strategy}")
         .Executes(() =>
         {
-            RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]);
+            RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. ConfigArguments, .. SkipBadFilesArguments]);
             RunTrading(["backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
-                "--data", "data/lean", "--out", BacktestDirectory, .. SkipBadFilesArguments]);
+                "--data", "data/lean", "--out", BacktestDirectory, .. ConfigArguments, .. SkipBadFilesArguments]);
         });
 
     /// <summary>
@@ -84,6 +95,20 @@ partial class Build
                 .Select(name => $"src/{project}/{name}/**/*.cs")
                 .Concat([$"src/{project}/*.cs", $"src/{project}/*.csproj"])),
     ];
+
+    /// <summary>The trading core's own loader judges --config (folder, files, every key), so the rules exist once.</summary>
+    string? TradingConfigProblem()
+    {
+        try
+        {
+            TradingConfigLoader.LoadDirectory(ConfigDirectory);
+            return null;
+        }
+        catch (RouterConfigException e)
+        {
+            return e.Message;
+        }
+    }
 
     void RunTrading(params object[] arguments)
     {
