@@ -33,9 +33,9 @@ partial class Build
     public bool SkipBadFiles { get; set; }
 
     [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: the folder with strategy.json and router.json the trading processes run (default: config/)")]
-    public string? Config { get; set; }
+    public string Config { get; set; } = "config";
 
-    AbsolutePath ConfigDirectory => Config is null ? RootDirectory / "config" : RootDirectory / Config;
+    AbsolutePath ConfigDirectory => RootDirectory / Config;
 
     /// <summary>The trading process's <c>--config DIR</c>.</summary>
     string[] ConfigArguments => ["--config", ConfigDirectory];
