@@ -2,6 +2,8 @@ using System.Globalization;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.Reporting;
+using EdgeRisk.Trading.Composition;
+using EdgeRisk.Trading.Routing;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
 using static EdgeRisk.Nuke.Tooling.ProcessTasks;
 
@@ -10,7 +12,7 @@ namespace EdgeRisk.Build;
 // Backtests and the shadow simulator's PnL statistics (the pnl_drift gate's sigma).
 partial class Build
 {
-    static readonly string[] BacktestStrategies = ["ema", "dual-horizon"];
+    static readonly string[] BacktestStrategies = [.. TradingConfigLoader.Strategies];
 
     static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host"];
 
@@ -25,11 +27,19 @@ partial class Build
     [Parameter("Backtest: comma-separated symbols (BTC-USD, ETH-USD, NVDA)")]
     public string Symbols { get; set; } = "BTC-USD,ETH-USD";
 
-    [Parameter("Backtest strategy: ema (EMA 10/60 crossover) or dual-horizon")]
+    [Parameter("Backtest strategy: dual-horizon or ema-cross (EMA 10/60 crossover)")]
     public string Strategy { get; set; } = "dual-horizon";
 
     [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: a data file that cannot be read is a warning and a count, not an error (edgerisk-trading --skip-bad-files)")]
     public bool SkipBadFiles { get; set; }
+
+    [Parameter("Backtest, DryRun, LiveCrypto/LiveStocks: the folder with strategy.json and router.json the trading processes run (default: config/)")]
+    public string Config { get; set; } = "config";
+
+    AbsolutePath ConfigDirectory => RootDirectory / Config;
+
+    /// <summary>The trading process's <c>--config DIR</c>.</summary>
+    string[] ConfigArguments => ["--config", ConfigDirectory];
 
     /// <summary>The trading process's switch for <see cref="SkipBadFiles"/>: nothing, or <c>--skip-bad-files</c>.</summary>
     string[] SkipBadFilesArguments => SkipBadFiles ? ["--skip-bad-files"] : [];
@@ -67,9 +77,10 @@ partial class Build
     Target SimStats => _ => _
         .Description("The shadow simulator's PnL statistics over all shipped history (artifacts/sim/pnl_stats.json, the pnl_drift gate's sigma)")
         .DependsOn(CompileTrading)
-        .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
+        .Requires(() => Config, _ => TradingConfigProblem())
+        .Inputs([.. TradingSources, "data/lean/**", $"{RootDirectory.GetUnixRelativePathTo(ConfigDirectory)}/*.json"])
         .Outputs("artifacts/sim/pnl_stats.json")
-        .Executes(() => RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. SkipBadFilesArguments]));
+        .Executes(() => RunTrading(["sim-stats", "--data", "data/lean", "--out", PnlStats, .. ConfigArguments, .. SkipBadFilesArguments]));
 
     Target Backtest => _ => _
         .Description("One backtest (--from --to --symbols --strategy) with the Release edgerisk-trading: fills, ledgers, " +
@@ -82,13 +93,14 @@ partial class Build
         .Requires(() => To, ToProblem)
         .Requires(() => Symbols, SymbolsProblem)
         .Requires(() => Strategy, StrategyProblem)
+        .Requires(() => Config, _ => TradingConfigProblem())
         .Requires(() => BacktestDataShipped())
-        .Inputs([.. TradingSources, "data/lean/**", "config/*.json"])
+        .Inputs([.. TradingSources, "data/lean/**", $"{RootDirectory.GetUnixRelativePathTo(ConfigDirectory)}/*.json"])
         .Outputs($"artifacts/backtest/{Strategy}")
         .Executes(() =>
         {
             RunTrading(["backtest", "--from", From, "--to", To, "--symbols", Symbols, "--strategy", Strategy,
-                "--data", "data/lean", "--out", BacktestDirectory, .. SkipBadFilesArguments]);
+                "--data", "data/lean", "--out", BacktestDirectory, .. ConfigArguments, .. SkipBadFilesArguments]);
             EquityPlotRenderer.SavePng(BacktestDirectory / "equity.csv", BacktestDirectory / "equity.png");
         });
 
@@ -105,6 +117,20 @@ partial class Build
                 .Select(name => $"src/{project}/{name}/**/*.cs")
                 .Concat([$"src/{project}/*.cs", $"src/{project}/*.csproj"])),
     ];
+
+    /// <summary>The trading core's own loader judges --config (folder, files, every key), so the rules exist once.</summary>
+    string? TradingConfigProblem()
+    {
+        try
+        {
+            TradingConfigLoader.LoadDirectory(ConfigDirectory);
+            return null;
+        }
+        catch (RouterConfigException e)
+        {
+            return e.Message;
+        }
+    }
 
     void RunTrading(params object[] arguments)
     {

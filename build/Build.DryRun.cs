@@ -72,6 +72,7 @@ partial class Build
         .Requires(() => CrashAt, CrashAtProblem)
         .Requires(() => Window, DryRunWindowProblem)
         .Requires(() => PnlSigmaUsd, PnlSigmaProblem)
+        .Requires(() => Config, _ => TradingConfigProblem())
         .Requires(() => PrometheusUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9090"))
         .Requires(() => PushgatewayUrl, url => HttpUrlProblem(url, "http://127.0.0.1:9091"))
         .Requires(() => DockerHost, DockerHostProblem)
@@ -211,6 +212,7 @@ partial class Build
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
             Gates = new GateEvaluationOptions
             {
+                PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats),
                 DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject,
                 Source = new PrometheusSourceOptions { Timeout = Timeout }, Settings = GateSettings.Staging,
             },
@@ -295,6 +297,7 @@ partial class Build
         {
             Window = window,
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
+            Gates = new GateEvaluationOptions { PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats) },
         }, recordings, TimeProvider);
         using var gates = new LiveGateRun(monitor, HttpUrl(PushgatewayUrl), TimeProvider, message => Log.Warning(message));
         var wall = TimeProvider.GetTimestamp();
@@ -392,7 +395,7 @@ partial class Build
             "--duration", DurationText.Format(Duration), "--metrics-port", "0", "--redis", $"127.0.0.1:{redisPort}",
             "--record-metrics", recorded, "--record-interval", DurationText.Format(RecordInterval), "--job", job,
         };
-        arguments.AddRange(SkipBadFilesArguments);
+        arguments.AddRange([.. ConfigArguments, .. SkipBadFilesArguments]);
         // A restart resumes the books from the journal; the first start of a dry run begins flat.
         var restart = arguments.ToList();
         arguments.AddRange(["--journal", "fresh"]);
@@ -446,6 +449,7 @@ partial class Build
             WindowLength = windowLength,
             PnlSigmaUsd = PnlSigmaUsd,
             PnlStatsPath = PnlStats,
+            PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats),
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
             Source = new PrometheusSourceOptions { Timeout = Timeout },

@@ -29,6 +29,7 @@ partial class Build
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)
         .Requires(() => Journal, JournalProblem)
+        .Requires(() => Config, _ => TradingConfigProblem())
         .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort ?? 9101));
 
     Target LiveStocks => _ => _
@@ -39,6 +40,7 @@ partial class Build
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)
         .Requires(() => Journal, JournalProblem)
+        .Requires(() => Config, _ => TradingConfigProblem())
         .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort ?? 9102));
 
     [Parameter("Grafana datasource uid the dashboards' ${datasource} resolves to (VerifyDashboards in staging)")]
@@ -212,6 +214,6 @@ partial class Build
         var redis = LocalServicesState.Read(ServicesState)?.Services.SingleOrDefault(s => s.Name == "redis")
             ?? throw new InvalidOperationException("Redis is not running: run 'make start-services' first.");
         DotNet($"\"{TradingHost}\" live --profile {Profile} --symbols {symbols} --speed {Speed} --duration {DurationText.Format(Duration)} " +
-               $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job} --journal {Journal} {string.Join(' ', SkipBadFilesArguments)}", RootDirectory);
+               $"--metrics-port {metricsPort} --redis 127.0.0.1:{redis.Port} --job {job} --journal {Journal} --config \"{ConfigDirectory}\" {string.Join(' ', SkipBadFilesArguments)}", RootDirectory);
     }
 }

@@ -30,13 +30,13 @@ import json, os, re, statistics, subprocess, sys, time
 runs, out, exe, jit = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 window = ["--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD,ETH-USD", "--data", "data/lean"]
 cases = [
-    ("ema-48h", "EMA 10/60 crossover, 48 h BTC+ETH", [exe, "backtest", *window, "--strategy", "ema"], False),
+    ("ema-48h", "EMA 10/60 crossover, 48 h BTC+ETH", [exe, "backtest", *window, "--strategy", "ema-cross"], False),
     ("dual-48h", "dual-horizon, 48 h BTC+ETH", [exe, "backtest", *window, "--strategy", "dual-horizon"], False),
-    ("ema-30d", "EMA 10/60 crossover, 30 days (SYNTHETIC: the 48 h re-dated)", [exe, "backtest", *window, "--strategy", "ema", "--repeat-days", "30"], True),
+    ("ema-30d", "EMA 10/60 crossover, 30 days (SYNTHETIC: the 48 h re-dated)", [exe, "backtest", *window, "--strategy", "ema-cross", "--repeat-days", "30"], True),
     ("dual-30d", "dual-horizon, 30 days (SYNTHETIC: the 48 h re-dated)", [exe, "backtest", *window, "--strategy", "dual-horizon", "--repeat-days", "30"], True),
 ]
 if os.path.exists(jit):
-    cases.append(("ema-48h-jit", "EMA 48 h, JIT baseline (dotnet edgerisk-trading.dll, Release)", ["dotnet", jit, "backtest", *window, "--strategy", "ema"], False))
+    cases.append(("ema-48h-jit", "EMA 48 h, JIT baseline (dotnet edgerisk-trading.dll, Release)", ["dotnet", jit, "backtest", *window, "--strategy", "ema-cross"], False))
 
 def load():
     with open("/proc/loadavg") as f:

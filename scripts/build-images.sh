@@ -94,6 +94,8 @@ if [[ $skip_app == false ]]; then
     cp "scripts/$script" "$context/scripts/"
   done
   cp -r data/lean "$context/data/lean"
+  # The configuration the image trades with by default (edgerisk-trading --config /app/config).
+  cp -r config "$context/config"
   cp docker/trading-core/Dockerfile "$context/Dockerfile"
   docker build --force-rm "${labels[@]}" -t "$(image trading-core)" "$context" >"$logs/trading-core.log" 2>&1 \
     || { tail -n 15 "$logs/trading-core.log" >&2; exit 1; }

@@ -1,4 +1,5 @@
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Routing;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
+using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Serialization;
 using EdgeRisk.Trading.Statistics;
 
@@ -30,7 +31,13 @@ public static class BacktestApp
         var mainStarted = time.GetTimestamp();
         using var process = Process.GetCurrentProcess();
         var processToMain = time.GetUtcNow() - new DateTimeOffset(process.StartTime.ToUniversalTime());
-        var config = new TradingConfig { Strategy = command.Strategy == "ema" ? "ema-cross" : "dual-horizon" };
+        if (!HostConfig.TryLoad(command.ConfigDirectory, error, out var loaded))
+        {
+            return 2;
+        }
+
+        var configSet = command.Strategy is { } strategy ? loaded.WithStrategy(strategy) : loaded;
+        var config = configSet.Trading;
         BacktestResult result;
         try
         {
@@ -40,7 +47,7 @@ public static class BacktestApp
                 From = command.From,
                 To = command.To,
                 Symbols = command.Symbols,
-                Strategy = PipelineFactory.CreateStrategy(config, new RouterConfig()),
+                Strategy = PipelineFactory.CreateStrategy(config, configSet.Router),
                 Config = config,
                 Speed = command.Speed,
                 RepeatDays = command.RepeatDays,
@@ -64,13 +71,14 @@ public static class BacktestApp
         var writeStarted = time.GetTimestamp();
         if (command.OutDirectory is { } outDirectory)
         {
-            WriteOutputs(result, outDirectory);
+            WriteOutputs(result, outDirectory, configSet.Hash);
         }
 
         var shutdown = result.ShutdownTime + time.GetElapsedTime(writeStarted);
         var c = CultureInfo.InvariantCulture;
         var speed = double.IsPositiveInfinity(command.Speed) ? "max" : command.Speed.ToString(c);
         output.WriteLine(string.Create(c, $"strategy {result.Strategy}, {command.From:yyyy-MM-dd} .. {command.To:yyyy-MM-dd}, symbols {string.Join(",", command.Symbols)}, speed {speed}"));
+        output.WriteLine($"config {command.ConfigDirectory}, hash {configSet.Hash}");
         if (result.Synthetic)
         {
             output.WriteLine(string.Create(c, $"SYNTHETIC: {result.VirtualDays} virtual days from {result.FirstEventTime:yyyy-MM-dd} .. {result.LastEventTime:yyyy-MM-dd}, the files of {command.From:yyyy-MM-dd} .. {command.To:yyyy-MM-dd} re-dated back to back"));
@@ -122,7 +130,7 @@ public static class BacktestApp
     }
 
     /// <summary>Writes every file next to its final name first, then renames them: a failed run leaves no half-written set.</summary>
-    private static void WriteOutputs(BacktestResult result, string outDirectory)
+    private static void WriteOutputs(BacktestResult result, string outDirectory, string configHash)
     {
         Directory.CreateDirectory(outDirectory);
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -132,6 +140,7 @@ public static class BacktestApp
             ["sim-ledger.json"] = LedgerJson(result.SimLedger),
             ["equity.csv"] = EquityCurveCsv.ToCsv(result.PaperEquityCurve, result.SimEquityCurve),
             ["result.json"] = BacktestReport.ToJson(result),
+            [RunMetadataFile] = RunMetadataJson(result.Strategy, configHash),
         };
         foreach (var (name, text) in files)
         {
@@ -143,6 +152,23 @@ public static class BacktestApp
             var path = Path.Combine(outDirectory, name);
             File.Move(path + ".tmp", path, overwrite: true);
         }
+    }
+
+    /// <summary>The ledgers' metadata: which strategy and configuration (<c>config_hash</c>) produced them.</summary>
+    public const string RunMetadataFile = "run.json";
+
+    private static string RunMetadataJson(string strategy, string configHash)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("strategy", strategy);
+            json.WriteString("config_hash", configHash);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n") + "\n";
     }
 
     private static string LedgerJson(LedgerSnapshot? snapshot)

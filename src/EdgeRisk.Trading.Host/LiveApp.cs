@@ -3,8 +3,9 @@ using System.Net;
 using System.Text.Json;
 using EdgeRisk.Trading.Serialization;
 using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Feeds;
+using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Feeds.Live;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Logging;
@@ -41,7 +42,12 @@ public static class LiveApp
             symbols.GetOrAdd(ticker, SymbolRegistry.InferAssetClass(ticker));
         }
 
-        var metrics = new TradingMetrics(options.Symbols);
+        if (!HostConfig.TryLoad(options.ConfigDirectory, error, out var config))
+        {
+            return 2;
+        }
+
+        var metrics = new TradingMetrics(options.Symbols, BuildInfo.Current with { ConfigHash = config.Hash });
         bool edgeBandLoaded;
         try
         {
@@ -105,7 +111,7 @@ public static class LiveApp
                     await journal.ResetAsync();
                 }
 
-                recovered = await journal.RecoverAsync(new TradingConfig().Engine.InitialCashUsd);
+                recovered = await journal.RecoverAsync(config.Trading.Engine.InitialCashUsd);
             }
             catch (JournalCorruptException e)
             {
@@ -135,6 +141,7 @@ public static class LiveApp
             services.AddSingleton(metrics);
             services.AddSingleton(journal);
             services.AddSingleton(recovered);
+            services.AddSingleton(config);
             services.AddHostedService<JournalFlushService>();
             if (feed is not null)
             {
@@ -259,6 +266,7 @@ public static class LiveApp
         to.CrashAt = from.CrashAt;
         to.FreshJournal = from.FreshJournal;
         to.SkipBadFiles = from.SkipBadFiles;
+        to.ConfigDirectory = from.ConfigDirectory;
         to.HeartbeatTimeout = from.HeartbeatTimeout;
         to.SnapshotInterval = from.SnapshotInterval;
     }

@@ -3,7 +3,8 @@ using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
 using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Routing;
+using EdgeRisk.Trading.Composition;
+using EdgeRisk.Trading.Host.Composition;
 
 namespace EdgeRisk.Trading.Host;
 
@@ -15,11 +16,16 @@ public static class SimStatsApp
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (!HostConfig.TryLoad(command.ConfigDirectory, error, out var config))
+        {
+            return 2;
+        }
+
         PnlStats stats;
         try
         {
-            stats = SimStatsCalculator.Compute(command.DataDirectory, new TradingConfig(), new RouterConfig(), command.Symbols,
-                command.SkipBadFiles, new BadFileWarnings(error));
+            stats = SimStatsCalculator.Compute(command.DataDirectory, config.Trading, config.Router, command.Symbols,
+                command.SkipBadFiles, new BadFileWarnings(error)) with { ConfigHash = config.Hash };
         }
         catch (BadDataFileException e)
         {
@@ -34,7 +40,7 @@ public static class SimStatsApp
 
         SimStatsCalculator.WriteJson(stats, command.OutFile);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{command.OutFile}: {stats.Windows} windows, sim PnL mean {stats.PnlMeanUsd:0.00} USD sigma {stats.PnlSigmaUsd:0.00} USD, edge mean {stats.EdgeBlendedMeanBps:0.###} bps sigma {stats.EdgeBlendedSigmaBps:0.###} bps"));
+            $"{command.OutFile}: {stats.Windows} windows, sim PnL mean {stats.PnlMeanUsd:0.00} USD sigma {stats.PnlSigmaUsd:0.00} USD, edge mean {stats.EdgeBlendedMeanBps:0.###} bps sigma {stats.EdgeBlendedSigmaBps:0.###} bps, config hash {stats.ConfigHash}"));
         return 0;
     }
 }

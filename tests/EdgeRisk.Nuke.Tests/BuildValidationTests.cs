@@ -106,7 +106,8 @@ public sealed class BuildValidationTests
     [InlineData("--from", "2017-9-3", "--from '2017-9-3': must be a day yyyy-MM-dd")]
     [InlineData("--to", "2017-09-02", "--to '2017-09-02': is before --from 2017-09-03")]
     [InlineData("--symbols", "BTC-USD,DOGE-USD", "--symbols 'BTC-USD,DOGE-USD': has the unknown symbol 'DOGE-USD': pass a comma-separated list of BTC-USD, ETH-USD, NVDA")]
-    [InlineData("--strategy", "momentum", "--strategy 'momentum': must be one of ema, dual-horizon")]
+    [InlineData("--strategy", "momentum", "--strategy 'momentum': must be one of dual-horizon, ema-cross")]
+    [InlineData("--strategy", "ema", "--strategy 'ema': must be one of dual-horizon, ema-cross")]
     public async Task Backtest_BadParameter_ExitsTwoNamingTheFlag(string flag, string value, string expected)
     {
         using var root = ReleaseRoot();
@@ -160,6 +161,50 @@ public sealed class BuildValidationTests
         Assert.Contains("--profile 'prod' is not a profile: pass one of local, staging", run.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Backtest")]
+    [InlineData("DryRun")]
+    [InlineData("LiveCrypto")]
+    public async Task Target_BadConfigValue_ExitsTwoNamingFileAndKeyBeforeRunning(string target)
+    {
+        using var root = ReleaseRoot();
+        root.Write("tuned/strategy.json", File.ReadAllText(Path.Combine(ShippedConfig, "strategy.json")));
+        root.Write("tuned/router.json", File.ReadAllText(Path.Combine(ShippedConfig, "router.json")).Replace("\"minDwellMinutes\": 30", "\"minDwellMinutes\": -5", StringComparison.Ordinal));
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, [target, "--config", "tuned", "--plan"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Equal($"ERR --config 'tuned': {root.Path / "tuned" / "router.json"}: minDwellMinutes must be in [0, 10080], got -5", ErrorLine(run));
+    }
+
+    [Fact]
+    public async Task Backtest_ConfigFolderMissing_ExitsTwoNamingTheFlag()
+    {
+        using var root = ReleaseRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["Backtest", "--config", "nope", "--plan"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.StartsWith($"ERR --config 'nope': --config: directory '{root.Path / "nope"}' does not exist", ErrorLine(run), StringComparison.Ordinal);
+    }
+
+    /// <summary>The shipped config/ of this repository.</summary>
+    private static string ShippedConfig
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "config", "router.json")) && File.Exists(Path.Combine(directory.FullName, "build.sh")))
+                {
+                    return Path.Combine(directory.FullName, "config");
+                }
+            }
+
+            throw new InvalidOperationException("Repository root (config/) not found above the test output directory.");
+        }
+    }
+
     /// <summary>The one error line (a fresh root also gets its workflow files generated, which is logged first).</summary>
     private static string ErrorLine(BuildRun run) =>
         Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("ERR ", StringComparison.Ordinal));
@@ -174,6 +219,11 @@ public sealed class BuildValidationTests
         root.Write(".env", "EDGERISK_REGISTRY=127.0.0.1:5057\n");
         root.Write("grafana/edge_risk.json", "{}");
         root.Write("grafana/model_switch_alert.json", "{}");
+        foreach (var file in new[] { "strategy.json", "router.json" })
+        {
+            root.Write($"config/{file}", File.ReadAllText(Path.Combine(ShippedConfig, file)));
+        }
+
         foreach (var symbol in new[] { "btcusd", "ethusd" })
         {
             foreach (var day in new[] { "20170903", "20170904" })

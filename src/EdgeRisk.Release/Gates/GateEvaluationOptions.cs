@@ -18,6 +18,12 @@ public sealed record GateEvaluationOptions
 
     public string PnlStatsPath { get; init; } = "artifacts/sim/pnl_stats.json";
 
+    /// <summary>
+    /// The configuration σ was computed for; pnl_drift is INCONCLUSIVE unless the run's <c>edgerisk_build_info{config_hash}</c>
+    /// matches it. Null: no check (σ given by hand, or an evidence folder's recorded σ).
+    /// </summary>
+    public PnlSigmaConfig? PnlSigmaConfig { get; init; }
+
     /// <summary>VaR limit in USD, for the advisory backtest only (var_pct × limit / 100 = VaR in USD).</summary>
     public decimal? VarLimitUsd { get; init; }
 

@@ -18,6 +18,7 @@ public sealed class GateEvaluator
     public const string PnlSelector = "pnl_usd";
     public const string VarSelector = "var_pct";
     public const string RssSelector = "process_resident_memory_bytes{job=~\"edgerisk.*\"}";
+    public const string BuildInfoSelector = "edgerisk_build_info";
 
     private const string RulesStep = "alerting rules";
     private const string ContainersStep = "containers";
@@ -64,7 +65,8 @@ public sealed class GateEvaluator
         var window = GateWindow.Ending(options.WindowEnd ?? _timeProvider.GetUtcNow(), options.WindowLength);
         var docker = options.DockerHost is { } host ? new DockerContainerInspector(host, options.ComposeProject) : null;
         var source = new PrometheusEvidenceSource(options.PrometheusUrl!, options.Source, docker, _timeProvider);
-        return await EvaluateAsync(source, window, options.PnlSigmaUsd ?? ReadSigma(options.PnlStatsPath), options, progress, cancellationToken);
+        return await EvaluateAsync(source, window, options.PnlSigmaUsd ?? ReadSigma(options.PnlStatsPath),
+            options with { PnlSigmaConfig = options.PnlSigmaConfig ?? PnlSigmaConfig.For(options.PnlSigmaUsd, options.PnlStatsPath) }, progress, cancellationToken);
     }
 
     /// <summary>
@@ -83,7 +85,8 @@ public sealed class GateEvaluator
         var settings = options.Settings;
         using var deadline = new CancellationTokenSource(timeout, _timeProvider);
         using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var steps = new Fetcher(progress, 9, timeout, deadline.Token, fetching.Token, cancellationToken);
+        var sigmaConfig = options.PnlSigmaConfig;
+        var steps = new Fetcher(progress, sigmaConfig is null ? 9 : 10, timeout, deadline.Token, fetching.Token, cancellationToken);
         GateReport report;
         try
         {
@@ -96,6 +99,7 @@ public sealed class GateEvaluator
             var rss = steps.Series(source, RssSelector, window);
             var rules = steps.Run(RulesStep, PrometheusName, source.GetAlertRulesAsync);
             var containers = steps.Run(ContainersStep, DockerName, source.GetContainersAsync);
+            var buildInfo = sigmaConfig is null ? null : steps.Series(source, BuildInfoSelector, window);
 
             var gates = new List<GateResult>
             {
@@ -106,7 +110,8 @@ public sealed class GateEvaluator
                         AlertsGate.Evaluate(window, await alerts, await Optional(marker), await Optional(rules), await Optional(varPct), settings),
                         RulesMarkerSelector, RulesStep, VarSelector)),
                 await Gate(GateNames.PnlDrift, GateThresholds.MaxPnlDriftSigmas,
-                    async () => PnlDriftGate.Evaluate(window, await pnl, pnlSigmaUsd, settings)),
+                    async () => PnlDriftGate.Evaluate(window, await pnl, pnlSigmaUsd, settings,
+                        sigmaConfig is null ? null : sigmaConfig.MismatchWith(await buildInfo!))),
                 await Gate(GateNames.Var, GateThresholds.MaxVarPct, async () => VarGate.Evaluate(window, await varPct, settings)),
                 await Gate(GateNames.RssDrift, GateThresholds.RssDriftFailRatio, async () => RssDriftGate.Evaluate(window, await rss, settings)),
             };
@@ -149,6 +154,25 @@ public sealed class GateEvaluator
             return doc.RootElement.TryGetProperty("pnl_sigma_usd", out var sigma) && sigma.ValueKind == JsonValueKind.Number
                 ? sigma.GetDecimal()
                 : null;
+        }
+        catch (JsonException e)
+        {
+            throw new GateConfigurationException($"gates: {path} is not valid JSON ({e.Message}); fix it or pass --pnl-sigma-usd", e);
+        }
+    }
+
+    /// <summary>Reads <c>config_hash</c> (the configuration σ was computed for) from the sim stats file; null when absent.</summary>
+    public static string? ReadConfigHash(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return doc.RootElement.TryGetProperty("config_hash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
         }
         catch (JsonException e)
         {

@@ -7,7 +7,8 @@ namespace EdgeRisk.Release.Gates;
 /// </summary>
 public static class PnlDriftGate
 {
-    public static GateResult Evaluate(GateWindow window, IReadOnlyList<TimeSeries> pnl, decimal? sigmaUsd, GateSettings? settings = null)
+    /// <param name="configMismatch">Why σ does not belong to the configuration run (<see cref="PnlSigmaConfig.MismatchWith"/>): INCONCLUSIVE.</param>
+    public static GateResult Evaluate(GateWindow window, IReadOnlyList<TimeSeries> pnl, decimal? sigmaUsd, GateSettings? settings = null, string? configMismatch = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(pnl);
@@ -26,6 +27,11 @@ public static class PnlDriftGate
         {
             return GateResult.Inconclusive(GateNames.PnlDrift, threshold,
                 $"no positive σ of sim PnL ({(sigmaUsd is null ? "none given" : $"{sigmaUsd} USD")}): pass --pnl-sigma-usd or provide artifacts/sim/pnl_stats.json field pnl_sigma_usd");
+        }
+
+        if (configMismatch is not null)
+        {
+            return GateResult.Inconclusive(GateNames.PnlDrift, threshold, configMismatch);
         }
 
         var sigma = (double)sigmaDecimal;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Host.Options;
 
 namespace EdgeRisk.Trading.Host.Cli;
@@ -9,10 +10,10 @@ public static class CommandLineParser
     private static readonly string[] LiveKeys =
     [
         "--profile", "--symbols", "--speed", "--duration", "--metrics-port", "--redis", "--data", "--window",
-        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal", SkipBadFiles,
+        "--record-metrics", "--record-interval", "--nvda-file", "--seed", "--job", "--crash-at", "--journal", ConfigOption, SkipBadFiles,
     ];
 
-    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out", "--speed", "--repeat-days", SkipBadFiles];
+    private static readonly string[] BacktestKeys = ["--from", "--to", "--symbols", "--strategy", "--data", "--out", "--speed", "--repeat-days", ConfigOption, SkipBadFiles];
 
     /// <summary>The one option without a value: skip unreadable data files with a warning instead of failing.</summary>
     private const string SkipBadFiles = "--skip-bad-files";
@@ -20,7 +21,12 @@ public static class CommandLineParser
     /// <summary>Longest synthetic replay <c>--repeat-days</c> accepts (ten years of virtual days).</summary>
     public const int MaxRepeatDays = 3650;
 
-    private static readonly string[] SimStatsKeys = ["--data", "--out", "--symbols", SkipBadFiles];
+    private static readonly string[] SimStatsKeys = ["--data", "--out", "--symbols", ConfigOption, SkipBadFiles];
+
+    /// <summary>The folder holding strategy.json and router.json; <see cref="DefaultConfigDirectory"/> under the current directory by default.</summary>
+    private const string ConfigOption = "--config";
+
+    public const string DefaultConfigDirectory = "config";
 
     public static Command Parse(IReadOnlyList<string> args)
     {
@@ -73,6 +79,7 @@ public static class CommandLineParser
         Set(values, "--seed", v => options.Seed = ParseInt("--seed", v));
         Set(values, "--job", v => options.Job = v);
         Set(values, "--crash-at", v => options.CrashAt = ParseDuration("--crash-at", v));
+        Set(values, ConfigOption, v => options.ConfigDirectory = v);
         Set(values, "--journal", v => options.FreshJournal = v switch
         {
             "fresh" => true,
@@ -104,12 +111,11 @@ public static class CommandLineParser
         }
 
         var symbols = SplitSymbols(values.GetValueOrDefault("--symbols", "BTC-USD,ETH-USD"));
-        var strategy = values.GetValueOrDefault("--strategy", "dual-horizon") switch
+        var strategy = values.GetValueOrDefault("--strategy");
+        if (strategy is not null && !TradingConfigLoader.Strategies.Contains(strategy))
         {
-            "ema" or "ema-cross" => "ema",
-            "dual" or "dual-horizon" => "dual-horizon",
-            var other => throw new UsageException($"--strategy must be ema or dual-horizon (alias dual) (got '{other}')"),
-        };
+            throw new UsageException($"--strategy must be one of {string.Join(", ", TradingConfigLoader.Strategies)} (got '{strategy}')");
+        }
 
         var speed = double.PositiveInfinity;
         if (values.TryGetValue("--speed", out var speedText) && speedText != "max")
@@ -137,6 +143,7 @@ public static class CommandLineParser
             Speed = speed,
             RepeatDays = repeatDays,
             SkipBadFiles = values.ContainsKey(SkipBadFiles),
+            ConfigDirectory = values.GetValueOrDefault(ConfigOption, DefaultConfigDirectory),
         };
     }
 
@@ -150,7 +157,11 @@ public static class CommandLineParser
             throw new UsageException("--symbols: sim-stats uses the shipped crypto data only; use BTC-USD and/or ETH-USD");
         }
 
-        return new SimStatsCommand(data, output, symbols) { SkipBadFiles = values.ContainsKey(SkipBadFiles) };
+        return new SimStatsCommand(data, output, symbols)
+        {
+            SkipBadFiles = values.ContainsKey(SkipBadFiles),
+            ConfigDirectory = values.GetValueOrDefault(ConfigOption, DefaultConfigDirectory),
+        };
     }
 
     private static string DataDirectory(Dictionary<string, string> values)

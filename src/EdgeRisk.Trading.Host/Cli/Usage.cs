@@ -10,9 +10,13 @@ public static class Usage
                                 --metrics-port P --redis host:port [--data DIR] [--window 2017-09-03]
                                 [--record-metrics FILE --record-interval 15s] [--nvda-file FILE] [--seed N]
                                 [--job edgerisk-crypto|edgerisk-stocks] [--crash-at 10h] [--journal fresh|resume] [--skip-bad-files]
-          edgerisk-trading backtest --from 2017-09-03 --to 2017-09-04 --symbols BTC-USD,ETH-USD --strategy ema|dual-horizon
-                                    --data DIR [--out DIR] [--speed N|max] [--repeat-days N] [--skip-bad-files]
+                                [--config DIR]
+          edgerisk-trading backtest --from 2017-09-03 --to 2017-09-04 --symbols BTC-USD,ETH-USD [--strategy dual-horizon|ema-cross]
+                                    --data DIR [--out DIR] [--speed N|max] [--repeat-days N] [--skip-bad-files] [--config DIR]
           edgerisk-trading sim-stats --data DIR --out artifacts/sim/pnl_stats.json [--symbols BTC-USD,ETH-USD] [--skip-bad-files]
+                                     [--config DIR]
+        --config DIR (default: config) holds strategy.json and router.json; a missing file, a bad value or an unknown key is
+        one line naming file and key (exit 2). backtest without --strategy plays the config's strategy.
         backtest days are inclusive: --from 2017-09-03 --to 2017-09-04 is 48 h. --speed paces it (default max: flat out);
         --repeat-days 30 cycles those files, re-dated back to back, for 30 virtual days (a SYNTHETIC tape).
         a data file that cannot be read (empty, not a zip, truncated, corrupt, no or several entries, a missing day) is an

@@ -4,9 +4,10 @@ namespace EdgeRisk.Trading.Host.Metrics;
 
 /// <summary>
 /// What <c>edgerisk_build_info</c> exports: the version (the assembly's informational version without its
-/// <c>+metadata</c> suffix) and the commit (the <c>SourceRevisionId</c> assembly metadata set at build time, else "unknown").
+/// <c>+metadata</c> suffix), the commit (the <c>SourceRevisionId</c> assembly metadata set at build time, else "unknown")
+/// and the hash of the configuration loaded (<c>--config</c>), "unknown" before one is.
 /// </summary>
-public sealed record BuildInfo(string Version, string Commit)
+public sealed record BuildInfo(string Version, string Commit, string ConfigHash = BuildInfo.Unknown)
 {
     public const string Unknown = "unknown";
 

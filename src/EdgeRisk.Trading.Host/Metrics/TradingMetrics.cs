@@ -63,8 +63,8 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         _startTime = factory.CreateGauge("process_start_time_seconds", "Start time of the process on its clock (virtual in replay), unix seconds.");
         _rss = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
         Registry.AddBeforeCollectCallback(() => _rss.Set(Environment.WorkingSet));
-        factory.CreateGauge("edgerisk_build_info", "Always 1: the version and commit the process was built from.", "version", "commit")
-            .WithLabels(build.Version, build.Commit).Set(1);
+        factory.CreateGauge("edgerisk_build_info", "Always 1: the version and commit the process was built from and the hash of its configuration.", "version", "commit", "config_hash")
+            .WithLabels(build.Version, build.Commit, build.ConfigHash).Set(1);
 
         foreach (var reason in RejectReasonLabel.All)
         {

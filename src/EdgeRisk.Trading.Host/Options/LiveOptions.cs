@@ -63,6 +63,9 @@ public sealed class LiveOptions
     /// </summary>
     public bool SkipBadFiles { get; set; }
 
+    /// <summary><c>--config DIR</c>: the folder holding strategy.json and router.json.</summary>
+    public string ConfigDirectory { get; set; } = "config";
+
     /// <summary>Test hook: the process fails fast once the virtual clock passes start + this.</summary>
     public TimeSpan? CrashAt { get; set; }
 

@@ -1,6 +1,8 @@
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Feeds;
+using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Host.Metrics;
@@ -23,6 +25,7 @@ public sealed class ReplayService(
     RecoveredState recovered,
     IMarketFeed feed,
     SymbolRegistry symbols,
+    TradingConfigSet config,
     TradingMetrics metrics,
     RedisJournal journal,
     HostState state,
@@ -46,7 +49,7 @@ public sealed class ReplayService(
         long warmupEvents;
         try
         {
-            warmupEvents = ReplayWarmup.Run(options, symbols);
+            warmupEvents = ReplayWarmup.Run(options, symbols, config);
         }
         catch (BadDataFileException e)
         {
@@ -64,7 +67,7 @@ public sealed class ReplayService(
         var crashAt = options.CrashAt is { } offset ? start + offset : (DateTimeOffset?)null;
         metrics.SetProcessStart(start);
         var observer = new HostPipelineObserver(metrics, journal);
-        var engine = EngineFactory.Create(recovered, observer, TimeProvider.System);
+        var engine = EngineFactory.Create(config, recovered, observer, TimeProvider.System);
         await using var recorder = options.RecordMetricsFile is { } file ? new MetricsRecorder(metrics.Registry, file, options.RecordInterval, start) : null;
         logger.ReplayStarting(string.Join(",", symbols.All), start, end, options.IsMaxSpeed ? "max" : options.Speed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         state.Beat();

@@ -1,4 +1,6 @@
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Host.Options;
@@ -17,22 +19,23 @@ namespace EdgeRisk.Trading.Host.Replay;
 public static class ReplayWarmup
 {
     /// <summary>Runs the warm-up pass; returns the number of events played.</summary>
-    public static long Run(LiveOptions options, SymbolRegistry symbols)
+    public static long Run(LiveOptions options, SymbolRegistry symbols, TradingConfigSet config)
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(symbols);
         var metrics = new TradingMetrics(options.Symbols);
         long events;
         using (var feed = LiveApp.ReplayPlanFor(options).Open(options.DataDirectory, symbols, metrics))
         {
-            var initialCash = new Backtesting.TradingConfig().Engine.InitialCashUsd;
+            var initialCash = config.Trading.Engine.InitialCashUsd;
             var flat = new RecoveredState(
                 new BookLedger(Book.Paper, initialCash),
                 new BookLedger(Book.Sim, initialCash),
                 ResumeAfter: null,
                 FillsReplayed: 0,
                 LastOrderId: 0);
-            var engine = EngineFactory.Create(flat, new HostPipelineObserver(metrics, journal: null), TimeProvider.System);
+            var engine = EngineFactory.Create(config, flat, new HostPipelineObserver(metrics, journal: null), TimeProvider.System);
             events = engine.Run(feed);
         }
 

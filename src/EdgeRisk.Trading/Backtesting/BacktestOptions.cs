@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Feeds;
 

@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Ledger;

@@ -37,6 +37,10 @@ public sealed record PnlStats
     [JsonPropertyName("strategy")]
     public string Strategy { get; init; } = string.Empty;
 
+    /// <summary>The hash of the configuration (strategy.json + router.json) the statistics were computed for; pnl_drift requires it to match the run judged.</summary>
+    [JsonPropertyName("config_hash")]
+    public string? ConfigHash { get; init; }
+
     [JsonPropertyName("book")]
     public string Book { get; init; } = "sim";
 

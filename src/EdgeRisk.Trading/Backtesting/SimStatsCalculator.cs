@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Feeds;

@@ -16,7 +16,6 @@ namespace EdgeRisk.Trading.Serialization;
     WriteIndented = true,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RouterConfig))]
-[JsonSerializable(typeof(TradingConfig))]
 [JsonSerializable(typeof(LedgerSnapshot))]
 [JsonSerializable(typeof(Fill))]
 [JsonSerializable(typeof(PnlStats))]

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using EdgeRisk.Testing.Services;
 using EdgeRisk.Trading.Host;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Host.Cli;
+using EdgeRisk.Trading.Tests.Core.Composition;
 
 namespace EdgeRisk.Trading.Tests.Host;
 
@@ -10,7 +12,7 @@ public sealed class BacktestAppTests
     private static readonly string[] OutputFiles = ["fills.csv", "paper-ledger.json", "sim-ledger.json"];
 
     [Theory]
-    [InlineData("ema")]
+    [InlineData("ema-cross")]
     [InlineData("dual-horizon")]
     public void Run_TwiceWithSameArguments_ByteIdenticalLedgers(string strategy)
     {
@@ -40,9 +42,9 @@ public sealed class BacktestAppTests
     /// strategy, the fill model, the ledger format) re-pins these from a run of the build before and after it.
     /// </summary>
     [Theory]
-    [InlineData("ema", null, "43298a33abbefe4cf20ef970f45ca101bacb61c835d7258f1bce292b5fe981c5", "028e4c8c8f5074f9bf0d2e147b05dff20010a9acc35acf47bb3c8fb999a3b755", "c8d3ddfd3f5771114f0316db21e82fe634ca2ebc6d0fa22246ff11a8b278ccc7")]
+    [InlineData("ema-cross", null, "43298a33abbefe4cf20ef970f45ca101bacb61c835d7258f1bce292b5fe981c5", "028e4c8c8f5074f9bf0d2e147b05dff20010a9acc35acf47bb3c8fb999a3b755", "c8d3ddfd3f5771114f0316db21e82fe634ca2ebc6d0fa22246ff11a8b278ccc7")]
     [InlineData("dual-horizon", null, "05044e0f35cd24068e00bac28450f624bfe05e0ec11494c17595d87595f955d6", "4062a020e259acff2859ea6dffd0393c2c5b54b3c4e7f1f5fd893ed9e63e3c8f", "03edb0d44ffed9f650c72fd6020e346ae2b6873d53b0739c4693815f51200b41")]
-    [InlineData("ema", 30, "b961e935a217ed8998f21c856e0d094993c387f8b4189748dba1ba7f59bb6272", "57e8b29f8aa56c9bfa4d00e78e62194dc57f18c81e1070c013102f4c9082e647", "1b7ad219abbc69ad86a5e2bcef36243e3b61e7affbd887418b7cd15a8af28ab6")]
+    [InlineData("ema-cross", 30, "b961e935a217ed8998f21c856e0d094993c387f8b4189748dba1ba7f59bb6272", "57e8b29f8aa56c9bfa4d00e78e62194dc57f18c81e1070c013102f4c9082e647", "1b7ad219abbc69ad86a5e2bcef36243e3b61e7affbd887418b7cd15a8af28ab6")]
     [InlineData("dual-horizon", 30, "e85aaba73a5e1e623cacd1bcb45d6cf4846b09326823d0819d5053fc9b885028", "9b7b52c9845cc13cf69e3effb91178fcfa2f1c32fa90b522194b81b07f2015ad", "9b11dd7adc10c2708ee8226996633e36a31829f8d08e696895c07d4b568cb743")]
     public void Run_48hAndRepeatDays30_LedgersByteIdenticalToThePinnedReference(string strategy, int? repeatDays, string fills, string paper, string sim)
     {
@@ -60,7 +62,7 @@ public sealed class BacktestAppTests
     [Fact]
     public void Run_48h_PrintsOrdersFillsFeesEquityTimingCpuAndRss()
     {
-        var (exitCode, output) = Run(Command("ema", outDirectory: null));
+        var (exitCode, output) = Run(Command("ema-cross", outDirectory: null));
 
         Assert.Equal(0, exitCode);
         Assert.Contains("strategy ema-cross, 2017-09-03 .. 2017-09-04, symbols BTC-USD,ETH-USD, speed max", output, StringComparison.Ordinal);
@@ -75,7 +77,7 @@ public sealed class BacktestAppTests
     [Fact]
     public void Run_RepeatDays30_LabelledSyntheticWith15TimesThe48hEvents()
     {
-        var command = Command("ema", outDirectory: null) with { RepeatDays = 30 };
+        var command = Command("ema-cross", outDirectory: null) with { RepeatDays = 30 };
 
         var (exitCode, output) = Run(command);
 
@@ -84,8 +86,56 @@ public sealed class BacktestAppTests
         Assert.Contains($"events {15 * 11510}, rejected 0", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_EditedRouterConfig_OtherDecisionsAndHash()
+    {
+        using var dir = new TempDirectory();
+        using var tuned = TradingConfigDirectoryTests.CopyOfShipped(
+            "\"shortRegimeWeights\": { \"short\": 0.8, \"long\": 0.2 }", "\"shortRegimeWeights\": { \"short\": 0.5, \"long\": 0.5 }");
+
+        var (shippedExit, shippedOutput) = Run(Command("dual-horizon", dir.Combine("shipped")));
+        var (tunedExit, tunedOutput) = Run(Command("dual-horizon", dir.Combine("tuned")) with { ConfigDirectory = tuned.Path });
+
+        Assert.Equal((0, 0), (shippedExit, tunedExit));
+        Assert.NotEqual(File.ReadAllText(dir.Combine("shipped", "fills.csv")), File.ReadAllText(dir.Combine("tuned", "fills.csv")));
+        var shippedHash = TradingConfigLoader.LoadDirectory(TradingProcess.ConfigDirectory).Hash;
+        var tunedHash = TradingConfigLoader.LoadDirectory(tuned.Path).Hash;
+        Assert.Contains($"hash {shippedHash}", shippedOutput, StringComparison.Ordinal);
+        Assert.Contains($"hash {tunedHash}", tunedOutput, StringComparison.Ordinal);
+        Assert.Contains($"\"config_hash\": \"{tunedHash}\"", File.ReadAllText(dir.Combine("tuned", BacktestApp.RunMetadataFile)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WithoutStrategy_PlaysTheConfigsStrategy()
+    {
+        using var config = TradingConfigDirectoryTests.CopyOfShipped();
+        var strategy = Path.Combine(config.Path, "strategy.json");
+        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"dual-horizon\"", "\"ema-cross\"", StringComparison.Ordinal));
+
+        var (exitCode, output) = Run(Command("ema-cross", outDirectory: null) with { Strategy = null, ConfigDirectory = config.Path });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("strategy ema-cross,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BadRouterValue_OneLineErrorExit2AndNoOutputs()
+    {
+        using var dir = new TempDirectory();
+        using var bad = TradingConfigDirectoryTests.CopyOfShipped("\"maxVolatilityBps\": 25", "\"maxVolatilityBps\": 0");
+
+        var (exitCode, output) = Run(Command("dual-horizon", dir.Combine("out")) with { ConfigDirectory = bad.Path });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"edgerisk-trading: {Path.Combine(bad.Path, "router.json")}: maxVolatilityBps must be in (0, 10000], got 0", output.TrimEnd());
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
     private static BacktestCommand Command(string strategy, string? outDirectory)
-        => new(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], strategy, TradingProcess.DataDirectory, outDirectory);
+        => new(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], strategy, TradingProcess.DataDirectory, outDirectory)
+        {
+            ConfigDirectory = TradingProcess.ConfigDirectory,
+        };
 
     private static (int ExitCode, string Output) Run(BacktestCommand command)
     {

@@ -102,7 +102,7 @@ public sealed class BacktestBadDataTests
 
     private static (int ExitCode, string Output, string Error) Run(string[] args)
     {
-        var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(args));
+        var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(args)) with { ConfigDirectory = TradingProcess.ConfigDirectory };
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = BacktestApp.Run(command, output, error);

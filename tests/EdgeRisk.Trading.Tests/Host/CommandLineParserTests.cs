@@ -109,24 +109,43 @@ public sealed class CommandLineParserTests
     public void Parse_Backtest_ReadsWindowAndStrategy()
     {
         var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(
-            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD", "--strategy", "ema", "--data", Data]));
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD", "--strategy", "ema-cross", "--data", Data]));
         Assert.Equal(new DateOnly(2017, 9, 3), command.From);
         Assert.Equal(new DateOnly(2017, 9, 4), command.To);
-        Assert.Equal("ema", command.Strategy);
+        Assert.Equal("ema-cross", command.Strategy);
         Assert.Equal(["BTC-USD"], command.Symbols);
         Assert.True(double.IsPositiveInfinity(command.Speed));
         Assert.Null(command.RepeatDays);
     }
 
     [Theory]
-    [InlineData("dual", "dual-horizon")]
-    [InlineData("dual-horizon", "dual-horizon")]
-    [InlineData("ema-cross", "ema")]
-    public void Parse_BacktestStrategyAlias_Canonical(string given, string canonical)
+    [InlineData("ema")]
+    [InlineData("dual")]
+    [InlineData("EMA-CROSS")]
+    public void Parse_BacktestStrategyOtherSpelling_OneLineErrorNamingValidValues(string given)
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--strategy", given, "--data", Data]));
+        Assert.Equal($"--strategy must be one of dual-horizon, ema-cross (got '{given}')", error.Message);
+    }
+
+    [Fact]
+    public void Parse_BacktestWithoutStrategyOrConfig_ConfigsStrategyFromDefaultFolder()
     {
         var command = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(
-            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--strategy", given, "--data", Data]));
-        Assert.Equal(canonical, command.Strategy);
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--data", Data]));
+        Assert.Null(command.Strategy);
+        Assert.Equal("config", command.ConfigDirectory);
+    }
+
+    [Fact]
+    public void Parse_ConfigOption_ReadByEveryCommand()
+    {
+        var backtest = Assert.IsType<BacktestCommand>(CommandLineParser.Parse(
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--data", Data, "--config", "tuned"]));
+        var simStats = Assert.IsType<SimStatsCommand>(CommandLineParser.Parse(["sim-stats", "--data", Data, "--out", "x.json", "--config", "tuned"]));
+        var live = Assert.IsType<LiveCommand>(CommandLineParser.Parse(["live", "--data", Data, "--config", "tuned"]));
+        Assert.Equal(["tuned", "tuned", "tuned"], new[] { backtest.ConfigDirectory, simStats.ConfigDirectory, live.Options.ConfigDirectory });
     }
 
     [Fact]
@@ -139,7 +158,7 @@ public sealed class CommandLineParserTests
     }
 
     [Theory]
-    [InlineData("--strategy", "momentum", "--strategy must be ema or dual-horizon")]
+    [InlineData("--strategy", "momentum", "--strategy must be one of dual-horizon, ema-cross")]
     [InlineData("--to", "2017-09-01", "--to must be on or after --from")]
     [InlineData("--from", "2017-9-3", "--from: '2017-9-3' is not a date")]
     [InlineData("--symbols", "DOGE-USD", "--symbols: unknown symbol 'DOGE-USD'")]

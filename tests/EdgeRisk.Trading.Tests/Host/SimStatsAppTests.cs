@@ -15,7 +15,7 @@ public sealed class SimStatsAppTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = SimStatsApp.Run(new SimStatsCommand(TradingProcess.DataDirectory, path, ["BTC-USD", "ETH-USD"]), output, error);
+        var exitCode = SimStatsApp.Run(new SimStatsCommand(TradingProcess.DataDirectory, path, ["BTC-USD", "ETH-USD"]) { ConfigDirectory = TradingProcess.ConfigDirectory }, output, error);
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(path));

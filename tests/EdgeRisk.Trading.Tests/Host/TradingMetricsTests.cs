@@ -37,13 +37,13 @@ public sealed class TradingMetricsTests
     }
 
     [Fact]
-    public async Task Export_BuildInfo_IsOneLabelledWithVersionAndCommit()
+    public async Task Export_BuildInfo_IsOneLabelledWithVersionCommitAndUnknownConfigHash()
     {
         var metrics = new TradingMetrics(["BTC-USD"], new BuildInfo("0.4.0", "0123456789abcdef0123456789abcdef01234567"));
 
         var text = await MetricsText.ExportAsync(metrics.Registry);
 
-        Assert.Equal(1, MetricsText.Value(text, "edgerisk_build_info{version=\"0.4.0\",commit=\"0123456789abcdef0123456789abcdef01234567\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "edgerisk_build_info{version=\"0.4.0\",commit=\"0123456789abcdef0123456789abcdef01234567\",config_hash=\"unknown\"}"));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal static class TradingProcess
 
     public static string DataDirectory => Path.Combine(RepoRoot, "data", "lean");
 
+    /// <summary>The shipped <c>config/</c> (strategy.json, router.json).</summary>
+    public static string ConfigDirectory => Path.Combine(RepoRoot, "config");
+
     public static ManagedProcess Start(IEnumerable<string> arguments)
         => ManagedProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll"), .. arguments], workingDirectory: RepoRoot);
 

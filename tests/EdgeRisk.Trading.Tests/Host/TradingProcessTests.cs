@@ -94,7 +94,7 @@ public sealed class TradingProcessTests
     public async Task Backtest_48HoursBtcEth_PrintsFillsEquityAndTiming()
     {
         var (exitCode, output) = await TradingProcess.RunAsync(
-            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD,ETH-USD", "--strategy", "dual", "--data", TradingProcess.DataDirectory]);
+            ["backtest", "--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD,ETH-USD", "--strategy", "dual-horizon", "--data", TradingProcess.DataDirectory]);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("events 11510", output, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
 
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "process_start_time_seconds", "pnl_usd", "var_pct", "process_resident_memory_bytes",
+        "process_start_time_seconds", "pnl_usd", "var_pct", "process_resident_memory_bytes", "edgerisk_build_info",
     };
 
     private readonly RecordedLiveEvidenceOptions _options;
@@ -122,6 +122,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
             GateEvaluator.RssSelector => Slice("process_resident_memory_bytes", window, edgeriskOnly: true),
             GateEvaluator.PnlSelector => Slice("pnl_usd", window, edgeriskOnly: false),
             GateEvaluator.VarSelector => Slice("var_pct", window, edgeriskOnly: false),
+            GateEvaluator.BuildInfoSelector => Slice("edgerisk_build_info", window, edgeriskOnly: true),
             GateEvaluator.AlertsSelector => LiveAlerts().Alerts(window),
             GateEvaluator.RulesMarkerSelector => LiveAlerts().Marker(window),
             _ => throw new EvidenceUnavailableException($"the live recordings hold no series for {selector}"),

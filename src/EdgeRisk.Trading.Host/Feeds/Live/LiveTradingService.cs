@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
+using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Host.Options;
@@ -21,6 +23,7 @@ public sealed class LiveTradingService(
     LiveEndpoints endpoints,
     SymbolRegistry symbols,
     RecoveredState recovered,
+    TradingConfigSet config,
     TradingMetrics metrics,
     RedisJournal journal,
     HostState state,
@@ -37,7 +40,7 @@ public sealed class LiveTradingService(
         var feed = new LiveWebSocketFeed(endpoints.EndpointFor(parser), parser, endpoints.Feed, time, new Random(), channel.Writer, metrics.Reject,
             loggers.CreateLogger<LiveWebSocketFeed>());
         state.AddFeed(feed.Health);
-        var engine = EngineFactory.Create(recovered, new HostPipelineObserver(metrics, journal), time);
+        var engine = EngineFactory.Create(config, recovered, new HostPipelineObserver(metrics, journal), time);
         var feedTask = feed.RunAsync(stoppingToken);
         var nextSnapshot = time.GetUtcNow() + options.SnapshotInterval;
         state.SetReady();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Strategies;
 

@@ -1,4 +1,5 @@
 using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Tests.Core.Routing;

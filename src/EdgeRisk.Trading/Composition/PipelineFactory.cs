@@ -6,19 +6,25 @@ using EdgeRisk.Trading.Risk;
 using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Strategies;
 
-namespace EdgeRisk.Trading.Backtesting;
+namespace EdgeRisk.Trading.Composition;
 
 /// <summary>Builds strategies and engines from configuration, the same way for live, backtest and statistics.</summary>
 public static class PipelineFactory
 {
+    /// <summary>Short- and long-horizon edge models, routed, blended and VaR-bounded.</summary>
+    public const string DualHorizon = "dual-horizon";
+
+    /// <summary>EMA 10/60 crossover, the reference strategy to compare engines.</summary>
+    public const string EmaCross = "ema-cross";
+
     public static IStrategy CreateStrategy(TradingConfig config, RouterConfig router)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(router);
         return config.Strategy switch
         {
-            "ema-cross" => new EmaCrossStrategy(config.EmaCross),
-            "dual-horizon" => new DualHorizonStrategy(
+            EmaCross => new EmaCrossStrategy(config.EmaCross),
+            DualHorizon => new DualHorizonStrategy(
                 new MeanReversionEdgeModel(config.ShortModel),
                 new EmaTrendEdgeModel(config.LongModel),
                 new RegimeRouter(router),

@@ -4,7 +4,7 @@ using EdgeRisk.Trading.Models;
 using EdgeRisk.Trading.Risk;
 using EdgeRisk.Trading.Strategies;
 
-namespace EdgeRisk.Trading.Backtesting;
+namespace EdgeRisk.Trading.Composition;
 
 /// <summary>Strategy, risk and execution settings (<c>config/strategy.json</c>); router rules live in <c>router.json</c>.</summary>
 public sealed record TradingConfig

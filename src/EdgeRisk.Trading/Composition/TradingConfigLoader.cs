@@ -1,13 +1,44 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using EdgeRisk.Trading.Routing;
-using EdgeRisk.Trading.Serialization;
 
-namespace EdgeRisk.Trading.Backtesting;
+namespace EdgeRisk.Trading.Composition;
 
-/// <summary>Reads and validates <c>strategy.json</c>; problems become one-line <see cref="RouterConfigException"/>s naming the key.</summary>
+/// <summary>
+/// Reads and validates a config folder (<c>strategy.json</c> + <c>router.json</c>); problems become one-line
+/// <see cref="RouterConfigException"/>s naming the file and the key.
+/// </summary>
 public static class TradingConfigLoader
 {
+    /// <summary>The strategies, by their one name (CLI, <c>strategy.json</c>, artifact folders).</summary>
+    public static IReadOnlyList<string> Strategies { get; } = [PipelineFactory.DualHorizon, PipelineFactory.EmaCross];
+
+    /// <summary>Loads <paramref name="directory"/>/strategy.json and router.json, both required.</summary>
+    public static TradingConfigSet LoadDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new RouterConfigException($"--config: directory '{directory}' does not exist; pass --config DIR, a folder holding {TradingConfigSet.StrategyFile} and {TradingConfigSet.RouterFile} (the repository's config/)");
+        }
+
+        var trading = Load(Path.Combine(directory, TradingConfigSet.StrategyFile));
+        var router = RouterConfigLoader.Load(Path.Combine(directory, TradingConfigSet.RouterFile));
+        return new TradingConfigSet(trading, router, HashOf(trading, router));
+    }
+
+    /// <summary>12 hex digits of SHA-256 over both configs' canonical JSON (every value, defaults included, in a fixed order).</summary>
+    public static string HashOf(TradingConfig trading, RouterConfig router)
+    {
+        ArgumentNullException.ThrowIfNull(trading);
+        ArgumentNullException.ThrowIfNull(router);
+        var canonical = TradingConfigSet.StrategyFile + "\n" + JsonSerializer.Serialize(trading, ConfigJsonContext.Default.TradingConfig)
+            + "\n" + TradingConfigSet.RouterFile + "\n" + JsonSerializer.Serialize(router, ConfigJsonContext.Default.RouterConfig) + "\n";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..12];
+    }
+
     public static TradingConfig Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -24,7 +55,7 @@ public static class TradingConfigLoader
         TradingConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize(json, TradingJsonContext.Default.TradingConfig);
+            config = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.TradingConfig);
         }
         catch (JsonException ex)
         {
@@ -51,7 +82,7 @@ public static class TradingConfigLoader
     {
         ArgumentNullException.ThrowIfNull(config);
         var e = new List<string>();
-        Check(e, config.Strategy is "dual-horizon" or "ema-cross", $"strategy must be one of dual-horizon, ema-cross, got '{config.Strategy}'");
+        Check(e, Strategies.Contains(config.Strategy), $"strategy must be one of {string.Join(", ", Strategies)}, got '{config.Strategy}'");
         Check(e, config.Engine.InitialCashUsd > 0m, $"engine.initialCashUsd must be > 0, got {config.Engine.InitialCashUsd}");
         Check(e, config.Engine.QuantityStep > 0m, $"engine.quantityStep must be > 0, got {config.Engine.QuantityStep}");
         Check(e, config.Engine.MinOrderQuantity >= 0m, $"engine.minOrderQuantity must be ≥ 0, got {config.Engine.MinOrderQuantity}");

@@ -1,0 +1,143 @@
+using EdgeRisk.Testing.Services;
+using EdgeRisk.Trading.Composition;
+using EdgeRisk.Trading.Routing;
+
+namespace EdgeRisk.Trading.Tests.Core.Composition;
+
+public sealed class TradingConfigDirectoryTests
+{
+    [Fact]
+    public void LoadDirectory_ShippedConfig_EqualsTheBuiltInDefaults()
+    {
+        var shipped = TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir);
+
+        Assert.Equal(TradingConfigLoader.HashOf(new TradingConfig(), new RouterConfig()), shipped.Hash);
+        Assert.Matches("^[0-9a-f]{12}$", shipped.Hash);
+    }
+
+    [Fact]
+    public void LoadDirectory_SameValuesOtherWhitespaceAndKeyOrder_SameHash()
+    {
+        using var dir = CopyOfShipped();
+        var router = File.ReadAllText(Path.Combine(dir.Path, "router.json"));
+        var withoutDwell = router.Replace("\"minDwellMinutes\": 30,", string.Empty, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir.Path, "router.json"), "// tuned nothing\n{ \"minDwellMinutes\":30,\n\n" + withoutDwell[(withoutDwell.IndexOf('{', StringComparison.Ordinal) + 1)..]);
+
+        var copy = TradingConfigLoader.LoadDirectory(dir.Path);
+
+        Assert.Equal(TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir).Hash, copy.Hash);
+    }
+
+    [Fact]
+    public void LoadDirectory_OneRouterValueChanged_DifferentHash()
+    {
+        using var dir = CopyOfShipped("\"minDwellMinutes\": 30", "\"minDwellMinutes\": 31");
+
+        var tuned = TradingConfigLoader.LoadDirectory(dir.Path);
+
+        Assert.Equal(31, tuned.Router.MinDwellMinutes);
+        Assert.NotEqual(TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir).Hash, tuned.Hash);
+    }
+
+    [Fact]
+    public void LoadDirectory_RouterValueOutOfRange_OneLineErrorNamingFileKeyAndRange()
+    {
+        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEnter\": -1");
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
+
+        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: trendEnter must be in (0, 100], got -1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void LoadDirectory_UnknownKey_OneLineErrorNamingFileAndKey()
+    {
+        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEntr\": 1.0");
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
+
+        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: invalid router config", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trendEntr", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void LoadDirectory_WrongTypeInStrategyFile_OneLineErrorNamingFileAndKey()
+    {
+        using var dir = CopyOfShipped();
+        var strategy = Path.Combine(dir.Path, "strategy.json");
+        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"feeBps\": 10", "\"feeBps\": \"ten\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
+
+        Assert.StartsWith($"{strategy}: invalid strategy config at $.paper.feeBps", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void LoadDirectory_OldStrategySpelling_OneLineErrorNamingValidValues()
+    {
+        using var dir = CopyOfShipped();
+        var strategy = Path.Combine(dir.Path, "strategy.json");
+        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"dual-horizon\"", "\"ema\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
+
+        Assert.Equal($"{strategy}: strategy must be one of dual-horizon, ema-cross, got 'ema'", error.Message);
+    }
+
+    [Fact]
+    public void LoadDirectory_MissingRouterFile_OneLineErrorNamingTheFile()
+    {
+        using var dir = CopyOfShipped();
+        File.Delete(Path.Combine(dir.Path, "router.json"));
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
+
+        Assert.Equal($"{Path.Combine(dir.Path, "router.json")}: router config file not found; pass an existing file (e.g. config/router.json)", error.Message);
+    }
+
+    [Fact]
+    public void LoadDirectory_MissingFolder_OneLineErrorNamingTheFlag()
+    {
+        using var dir = new TempDirectory();
+        var missing = dir.Combine("nope");
+
+        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(missing));
+
+        Assert.Equal($"--config: directory '{missing}' does not exist; pass --config DIR, a folder holding strategy.json and router.json (the repository's config/)", error.Message);
+    }
+
+    [Fact]
+    public void WithStrategy_OtherStrategy_HashFollows()
+    {
+        var shipped = TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir);
+
+        var ema = shipped.WithStrategy(PipelineFactory.EmaCross);
+
+        Assert.Equal(PipelineFactory.EmaCross, ema.Trading.Strategy);
+        Assert.NotEqual(shipped.Hash, ema.Hash);
+        Assert.Same(shipped, shipped.WithStrategy(PipelineFactory.DualHorizon));
+    }
+
+    /// <summary>A temp copy of the shipped config/, with <paramref name="find"/> replaced in router.json when given.</summary>
+    internal static TempDirectory CopyOfShipped(string? find = null, string? replace = null)
+    {
+        var dir = new TempDirectory("edgerisk-config");
+        foreach (var file in new[] { "strategy.json", "router.json" })
+        {
+            File.Copy(Path.Combine(CoreTestData.ConfigDir, file), dir.Combine(file));
+        }
+
+        if (find is not null)
+        {
+            var router = dir.Combine("router.json");
+            var text = File.ReadAllText(router);
+            Assert.Contains(find, text, StringComparison.Ordinal);
+            File.WriteAllText(router, text.Replace(find, replace, StringComparison.Ordinal));
+        }
+
+        return dir;
+    }
+}
