@@ -102,6 +102,7 @@ internal static class BuildRunner
         IBuildDisplay runDisplay = options.IsTerminal && build.MaxParallelism > 1 && build.Verbosity != Verbosity.Trace
             ? display.Over(new LiveDisplay())
             : display;
+        build.Terminal = options.IsTerminal && build.MaxParallelism == 1 ? plain : null;
         var started = build.TimeProvider.GetTimestamp();
         var interruption = options.Interruption;
         using (build.Cancellation.Register(() => display.WriteLine(
