@@ -32,7 +32,7 @@ public sealed record DryRunProgress(TimeSpan Elapsed, TimeSpan Total, long Event
     private static string DurationText(TimeSpan span)
     {
         var minutes = (long)Math.Max(0, Math.Floor(span.TotalMinutes));
-        return minutes % 60 == 0 || minutes >= 600
+        return minutes % 60 == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h")
             : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}m");
     }
