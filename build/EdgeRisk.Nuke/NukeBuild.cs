@@ -57,7 +57,7 @@ public abstract class NukeBuild : INukeBuild
     public bool IsPlanOnly { get; internal set; }
 
     /// <summary>The terminal's display while targets run one at a time; null when output is redirected or parallel targets share a live display.</summary>
-    internal PlainDisplay? Terminal { get; set; }
+    internal (PlainDisplay Display, IAnsiConsole Console)? Terminal { get; set; }
 
     /// <summary>
     /// Runs <paramref name="work"/> with the terminal's console for a Spectre live display of its own; with null when output is
@@ -68,13 +68,12 @@ public abstract class NukeBuild : INukeBuild
     public async Task<T> WithLiveConsoleAsync<T>(Func<IAnsiConsole?, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (Terminal is not { } terminal)
+        if (Terminal is not var (display, console))
         {
             return await work(null);
         }
 
-        var console = AnsiConsole.Console;
-        using (terminal.Divert(line => console.WriteLine(Ansi.Strip(line), Style.Plain)))
+        using (display.Divert(line => console.WriteLine(Ansi.Strip(line), Style.Plain)))
         {
             return await work(console);
         }
