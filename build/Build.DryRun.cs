@@ -1,6 +1,7 @@
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.DryRun.Progress;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.PagerDuty;
@@ -57,6 +58,9 @@ partial class Build
     [Parameter("Deadline of the gates' evidence fetching from Prometheus, retries and reply bodies included (EvaluateGates, the dry run's last judgement), e.g. 2m")]
     public TimeSpan Timeout { get; set; } = PrometheusSourceOptions.DefaultTimeout;
 
+    [Parameter("Local dry run in CI or redirected output: a status line every this much virtual time (on a terminal the status is a live display)")]
+    public TimeSpan ProgressEvery { get; set; } = DryRunProgressLines.DefaultEvery;
+
     static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(15);
 
     Target DryRun => _ => _
@@ -70,6 +74,7 @@ partial class Build
         .Requires(() => Speed, SpeedProblem)
         .Requires(() => Duration, DurationProblem)
         .Requires(() => CrashAt, CrashAtProblem)
+        .Requires(() => ProgressEvery, ProgressEveryProblem)
         .Requires(() => Window, DryRunWindowProblem)
         .Requires(() => PnlSigmaUsd, PnlSigmaProblem)
         .Requires(() => Config, _ => TradingConfigProblem())
@@ -115,9 +120,13 @@ partial class Build
                 : null;
             var recordings = new RecordedLiveEvidence(jobs.Select(j => new RecordedMetricsSource(j.Job, j.RecordedMetricsPath)).ToList(),
                 new RecordedLiveEvidenceOptions { ScrapeInterval = RecordInterval, ExpectedDuration = Duration }, liveAlerts?.Evaluation);
+            var progress = new DryRunProgressSource(jobs.Select(j => new RecordedMetricsSource(j.Job, j.RecordedMetricsPath)).ToList(), Duration, live);
             var run = supervisor.RunAsync(jobs, Cancellation);
-            var watch = live ? WatchDryRunAsync(recordings, supervisor, run) : Task.FromResult<(LiveGateOutcome, GateWindow)?>(null);
+            var watch = live ? WatchDryRunAsync(recordings, supervisor, run, progress) : Task.FromResult<(LiveGateOutcome, GateWindow)?>(null);
+            var shown = WithLiveConsoleAsync(console =>
+                DryRunProgressReporter.RunAsync(console, progress, run, ProgressEvery, Log.Information, TimeProvider, Cancellation));
             var outcome = await run;
+            await shown;
             recordings.MarkWritersExited();
             var watched = await watch;
             Cancellation.ThrowIfCancellationRequested();
@@ -271,7 +280,8 @@ partial class Build
             : throw new BuildConfigurationException(Output is null ? problem : $"--output {Output}: {problem}");
 
     /// <summary>Judges the gates on the growing recordings and stops the supervised run at the first irreversible failure.</summary>
-    async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run)
+    async Task<(LiveGateOutcome, GateWindow)?> WatchDryRunAsync(RecordedLiveEvidence recordings, TradingProcessSupervisor supervisor, Task<DryRunOutcome> run,
+        DryRunProgressSource progress)
     {
         while (recordings.FirstSnapshot is null)
         {
@@ -303,6 +313,11 @@ partial class Build
         var wall = TimeProvider.GetTimestamp();
         var outcome = await gates.RunAsync((step, _) =>
         {
+            if (step.Snapshots.Count > 0)
+            {
+                progress.Observe(step.Snapshots[^1]);
+            }
+
             if (step.Stop is { } stop)
             {
                 Log.Warning($"Live gates: stopping the dry run after {TimeProvider.GetElapsedTime(wall).TotalSeconds:0.0} s wall: {stop.Reason}");

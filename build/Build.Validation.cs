@@ -36,6 +36,9 @@ partial class Build
     static string? TimeoutProblem(TimeSpan timeout) =>
         timeout > TimeSpan.Zero && timeout <= PrometheusSourceOptions.MaxTimeout ? null : "must be longer than 0 and at most 1d, e.g. 60s or 2m";
 
+    static string? ProgressEveryProblem(TimeSpan every) =>
+        every > TimeSpan.Zero ? null : "must be longer than 0, e.g. 6h or 30m (virtual time between two status lines)";
+
     static string? DurationProblem(TimeSpan duration) =>
         duration > TimeSpan.Zero && duration <= MaxDuration ? null : "must be longer than 0 and at most 30d, e.g. 48h, 1h30m or 30m";
 

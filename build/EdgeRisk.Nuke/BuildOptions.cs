@@ -1,5 +1,6 @@
 using System.Collections;
 using EdgeRisk.Nuke.IO;
+using Spectre.Console;
 
 namespace EdgeRisk.Nuke;
 
@@ -15,6 +16,12 @@ public sealed record BuildOptions
 
     /// <summary>True enables the live display of running targets when running in parallel.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>
+    /// The terminal's console: the live display of parallel targets, or lent to a target's own live display
+    /// (<see cref="NukeBuild.WithLiveConsoleAsync{T}"/>); null: <see cref="AnsiConsole.Console"/>.
+    /// </summary>
+    public IAnsiConsole? TerminalConsole { get; init; }
 
     /// <summary>True colours the summary statuses and log levels; a <c>NO_COLOR</c> environment variable turns it off.</summary>
     public bool UseColor { get; init; }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using EdgeRisk.Nuke.Execution;
 using EdgeRisk.Nuke.IO;
+using Spectre.Console;
 
 namespace EdgeRisk.Nuke;
 
@@ -54,6 +55,29 @@ public abstract class NukeBuild : INukeBuild
 
     /// <summary>True for <c>--plan</c>: the requirements are checked and the plan printed, nothing runs (a check must not act).</summary>
     public bool IsPlanOnly { get; internal set; }
+
+    /// <summary>The terminal's display while targets run one at a time; null when output is redirected or parallel targets share a live display.</summary>
+    internal (PlainDisplay Display, IAnsiConsole Console)? Terminal { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the terminal's console for a Spectre live display of its own; with null when output is
+    /// redirected or the live display of <c>--parallel</c> targets holds the terminal (report in plain lines then). Meanwhile
+    /// the build's output lines are written through that console, above the live display (without colours), and still
+    /// go to the run log.
+    /// </summary>
+    public async Task<T> WithLiveConsoleAsync<T>(Func<IAnsiConsole?, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Terminal is not var (display, console))
+        {
+            return await work(null);
+        }
+
+        using (display.Divert(line => console.WriteLine(Ansi.Strip(line), Style.Plain)))
+        {
+            return await work(console);
+        }
+    }
 
     /// <summary>The entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Test);</c></summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)

@@ -38,6 +38,7 @@ public sealed class BuildValidationTests
     [InlineData("--duration", "0h", "--duration '0h': must be longer than 0 and at most 30d, e.g. 48h, 1h30m or 30m")]
     [InlineData("--duration", "-1h", "--duration '-1h': must be longer than 0")]
     [InlineData("--crash-at", "50h", "--crash-at '50h': must be within the dry run: after 0 and before --duration 48h")]
+    [InlineData("--progress-every", "0h", "--progress-every '0h': must be longer than 0, e.g. 6h or 30m")]
     [InlineData("--window", "0h", "--window '0h': must be longer than 0, e.g. 48h")]
     [InlineData("--window", "72h", "--window '72h': must be at most --duration 48h")]
     [InlineData("--pnl-sigma-usd", "0", "--pnl-sigma-usd '0': must be a positive number of USD")]

@@ -99,9 +99,11 @@ internal static class BuildRunner
         var code = CodeFingerprint(type, options);
         var parameterValues = string.Join('\n', parameters.Where(p => !p.IsEngine && !p.IsSecret).Select(p => $"{p.Name}={p.Display(build)}"));
         var cache = new TargetCache(build.RootDirectory, code, parameterValues);
+        var terminal = options.TerminalConsole ?? Spectre.Console.AnsiConsole.Console;
         IBuildDisplay runDisplay = options.IsTerminal && build.MaxParallelism > 1 && build.Verbosity != Verbosity.Trace
-            ? display.Over(new LiveDisplay())
+            ? display.Over(new LiveDisplay(terminal))
             : display;
+        build.Terminal = options.IsTerminal && build.MaxParallelism == 1 ? (plain, terminal) : null;
         var started = build.TimeProvider.GetTimestamp();
         var interruption = options.Interruption;
         using (build.Cancellation.Register(() => display.WriteLine(

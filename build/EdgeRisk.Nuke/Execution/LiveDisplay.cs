@@ -3,11 +3,10 @@ using Spectre.Console;
 namespace EdgeRisk.Nuke.Execution;
 
 /// <summary>A Spectre.Console progress display of running targets with elapsed time; finished output scrolls above it.</summary>
-internal sealed class LiveDisplay : IBuildDisplay
+internal sealed class LiveDisplay(IAnsiConsole console) : IBuildDisplay
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, ProgressTask> running = [];
-    private readonly IAnsiConsole console = AnsiConsole.Console;
     private ProgressContext? context;
 
     public void WriteLine(string line)

@@ -7,6 +7,8 @@ internal sealed class PlainDisplay(TextWriter writer, bool colored = false) : IB
 
     private List<string>? recorded = [];
 
+    private Action<string>? diverted;
+
     public bool IsColored => colored;
 
     /// <summary>The lines written so far (for the run log); recording stops with this call.</summary>
@@ -24,8 +26,38 @@ internal sealed class PlainDisplay(TextWriter writer, bool colored = false) : IB
     {
         lock (gate)
         {
-            writer.WriteLine(line);
+            if (diverted is { } divert)
+            {
+                divert(line);
+            }
+            else
+            {
+                writer.WriteLine(line);
+            }
+
             recorded?.Add(line);
+        }
+    }
+
+    /// <summary>Until disposed, lines go to <paramref name="writeLine"/> instead (a live display's console, which keeps them above it).</summary>
+    public IDisposable Divert(Action<string> writeLine)
+    {
+        lock (gate)
+        {
+            diverted = writeLine;
+        }
+
+        return new Undivert(this);
+    }
+
+    private sealed class Undivert(PlainDisplay display) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (display.gate)
+            {
+                display.diverted = null;
+            }
         }
     }
 
