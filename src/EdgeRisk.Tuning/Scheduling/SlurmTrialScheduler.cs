@@ -18,6 +18,12 @@ public sealed record SlurmSchedulerOptions
     /// <summary>Times a trial whose task ended without a result is resubmitted before it is recorded as failed.</summary>
     public int Retries { get; init; } = 2;
 
+    /// <summary>
+    /// Trials one array task runs one after the other (Slurm spends the better part of a second starting and ending a task,
+    /// more than a trial takes); 0 picks four tasks per CPU of the partition.
+    /// </summary>
+    public int TrialsPerTask { get; init; }
+
     /// <summary>How often squeue is asked whether the array is done (and new results are collected).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -46,6 +52,11 @@ public sealed record SlurmSchedulerOptions
             throw new TrialSchedulingException($"retries {Retries} is not valid: give 0 or more");
         }
 
+        if (TrialsPerTask < 0)
+        {
+            throw new TrialSchedulingException($"--trials-per-task {TrialsPerTask} is not valid: give 0 (four tasks per CPU) or more");
+        }
+
         if (PollInterval <= TimeSpan.Zero)
         {
             throw new TrialSchedulingException($"poll interval {PollInterval} is not valid: give a positive interval");
@@ -54,8 +65,8 @@ public sealed record SlurmSchedulerOptions
 }
 
 /// <summary>
-/// Runs a batch as one Slurm job array per round: line i of the round's manifest (<c>slurm/manifest-NNNN.txt</c>) is the
-/// trial array index i runs, through the run folder's wrapper. A task Slurm requeues (node lost, spot interruption,
+/// Runs a batch as one Slurm job array per round: line i of the round's manifest (<c>slurm/manifest-NNNN.txt</c>) lists the
+/// trials array index i runs, one after the other, through the run folder's wrapper. A task Slurm requeues (node lost, spot interruption,
 /// <c>scontrol requeue</c>) simply runs again; its trial has one result file whatever happens. When squeue no longer shows
 /// the array, trials still without a result are resubmitted in the next round, up to <see cref="SlurmSchedulerOptions.Retries"/>
 /// times. Job state comes from squeue only (no accounting needed); results from the run folder.
@@ -66,13 +77,17 @@ public sealed class SlurmTrialScheduler : ITrialScheduler
 
     private const string ArrayScript = """
         #!/usr/bin/env bash
-        # One task of a trial array: array.sh <run-folder> <manifest>; line SLURM_ARRAY_TASK_ID+1 of the manifest names the trial.
+        # One task of a trial array: array.sh <run-folder> <manifest>; line SLURM_ARRAY_TASK_ID+1 of the manifest lists its trials.
         set -u
         run=$1
         manifest=$2
-        id=$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" "$manifest")
-        [ -n "$id" ] || { echo "no trial at index $SLURM_ARRAY_TASK_ID of $manifest" >&2; exit 3; }
-        exec bash "$run/trial.sh" "$run" "$id"
+        ids=$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" "$manifest")
+        [ -n "$ids" ] || { echo "no trials at index $SLURM_ARRAY_TASK_ID of $manifest" >&2; exit 3; }
+        code=0
+        for id in $ids; do
+          bash "$run/trial.sh" "$run" "$id" || code=$?
+        done
+        exit "$code"
 
         """;
 
@@ -158,12 +173,14 @@ public sealed class SlurmTrialScheduler : ITrialScheduler
         var number = Directory.GetFiles(folder.SlurmFolder, "manifest-*.txt").Length + 1;
         var name = $"manifest-{number.ToString("D4", CultureInfo.InvariantCulture)}";
         var manifest = Path.Combine(folder.SlurmFolder, name + ".txt");
-        TrialRunFolder.WriteAtomically(manifest, string.Concat(trialIds.Select(id => id + "\n")));
+        var perTask = _options.TrialsPerTask > 0 ? _options.TrialsPerTask : await AutoTrialsPerTaskAsync(trialIds.Count, cancellationToken);
+        var tasks = trialIds.Chunk(perTask).ToArray();
+        TrialRunFolder.WriteAtomically(manifest, string.Concat(tasks.Select(ids => string.Join(' ', ids) + "\n")));
         var throttle = _options.MaxRunning > 0 ? "%" + _options.MaxRunning.ToString(CultureInfo.InvariantCulture) : "";
         List<string> arguments =
         [
             "--parsable",
-            $"--array=0-{(trialIds.Count - 1).ToString(CultureInfo.InvariantCulture)}{throttle}",
+            $"--array=0-{(tasks.Length - 1).ToString(CultureInfo.InvariantCulture)}{throttle}",
             "--requeue",
             $"--job-name={_options.JobName}",
             $"--output={Path.Combine(folder.SlurmFolder, "%A_%a.out")}",
@@ -193,6 +210,25 @@ public sealed class SlurmTrialScheduler : ITrialScheduler
 
         TrialRunFolder.WriteAtomically(Path.Combine(folder.SlurmFolder, name + ".job"), jobId + "\n");
         return jobId;
+    }
+
+    /// <summary>Four array tasks per CPU of the partition (sinfo's total), so the load spreads and a requeued task redoes little.</summary>
+    private async Task<int> AutoTrialsPerTaskAsync(int trials, CancellationToken cancellationToken)
+    {
+        List<string> arguments = ["--noheader", "--format=%C"];
+        if (_options.Partition is { } partition)
+        {
+            arguments.Add($"--partition={partition}");
+        }
+
+        var info = await SlurmAsync("sinfo", arguments, cancellationToken);
+        // %C is allocated/idle/other/total; a cluster that does not say counts as one CPU (one trial per task up to 4).
+        var cpus = info.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Trim().Split('/'))
+            .Where(fields => fields.Length == 4)
+            .Sum(fields => int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : 0);
+        var tasks = 4 * Math.Max(1, cpus);
+        return Math.Max(1, (trials + tasks - 1) / tasks);
     }
 
     /// <summary>Whether squeue still shows a task of the array (pending, running, requeued, completing).</summary>

@@ -6,10 +6,11 @@ namespace EdgeRisk.Tuning.Tests.Scheduling;
 
 public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : IClassFixture<SlurmClusterFixture>
 {
-    private SlurmTrialScheduler Scheduler(int retries = 2) => new(new SlurmSchedulerOptions
+    private SlurmTrialScheduler Scheduler(int retries = 2, int trialsPerTask = 0) => new(new SlurmSchedulerOptions
     {
         SlurmConf = fixture.Cluster.SlurmConf,
         Retries = retries,
+        TrialsPerTask = trialsPerTask,
         PollInterval = TimeSpan.FromMilliseconds(250),
     });
 
@@ -20,7 +21,7 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
         var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
         var trials = Enumerable.Range(0, 10).Select(i => TrialCommands.Writing($"t{i}", starts)).ToArray();
 
-        var results = await TrialCommands.CollectAsync(Scheduler(), new TrialBatch(dir.Combine("run"), trials));
+        var results = await TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
 
         Assert.Equal(trials.Select(t => t.Id).Order(), results.Select(r => r.TrialId).Order());
         Assert.All(results, r => Assert.True(r.Succeeded, r.LogTail + fixture.Cluster.Logs()));
@@ -39,7 +40,7 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
         var trials = Enumerable.Range(0, 10)
             .Select(i => i == 3 ? TrialCommands.WaitingFor("t3", starts, release) : TrialCommands.Writing($"t{i}", starts)).ToArray();
 
-        var run = TrialCommands.CollectAsync(Scheduler(), new TrialBatch(dir.Combine("run"), trials));
+        var run = TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
         await TrialCommands.WaitUntilAsync(() => Task.FromResult(TrialCommands.Starts(starts, "t3") == 1), "t3 running");
         var task = File.ReadAllText(Path.Combine(starts, "t3")).Trim();
         var (exitCode, output) = await fixture.Cluster.RunAsync("scontrol", "requeue", task);
@@ -95,6 +96,22 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
         Assert.All(finished, id => Assert.Equal(1, TrialCommands.Starts(starts, id)));
         Assert.All(second.Where(r => finished.Contains(r.TrialId)), r => Assert.Equal(0, r.Attempts));
         Assert.Equal(2, Directory.GetFiles(dir.Combine("run", "slurm"), "manifest-*.txt").Length);
+    }
+
+    [RootFact]
+    public async Task RunAsync_DefaultTrialsPerTask_PacksTheBatchIntoFourTasksPerCpu()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var trials = Enumerable.Range(0, 40).Select(i => TrialCommands.Writing($"t{i:D2}", starts)).ToArray();
+
+        var results = await TrialCommands.CollectAsync(Scheduler(), new TrialBatch(dir.Combine("run"), trials));
+
+        Assert.Equal(40, results.Count(r => r.Succeeded));
+        Assert.All(trials, t => Assert.Equal(1, TrialCommands.Starts(starts, t.Id)));
+        // 2 CPUs: 8 tasks of 5 trials.
+        Assert.Equal(8, File.ReadAllLines(dir.Combine("run", "slurm", "manifest-0001.txt")).Length);
+        Assert.Equal(8, Directory.GetFiles(dir.Combine("run", "slurm"), "*.out").Length);
     }
 
     [RootFact]
