@@ -15,6 +15,14 @@ public static class ExecutableLocator
         ["docker-compose"] = "docker-compose",
         ["debootstrap"] = "debootstrap",
         ["docker-registry"] = "docker-registry",
+        ["munged"] = "munge",
+        ["slurmctld"] = "slurm-wlm",
+        ["slurmd"] = "slurm-wlm",
+        ["sinfo"] = "slurm-wlm",
+        ["squeue"] = "slurm-wlm",
+        ["scontrol"] = "slurm-wlm",
+        ["scancel"] = "slurm-wlm",
+        ["sbatch"] = "slurm-wlm",
     };
 
     public static string Find(string name)

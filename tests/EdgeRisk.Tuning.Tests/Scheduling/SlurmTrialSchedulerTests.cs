@@ -1,0 +1,134 @@
+using EdgeRisk.Testing;
+using EdgeRisk.Testing.Services;
+using EdgeRisk.Tuning.Scheduling;
+
+namespace EdgeRisk.Tuning.Tests.Scheduling;
+
+public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : IClassFixture<SlurmClusterFixture>
+{
+    private SlurmTrialScheduler Scheduler(int retries = 2, int trialsPerTask = 0) => new(new SlurmSchedulerOptions
+    {
+        SlurmConf = fixture.Cluster.SlurmConf,
+        Retries = retries,
+        TrialsPerTask = trialsPerTask,
+        PollInterval = TimeSpan.FromMilliseconds(250),
+    });
+
+    [RootFact]
+    public async Task RunAsync_TenTaskArray_YieldsTenResults()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var trials = Enumerable.Range(0, 10).Select(i => TrialCommands.Writing($"t{i}", starts)).ToArray();
+
+        var results = await TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
+
+        Assert.Equal(trials.Select(t => t.Id).Order(), results.Select(r => r.TrialId).Order());
+        Assert.All(results, r => Assert.True(r.Succeeded, r.LogTail + fixture.Cluster.Logs()));
+        Assert.All(trials, t => Assert.Equal(1, TrialCommands.Starts(starts, t.Id)));
+        // One array: every start recorded the same Slurm job id.
+        Assert.Single(trials.Select(t => File.ReadAllText(Path.Combine(starts, t.Id)).Split('_')[0]).Distinct());
+        Assert.Equal(10, Directory.GetFiles(dir.Combine("run", "slurm"), "*.out").Length);
+    }
+
+    [RootFact]
+    public async Task RunAsync_TaskRequeuedMidRun_RunsItAgainAndCountsItOnce()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var release = dir.Combine("release");
+        var trials = Enumerable.Range(0, 10)
+            .Select(i => i == 3 ? TrialCommands.WaitingFor("t3", starts, release) : TrialCommands.Writing($"t{i}", starts)).ToArray();
+
+        var run = TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
+        await TrialCommands.WaitUntilAsync(() => Task.FromResult(TrialCommands.Starts(starts, "t3") == 1), "t3 running");
+        var task = File.ReadAllText(Path.Combine(starts, "t3")).Trim();
+        var (exitCode, output) = await fixture.Cluster.RunAsync("scontrol", "requeue", task);
+        Assert.True(exitCode == 0, $"scontrol requeue {task}: {output}");
+        await TrialCommands.WaitUntilAsync(() => Task.FromResult(TrialCommands.Starts(starts, "t3") == 2),
+            $"t3 started again after its requeue (Slurm holds a requeued task {SlurmCluster.RequeueDelaySeconds} s)");
+        await File.WriteAllTextAsync(release, "");
+        var results = await run;
+
+        Assert.Equal(10, results.Count);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.LogTail));
+        var requeued = Assert.Single(results, r => r.TrialId == "t3");
+        Assert.Equal(1, requeued.Attempts);
+        Assert.Equal(new[] { task, task }, File.ReadAllLines(Path.Combine(starts, "t3")));
+        Assert.Single(Directory.GetFiles(dir.Combine("run", "results"), "t3*"));
+        Assert.Empty(Directory.GetFiles(dir.Combine("run", "results"), ".*"));
+    }
+
+    [RootFact]
+    public async Task RunAsync_CancelledMidBatchThenStartedAgain_CompletesWithoutRerunningFinishedTrials()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var release = dir.Combine("release");
+        // Two trials finish at once, the others wait for the release flag: the cancel lands mid-batch.
+        var trials = Enumerable.Range(0, 10)
+            .Select(i => i < 2 ? TrialCommands.Writing($"t{i}", starts) : TrialCommands.WaitingFor($"t{i}", starts, release)).ToArray();
+        var batch = new TrialBatch(dir.Combine("run"), trials);
+        using var cancel = new CancellationTokenSource();
+        var first = new List<TrialResult>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in Scheduler().RunAsync(batch, cancel.Token))
+            {
+                first.Add(result);
+                if (first.Count == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+        await TrialCommands.WaitUntilAsync(async () => (await fixture.Cluster.RunAsync("squeue", "--noheader")).Output.Trim().Length == 0,
+            "the cancelled array left the queue", seconds: 60);
+        var finished = Directory.GetFiles(dir.Combine("run", "results"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).ToArray();
+        await File.WriteAllTextAsync(release, "");
+
+        var second = await TrialCommands.CollectAsync(Scheduler(), batch);
+
+        Assert.Equal(["t0", "t1"], first.Select(r => r.TrialId).Order());
+        Assert.Equal(trials.Select(t => t.Id).Order(), second.Select(r => r.TrialId).Order());
+        Assert.All(second, r => Assert.True(r.Succeeded, r.LogTail));
+        Assert.All(finished, id => Assert.Equal(1, TrialCommands.Starts(starts, id)));
+        Assert.All(second.Where(r => finished.Contains(r.TrialId)), r => Assert.Equal(0, r.Attempts));
+        Assert.Equal(2, Directory.GetFiles(dir.Combine("run", "slurm"), "manifest-*.txt").Length);
+    }
+
+    [RootFact]
+    public async Task RunAsync_DefaultTrialsPerTask_PacksTheBatchIntoFourTasksPerCpu()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var trials = Enumerable.Range(0, 40).Select(i => TrialCommands.Writing($"t{i:D2}", starts)).ToArray();
+
+        var results = await TrialCommands.CollectAsync(Scheduler(), new TrialBatch(dir.Combine("run"), trials));
+
+        Assert.Equal(40, results.Count(r => r.Succeeded));
+        Assert.All(trials, t => Assert.Equal(1, TrialCommands.Starts(starts, t.Id)));
+        // 2 CPUs: 8 tasks of 5 trials.
+        Assert.Equal(8, File.ReadAllLines(dir.Combine("run", "slurm", "manifest-0001.txt")).Length);
+        Assert.Equal(8, Directory.GetFiles(dir.Combine("run", "slurm"), "*.out").Length);
+    }
+
+    [RootFact]
+    public async Task RunAsync_TrialFailsEveryTime_ResubmittedThenRecordedFailedWithExitCodeAndLogTail()
+    {
+        using var dir = new TempDirectory("slurm-trials");
+        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var batch = new TrialBatch(dir.Combine("run"), [TrialCommands.Failing("bad", starts), TrialCommands.Writing("good", starts)]);
+
+        var results = await TrialCommands.CollectAsync(Scheduler(retries: 1), batch);
+
+        var bad = Assert.Single(results, r => r.TrialId == "bad");
+        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
+        Assert.Equal(7, bad.ExitCode);
+        Assert.Equal(2, bad.Attempts);
+        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
+        Assert.Equal(2, TrialCommands.Starts(starts, "bad"));
+        Assert.Equal(1, TrialCommands.Starts(starts, "good"));
+    }
+}
