@@ -193,6 +193,29 @@ public sealed class GatesFileTests : IDisposable
             Task.FromResult<IReadOnlyList<EdgeRisk.Release.Docker.ContainerFacts>?>(null);
     }
 
+    [Fact]
+    public async Task Read_PassJudgedByAnotherGatesFile_IsInconclusiveWithTheFix()
+    {
+        var judgedBy = GatesFile.Load(Write(root => root["gates"]!["var"]!["maxVarPct"] = 99)).Settings(GatesFile.LocalProfile);
+        var e = Evidence.Healthy(step: 120);
+        var report = new GateReport(GateStatus.Pass, e.Window, e.All(), VarBacktest.NotComputable("no limit"), new EvidenceRecording(), 100m, null)
+        {
+            Settings = judgedBy,
+        };
+        var output = _dir.Combine("report");
+        await GateReportWriter.WriteAsync(report, output);
+        var now = GatesFile.Load(ShippedPath());
+
+        var same = EdgeRisk.Release.Promotion.GateVerdict.Read(output, judgedBy.Source.Sha256);
+        var other = EdgeRisk.Release.Promotion.GateVerdict.Read(output, now.Sha256);
+
+        Assert.True(same.Passed);
+        Assert.False(other.Passed);
+        Assert.Equal("INCONCLUSIVE", other.Verdict);
+        Assert.Contains($"sha256 {judgedBy.Source.ShortSha256}", other.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("re-run ./build.sh EvaluateGates", other.Problem, StringComparison.Ordinal);
+    }
+
     private GateSettings Settings(Action<JsonObject> change) => GatesFile.Load(Write(change)).Settings(GatesFile.LocalProfile);
 
     /// <summary>A copy of the shipped gates file with <paramref name="change"/> applied, in the temp directory.</summary>
