@@ -243,8 +243,8 @@ public sealed class GatesFile
             case "required":
                 var required = schema?["required"]?.AsArray().Select(k => k!.GetValue<string>()) ?? [];
                 var missing = required.FirstOrDefault(k => value is not JsonObject o || !o.ContainsKey(k)) ?? "?";
-                var described = schema?["properties"]?[missing]?["description"]?.GetValue<string>()
-                    ?? Resolve(schema?["properties"]?[missing])?["description"]?.GetValue<string>();
+                var property = (schema?["properties"] ?? Resolve(schema)?["properties"])?[missing];
+                var described = property?["description"]?.GetValue<string>() ?? Resolve(property)?["description"]?.GetValue<string>();
                 return $"{(location.Count == 0 ? missing : $"{path}.{missing}")} is missing: add it{(described is null ? string.Empty : $" ({described})")}";
             case "additionalProperties":
             case "" when message.Contains("false", StringComparison.OrdinalIgnoreCase):

@@ -120,7 +120,7 @@ public sealed class GatesFileTests : IDisposable
 
         var error = Assert.Throws<GateConfigurationException>(() => GatesFile.Load(path, "gates.json"));
 
-        Assert.StartsWith("gates.json: gates.rss_drift.warmUp is missing: add it", error.Message, StringComparison.Ordinal);
+        Assert.Equal("gates.json: gates.rss_drift.warmUp is missing: add it (RSS warm-up excluded from the drift fit, e.g. 1h)", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
