@@ -54,11 +54,15 @@ public sealed record GateSettings
     /// <summary>The gates file and profile these settings came from.</summary>
     public required GatesFileSource Source { get; init; }
 
+    private static readonly Lazy<GateSettings> ShippedLocal = new(() => GatesFile.Shipped.Settings(GatesFile.LocalProfile));
+
+    private static readonly Lazy<GateSettings> ShippedStaging = new(() => GatesFile.Shipped.Settings(GatesFile.StagingProfile));
+
     /// <summary>The shipped <c>config/gates.json</c>, local profile.</summary>
-    public static GateSettings Default => GatesFile.Shipped.Settings(GatesFile.LocalProfile);
+    public static GateSettings Default => ShippedLocal.Value;
 
     /// <summary>The shipped <c>config/gates.json</c>, staging profile (48 h of real time before continuity can pass).</summary>
-    public static GateSettings Staging => GatesFile.Shipped.Settings(GatesFile.StagingProfile);
+    public static GateSettings Staging => ShippedStaging.Value;
 
     /// <summary>The settings of <paramref name="gate"/> as the gates file names them, for the report.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Describe(string gate) => gate switch

@@ -167,7 +167,13 @@ public sealed class GatesFile
     private static TimeSpan Duration(JsonObject root, params string[] keys) =>
         PrometheusDuration.Parse(Node(root, keys)!.GetValue<string>(), string.Join('.', keys));
 
-    private static JsonNode? Node(JsonNode? node, IEnumerable<string> keys) => keys.Aggregate(node, (n, k) => n?[k]);
+    /// <summary>The node at a key path (array items by index); null where the path leads nowhere.</summary>
+    private static JsonNode? Node(JsonNode? node, IEnumerable<string> keys) => keys.Aggregate(node, (n, k) => n switch
+    {
+        JsonObject o => o[k],
+        JsonArray a when int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+        _ => null,
+    });
 
     private static byte[] Resource(string name)
     {
@@ -224,7 +230,7 @@ public sealed class GatesFile
         foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
             var location = node.InstanceLocation.ToString();
-            errors.Add((location, Explain(keyword, message, Segments(location), SchemaAt(node, keyword), instance)));
+            errors.Add((location, Explain(keyword, message, Segments(location), SchemaAt(node), instance)));
         }
 
         foreach (var child in node.Details ?? [])
@@ -308,26 +314,32 @@ public sealed class GatesFile
         return text.Length <= 40 ? text : text[..37] + "...";
     }
 
-    /// <summary>The subschema that holds <paramref name="keyword"/>, from the result's schema location (a JSON pointer fragment).</summary>
-    private static JsonObject? SchemaAt(EvaluationResults node, string keyword)
+    /// <summary>
+    /// The subschema that holds the failed keyword: the result's evaluation path walked through the schema,
+    /// following <c>$ref</c>s, up to an <c>additionalProperties</c> (the object that refused the key) or a segment that
+    /// is not a subschema (the keyword itself, or the library's own step names).
+    /// </summary>
+    private static JsonObject SchemaAt(EvaluationResults node)
     {
-        var fragment = Uri.UnescapeDataString(node.SchemaLocation.Fragment.TrimStart('#'));
-        var segments = Segments(fragment).ToList();
-        if (segments.Count > 0 && keyword.Length > 0 && segments[^1] == keyword)
+        var current = SchemaNode.Value;
+        foreach (var segment in Segments(node.EvaluationPath.ToString()))
         {
-            segments.RemoveAt(segments.Count - 1);
+            if (segment == "additionalProperties")
+            {
+                break;
+            }
+
+            if (segment == "$ref")
+            {
+                current = Resolve(current) ?? current;
+            }
+            else if (current[segment] is JsonObject child)
+            {
+                current = child;
+            }
         }
 
-        if (keyword.Length == 0 && segments.Count > 1 && segments[^2] == "additionalProperties")
-        {
-            segments.RemoveRange(segments.Count - 2, 2);
-        }
-        else if (keyword.Length == 0 && segments.Count > 0 && segments[^1] == "additionalProperties")
-        {
-            segments.RemoveAt(segments.Count - 1);
-        }
-
-        return Node(SchemaNode.Value, segments) as JsonObject;
+        return current;
     }
 
     private static JsonObject? Resolve(JsonNode? schema) =>

@@ -101,6 +101,7 @@ public sealed class GatesFileTests : IDisposable
     [InlineData("{\"gates\": {\"alerts\": {\"episodeGap\": \"1 minute\"}}}", "gates.alerts.episodeGap = \"1 minute\": must be a Prometheus duration")]
     [InlineData("{\"gates\": {\"alerts\": {\"episodeGap\": \"0s\"}}}", "gates.alerts.episodeGap = \"0s\": must be longer than 0")]
     [InlineData("{\"gates\": {\"var\": {\"statistic\": \"p99\"}}}", "gates.var.statistic = \"p99\": must be \"max\"")]
+    [InlineData("{\"profiles\": {\"staging\": {\"requiredJobs\": [\"trading\"]}}}", "profiles.staging.requiredJobs.0 = \"trading\": must match ^edgerisk")]
     [InlineData("{\"profiles\": {\"stagign\": {}}}", "profiles.stagign: unknown key; valid keys here are local, staging")]
     [InlineData("{\"profiles\": {\"staging\": {\"gates\": {\"continuity\": {\"requiredRuntime\": \"0m\"}}}}}", "profiles.staging.gates.continuity.requiredRuntime = \"0m\": must be longer than 0")]
     public void Load_MalformedValue_OneLineErrorNamingFileAndKey(string patch, string expected)
@@ -109,7 +110,7 @@ public sealed class GatesFileTests : IDisposable
 
         var error = Assert.Throws<GateConfigurationException>(() => GatesFile.Load(path, "gates.json"));
 
-        Assert.StartsWith("gates.json: " + expected, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.StartsWith("gates.json: " + expected, StringComparison.Ordinal), error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
