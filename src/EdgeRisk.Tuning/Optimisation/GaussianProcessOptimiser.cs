@@ -52,7 +52,8 @@ public sealed class GaussianProcessOptimiser : IOptimiser
         {
             if (Issued < _design.Length)
             {
-                trials.Add(_book.Issue(Snap(_design[Issued])));
+                var point = Snap(_design[Issued]);
+                trials.Add(_book.Issue(IsTaken(point) ? Untaken() : point));
                 continue;
             }
 
@@ -90,13 +91,16 @@ public sealed class GaussianProcessOptimiser : IOptimiser
 
         GaussianProcess? objective = null;
         double best = 0d;
-        if (feasible.Count >= 2)
+        if (feasible.Count >= 1 && told.Count >= 2)
         {
-            var kept = Cap(feasible);
-            var x = kept.Select(r => space.ToUnit(r.Trial.Values)).ToArray();
-            var raw = kept.Select(r => _book.Minimised(r.Objective)).ToArray();
+            // Infeasible trials join the objective's data at the worst feasible objective seen (a penalty), so the GP
+            // learns that the infeasible region is not worth a look; the feasibility GP below sharpens that at its edge.
+            var worst = feasible.Max(r => _book.Minimised(r.Objective));
+            var kept = Cap(told.Select(r => (Result: r, Value: r.Feasible ? _book.Minimised(r.Objective) : worst)).ToList());
+            var x = kept.Select(r => space.ToUnit(r.Result.Trial.Values)).ToArray();
+            var raw = kept.Select(r => r.Value).ToArray();
             var y = Standardise(raw, out var mean, out var sd);
-            best = (raw.Min() - mean) / sd;
+            best = (feasible.Min(r => _book.Minimised(r.Objective)) - mean) / sd;
             objective = Model(x, y, ref _objectiveKernel, doRefit);
             objective = Believe(objective, x, y, pending);
         }
@@ -197,17 +201,35 @@ public sealed class GaussianProcessOptimiser : IOptimiser
             refined.Add((point, value));
         }
 
-        var taken = _book.Results.Select(r => space.ToUnit(r.Trial.Values)).Concat(pending).ToList();
         foreach (var (point, _) in refined.Concat(scored).OrderByDescending(c => c.Score))
         {
             var snapped = Snap(point);
-            if (!taken.Any(t => Distance(t, snapped) < Same))
+            if (!IsTaken(snapped))
             {
                 return snapped;
             }
         }
 
-        return Snap(RandomPoint(d));
+        return Untaken();
+    }
+
+    /// <summary>Whether a trial was already asked at this point (told or pending): rounding ints can map candidates onto one.</summary>
+    private bool IsTaken(double[] snapped) =>
+        _book.Results.Select(r => r.Trial).Concat(_book.Pending).Any(t => Distance(_book.Space.ToUnit(t.Values), snapped) < Same);
+
+    /// <summary>A random point not asked yet; when a small integer space has none left, a random point.</summary>
+    private double[] Untaken()
+    {
+        for (var i = 0; i < 10_000; i++)
+        {
+            var point = Snap(RandomPoint(_book.Space.Dimensions));
+            if (!IsTaken(point))
+            {
+                return point;
+            }
+        }
+
+        return Snap(RandomPoint(_book.Space.Dimensions));
     }
 
     /// <summary>Feasible tells since the best last improved by more than 1 % of the objective's observed range.</summary>
@@ -259,17 +281,17 @@ public sealed class GaussianProcessOptimiser : IOptimiser
         return GaussianProcess.Condition([.. x, .. pending], [.. y, .. believed], gp.Parameters);
     }
 
-    private List<TrialResult> Cap(List<TrialResult> feasible)
+    private List<(TrialResult Result, double Value)> Cap(List<(TrialResult Result, double Value)> told)
     {
-        if (feasible.Count <= _options.HistoryCap)
+        if (told.Count <= _options.HistoryCap)
         {
-            return feasible;
+            return told;
         }
 
         var bestCount = _options.HistoryCap / 4;
-        var best = feasible.OrderBy(r => _book.Minimised(r.Objective)).Take(bestCount).ToHashSet();
-        var recent = feasible.Where(r => !best.Contains(r)).TakeLast(_options.HistoryCap - bestCount);
-        return [.. best, .. recent];
+        var best = told.OrderBy(r => r.Value).Take(bestCount).Select(r => r.Result).ToHashSet();
+        var recent = told.Where(r => !best.Contains(r.Result)).TakeLast(_options.HistoryCap - bestCount);
+        return [.. told.Where(r => best.Contains(r.Result)), .. recent];
     }
 
     private static double[] Standardise(double[] raw, out double mean, out double sd)
