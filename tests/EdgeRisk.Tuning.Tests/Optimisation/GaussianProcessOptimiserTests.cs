@@ -88,7 +88,7 @@ public sealed class GaussianProcessOptimiserTests
     }
 
     [Fact]
-    public void Ask_InfeasibleHalfOfTheSpace_MostAsksFeasible()
+    public void Ask_TwoThirdsOfSpaceInfeasible_MostAsksFeasible()
     {
         // Branin with the constraint x1 >= 5: two of its three minima are infeasible, the one at (9.42, 2.47) is not.
         var f = TestFunction.Branin;
