@@ -29,17 +29,17 @@ internal sealed class TrialBook(TuneSpace space, Direction direction)
     public void Record(Trial trial, double objective, bool feasible)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        if (!_pending.Remove(trial.Number) )
+        if (!_pending.TryGetValue(trial.Number, out var asked) || !ReferenceEquals(asked, trial))
         {
             throw new ArgumentException($"trial {trial.Number} was not asked of this optimiser or was already told; tell each asked trial once", nameof(trial));
         }
 
         if (feasible && !double.IsFinite(objective))
         {
-            _pending.Add(trial.Number, trial);
             throw new ArgumentException($"trial {trial.Number}: objective {objective} is not a finite number; tell it as infeasible", nameof(objective));
         }
 
+        _pending.Remove(trial.Number);
         var result = new TrialResult(trial, objective, feasible);
         _results.Add(result);
         if (feasible && (Best is null || Better(objective, Best.Objective)))

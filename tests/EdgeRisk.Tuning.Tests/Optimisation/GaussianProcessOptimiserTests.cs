@@ -152,6 +152,9 @@ public sealed class GaussianProcessOptimiserTests
 
         Assert.Throws<ArgumentException>(() => optimiser.Tell(t, 1, feasible: true));
         Assert.Throws<ArgumentException>(() => optimiser.Tell(Optimiser(TestFunction.Branin.Space).Ask() with { Number = 5 }, 1, true));
+        var pending = optimiser.Ask();
+        Assert.Throws<ArgumentException>(() => optimiser.Tell(pending with { Values = [0d, 0d] }, 1, true)); // same number, not the asked trial
+        optimiser.Tell(pending, 2, feasible: true);
     }
 
     [Fact]
