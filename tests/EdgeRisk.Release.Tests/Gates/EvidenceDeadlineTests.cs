@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Prometheus;
@@ -104,27 +105,18 @@ public sealed class EvidenceDeadlineTests
     {
         var evidence = Evidence.Healthy(length: TimeSpan.FromHours(4));
         await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: evidence.ToOpenMetrics());
-        var frozen = 0;
-        // One query at a time; Prometheus is stopped as soon as the first fetch is in: the rest hit a frozen server.
-        var progress = new SyncProgress(_ =>
-        {
-            if (Interlocked.Exchange(ref frozen, 1) == 0)
-            {
-                prometheus.Freeze();
-            }
-        });
+        var options = Deadline with { Timeout = TimeSpan.FromSeconds(5), MaxConcurrentQueries = 1 };
+        // Prometheus is stopped as soon as the first fetch is in, and every other fetch waits for that: the rest hit a
+        // frozen server however the machine schedules them.
+        var source = new FreezingAfterFirstFetch(
+            new PrometheusEvidenceSource(prometheus.BaseUrl, options, null, TimeProvider.System), prometheus.Freeze);
         try
         {
-            var report = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
-            {
-                PrometheusUrl = prometheus.BaseUrl,
-                WindowEnd = evidence.Window.End,
-                WindowLength = TimeSpan.FromHours(4),
-                PnlSigmaUsd = 100m,
-                Source = Deadline with { Timeout = TimeSpan.FromSeconds(5), MaxConcurrentQueries = 1 },
-            }, progress, CancellationToken.None).WaitAsync(Bound * 2);
+            var report = await new GateEvaluator(TimeProvider.System).EvaluateAsync(source,
+                GateWindow.Ending(evidence.Window.End, TimeSpan.FromHours(4)), 100m,
+                new GateEvaluationOptions { Source = options }, null, CancellationToken.None).WaitAsync(Bound * 2);
 
-            Assert.Equal(1, frozen);
+            Assert.True(source.Frozen);
             Assert.NotEqual(GateStatus.Pass, report.Verdict);
             Assert.Contains(report.Gates, g => g.Status == GateStatus.Inconclusive
                 && g.Detail.Contains("Prometheus did not answer within 5 s", StringComparison.Ordinal));
@@ -132,6 +124,45 @@ public sealed class EvidenceDeadlineTests
         finally
         {
             prometheus.Thaw();
+        }
+    }
+
+    /// <summary>Runs the first fetch, then freezes the server; every later fetch starts only after the freeze.</summary>
+    private sealed class FreezingAfterFirstFetch(IEvidenceSource inner, Action freeze) : IEvidenceSource
+    {
+        private readonly TaskCompletionSource _frozen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _first;
+
+        public bool Frozen => _frozen.Task.IsCompleted;
+
+        public EvidenceRecording Recording => inner.Recording;
+
+        public Task<IReadOnlyList<TimeSeries>> GetSeriesAsync(string selector, GateWindow window, CancellationToken cancellationToken) =>
+            Fetch(() => inner.GetSeriesAsync(selector, window, cancellationToken), cancellationToken);
+
+        public Task<RulesEvidence?> GetAlertRulesAsync(CancellationToken cancellationToken) =>
+            Fetch(() => inner.GetAlertRulesAsync(cancellationToken), cancellationToken);
+
+        public Task<IReadOnlyList<ContainerFacts>?> GetContainersAsync(CancellationToken cancellationToken) =>
+            Fetch(() => inner.GetContainersAsync(cancellationToken), cancellationToken);
+
+        private async Task<T> Fetch<T>(Func<Task<T>> fetch, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _first, 1) == 0)
+            {
+                try
+                {
+                    return await fetch();
+                }
+                finally
+                {
+                    freeze();
+                    _frozen.TrySetResult();
+                }
+            }
+
+            await _frozen.Task.WaitAsync(cancellationToken);
+            return await fetch();
         }
     }
 
@@ -153,10 +184,5 @@ public sealed class EvidenceDeadlineTests
             Assert.Equal(GateStatus.Inconclusive, g.Status);
             Assert.Contains(detail, g.Detail, StringComparison.Ordinal);
         });
-    }
-
-    private sealed class SyncProgress(Action<GateProgress> report) : IProgress<GateProgress>
-    {
-        public void Report(GateProgress value) => report(value);
     }
 }

@@ -17,7 +17,10 @@ public sealed class BacktestStatisticsFileTests
         using var dir = new TempDirectory();
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var command = new BacktestCommand(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], "dual-horizon", TradingProcess.DataDirectory, dir.Path);
+        var command = new BacktestCommand(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], "dual-horizon", TradingProcess.DataDirectory, dir.Path)
+        {
+            ConfigDirectory = TradingProcess.ConfigDirectory,
+        };
 
         Assert.Equal(0, BacktestApp.Run(command, output, error));
 
