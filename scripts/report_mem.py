@@ -8,7 +8,9 @@ start + --warmup, so a process that has run for days is compared from the start 
 (`quantile_over_time(0.5, process_resident_memory_bytes[1h])`). A job that started less than warm-up + two hours
 ago, or whose RSS data is that young (no sample in the window before its first one), is WAITING: not enough data yet,
 until when. A job without data, with too few samples in either hour, or restarted inside the window (its RSS history
-no longer belongs to one process) is a FAIL; one FAIL makes the line FAIL.
+no longer belongs to one process) is a FAIL; one FAIL makes the line FAIL. Memory grows in real time, so process start
+and restarts are read from `process_start_time_seconds` (the real start of the OS process), never from
+`edgerisk_start_time_seconds` (the trading clock's start, virtual in a replay).
 Prints exactly one line, `OK ...` (exit 0), `WAITING ...` (exit 0) or `FAIL <reason>` (exit 1); bad arguments print
 `FAIL bad input: ...` (exit 2). Python standard library only: it runs inside the trading container.
 """

@@ -22,7 +22,7 @@ public class GatesBenchmarks
         var start = _window.StartSeconds;
         string[] jobs = ["edgerisk-crypto", "edgerisk-stocks"];
         _up = jobs.Select(j => Series("up", j, _ => 1)).ToList();
-        _starts = jobs.Select(j => Series("process_start_time_seconds", j, _ => start - 60)).ToList();
+        _starts = jobs.Select(j => Series("edgerisk_start_time_seconds", j, _ => start - 60)).ToList();
         _rss = jobs.Select(j => Series("process_resident_memory_bytes", j, t => 1e8 + ((t - start) % 600))).ToList();
         _var = [Series("var_pct", jobs[0], t => 50 + (20 * Math.Sin(t / 900)))];
         _pnl =

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -48,6 +49,7 @@ public static class LiveApp
         }
 
         var metrics = new TradingMetrics(options.Symbols, BuildInfo.Current with { ConfigHash = config.Hash });
+        metrics.SetProcessStart(RealProcessStart());
         bool edgeBandLoaded;
         try
         {
@@ -269,6 +271,13 @@ public static class LiveApp
         to.ConfigDirectory = from.ConfigDirectory;
         to.HeartbeatTimeout = from.HeartbeatTimeout;
         to.SnapshotInterval = from.SnapshotInterval;
+    }
+
+    /// <summary>The OS process's real start (never the replay clock), for <c>process_start_time_seconds</c>.</summary>
+    private static DateTimeOffset RealProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new DateTimeOffset(process.StartTime.ToUniversalTime());
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Split(". ", 2)[0].Trim().TrimEnd('.');

@@ -5,11 +5,15 @@ namespace EdgeRisk.Release.Gates;
 
 /// <summary>
 /// ≥ 48 h continuous, no restarts: every <c>edgerisk.*</c> job is up (=1) throughout with no hole longer than maxUpGap (2 min shipped),
-/// its <c>process_start_time_seconds</c> never changes and predates the window; with a Docker host, every container
-/// of the compose project has RestartCount 0, was not OOM-killed, runs, and started before the window.
+/// its <c>edgerisk_start_time_seconds</c> (the start on the trading clock, virtual in a replay) never changes and predates
+/// the window; with a Docker host, every container of the compose project has RestartCount 0, was not OOM-killed, runs,
+/// and started before the window. <c>process_start_time_seconds</c> (the real start of the OS process) is not read.
 /// </summary>
 public static partial class ContinuityGate
 {
+    /// <summary>The series restarts are judged on: the start of the trading process on its trading clock.</summary>
+    public const string StartMetric = "edgerisk_start_time_seconds";
+
     public static GateResult Evaluate(
         GateWindow window,
         IReadOnlyList<TimeSeries> up,
@@ -77,7 +81,7 @@ public static partial class ContinuityGate
             var starts = cleanStart.Where(s => s.Label("job") == job && s.Count > 0).ToList();
             if (starts.Count == 0)
             {
-                unknowns.Add($"no process_start_time_seconds for job {job}");
+                unknowns.Add($"no {StartMetric} for job {job}");
                 continue;
             }
 
@@ -88,14 +92,14 @@ public static partial class ContinuityGate
                 var changed = Array.FindIndex(series.Values, x => x != first);
                 if (changed >= 0)
                 {
-                    failures.Add($"process_start_time_seconds{name} changed from {first:0.###} to {series.Values[changed]:0.###} at {SeriesMath.At(series.Times[changed])} (restart)");
+                    failures.Add($"{StartMetric}{name} changed from {first:0.###} to {series.Values[changed]:0.###} at {SeriesMath.At(series.Times[changed])} (restart)");
                 }
                 else if (first > window.StartSeconds)
                 {
-                    failures.Add($"process_start_time_seconds{name} = {SeriesMath.At(first)} is inside the window (started after {SeriesMath.At(window.StartSeconds)})");
+                    failures.Add($"{StartMetric}{name} = {SeriesMath.At(first)} is inside the window (started after {SeriesMath.At(window.StartSeconds)})");
                 }
 
-                AddCoverage(unknowns, "process_start_time_seconds" + name, series, window, tolerance, settings.MinCoverage);
+                AddCoverage(unknowns, StartMetric + name, series, window, tolerance, settings.MinCoverage);
             }
         }
 

@@ -12,7 +12,7 @@ namespace EdgeRisk.Release.Gates;
 public sealed class GateEvaluator
 {
     public const string UpSelector = "up{job=~\"edgerisk.*\"}";
-    public const string ProcessStartSelector = "process_start_time_seconds{job=~\"edgerisk.*\"}";
+    public const string TradingStartSelector = ContinuityGate.StartMetric + "{job=~\"edgerisk.*\"}";
     public const string AlertsSelector = "ALERTS{alertstate=\"firing\"}";
     public const string RulesMarkerSelector = "edgerisk_rules_evaluated";
     public const string PnlSelector = "pnl_usd";
@@ -91,7 +91,7 @@ public sealed class GateEvaluator
         try
         {
             var up = steps.Series(source, UpSelector, window);
-            var starts = steps.Series(source, ProcessStartSelector, window);
+            var starts = steps.Series(source, TradingStartSelector, window);
             var alerts = steps.Series(source, AlertsSelector, window);
             var marker = steps.Series(source, RulesMarkerSelector, window);
             var pnl = steps.Series(source, PnlSelector, window);

@@ -15,6 +15,7 @@ public sealed class GrafanaOutboxResponder : IOutboxResponder
     private const string FoldersPath = "/api/folders";
     private const string DashboardPrefix = "/api/dashboards/uid/";
     private const string FolderPrefix = "/api/folders/";
+    private const string AnnotationsPath = "/api/annotations";
 
     public string Service => "grafana";
 
@@ -50,7 +51,7 @@ public sealed class GrafanaOutboxResponder : IOutboxResponder
                 });
             case FoldersPath:
                 return new(HttpStatusCode.OK, Folder(body));
-            case "/api/annotations":
+            case AnnotationsPath:
                 return new(HttpStatusCode.OK, new JsonObject
                 {
                     ["message"] = "Annotation added",
@@ -68,6 +69,20 @@ public sealed class GrafanaOutboxResponder : IOutboxResponder
         if (path == "/api/health")
         {
             return new(HttpStatusCode.OK, new JsonObject { ["database"] = "ok", ["version"] = "outbox" });
+        }
+
+        if (path == AnnotationsPath)
+        {
+            // Every recorded annotation with the id its POST was answered with; the caller filters by tags and dashboard.
+            var posted = recorded.Where(e => e.Method == "POST" && e.PathWithoutQuery == AnnotationsPath).ToList();
+            return new(HttpStatusCode.OK, new JsonArray([.. posted.Select((e, i) => (JsonNode)new JsonObject
+            {
+                ["id"] = i + 1,
+                ["dashboardUID"] = e.Body?["dashboardUID"]?.DeepClone(),
+                ["time"] = e.Body?["time"]?.DeepClone(),
+                ["tags"] = e.Body?["tags"]?.DeepClone() ?? new JsonArray(),
+                ["text"] = e.Body?["text"]?.DeepClone(),
+            })]));
         }
 
         if (path.StartsWith(DashboardPrefix, StringComparison.Ordinal))

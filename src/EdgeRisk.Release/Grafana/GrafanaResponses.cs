@@ -18,7 +18,8 @@ internal static class GrafanaResponses
         return Content(response, what);
     }
 
-    public static JsonObject Content(IApiResponse<JsonObject> response, string what)
+    public static T Content<T>(IApiResponse<T> response, string what)
+        where T : JsonNode
     {
         if (response.IsSuccessStatusCode && response.Content is not null)
         {

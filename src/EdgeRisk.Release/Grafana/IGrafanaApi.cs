@@ -39,4 +39,17 @@ public interface IGrafanaApi
     /// <summary>Body: <c>{dashboardUID, time (epoch ms), tags, text}</c>; answer <c>{message: "Annotation added", id}</c>.</summary>
     [Post("/api/annotations")]
     Task<IApiResponse<JsonObject>> CreateAnnotationAsync([Body] JsonObject request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Find annotations: <c>tags</c> repeated (<c>tags=a&amp;tags=b</c>, all must match), <c>type</c> <c>annotation</c>
+    /// (not alert annotations), <c>dashboardUID</c>, <c>limit</c> (Grafana's default 100); answer a JSON array of
+    /// <c>{id, dashboardUID, time, timeEnd, tags, text, ...}</c>.
+    /// </summary>
+    [Get("/api/annotations")]
+    Task<IApiResponse<JsonArray>> FindAnnotationsAsync(
+        [Query(CollectionFormat.Multi)] IEnumerable<string> tags,
+        string type,
+        [AliasAs("dashboardUID")] string dashboardUid,
+        int limit,
+        CancellationToken cancellationToken = default);
 }

@@ -143,7 +143,13 @@ public sealed class PromotionService(GitRepository repository, PromotionIntegrat
                     return (posted, "already posted");
                 }
 
-                var id = await annotator.AnnotateAsync(tag.Tag, status.CandidateCommit ?? tag.Commit, time.GetUtcNow(), cancellationToken);
+                var (id, reused) = await annotator.AnnotateAsync(tag.Tag, status.CandidateCommit ?? tag.Commit, time.GetUtcNow(), cancellationToken);
+                if (reused)
+                {
+                    log($"Grafana deploy annotation {tag.Tag} on dashboard {annotator.DashboardUid}: already in Grafana (id {id}), not posted again");
+                    return (id, "already in Grafana");
+                }
+
                 log($"Grafana deploy annotation {tag.Tag} on dashboard {annotator.DashboardUid}: posted (id {id}){Sent()}");
                 return (id, $"posted (id {id})");
             });

@@ -9,7 +9,8 @@ namespace EdgeRisk.Trading.Host.Metrics;
 
 /// <summary>
 /// The process's metric registry with exactly the names of the metric contract. It observes the pipeline and the
-/// feeds; process metrics are set here too, so that in a replay <c>process_start_time_seconds</c> is virtual time.
+/// feeds; process metrics are set here too: <c>process_start_time_seconds</c> is the real (wall-clock) start of the OS
+/// process, <c>edgerisk_start_time_seconds</c> the start on the trading clock (virtual in a replay, equal to the real start live).
 /// </summary>
 public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
 {
@@ -32,6 +33,7 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
     private readonly Counter _journalFailures;
     private readonly Gauge _journalPending;
     private readonly Gauge _startTime;
+    private readonly Gauge _tradingStartTime;
     private readonly Gauge _rss;
     private readonly Dictionary<string, DateTime> _newestEvent = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -60,7 +62,9 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
         _virtualTime = factory.CreateGauge("edgerisk_virtual_time_seconds", "The process clock (virtual in replay, wall in live).");
         _journalFailures = factory.CreateCounter("journal_write_failures_total", "Failed Redis journal writes.");
         _journalPending = factory.CreateGauge("journal_pending_writes", "Journal entries kept in memory awaiting Redis catch-up.");
-        _startTime = factory.CreateGauge("process_start_time_seconds", "Start time of the process on its clock (virtual in replay), unix seconds.");
+        _startTime = factory.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
+        _tradingStartTime = factory.CreateGauge("edgerisk_start_time_seconds",
+            "Start of the trading process on its trading clock (virtual in a replay, equal to the real start live), unix seconds.");
         _rss = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
         Registry.AddBeforeCollectCallback(() => _rss.Set(Environment.WorkingSet));
         factory.CreateGauge("edgerisk_build_info", "Always 1: the version and commit the process was built from and the hash of its configuration.", "version", "commit", "config_hash")
@@ -93,7 +97,11 @@ public sealed class TradingMetrics : IPipelineObserver, IFeedRejectionSink
 
     public CollectorRegistry Registry { get; }
 
-    public void SetProcessStart(DateTimeOffset start) => _startTime.Set(start.ToUnixTimeMilliseconds() / 1000d);
+    /// <summary>The real (wall-clock) start of the OS process: <c>process_start_time_seconds</c>.</summary>
+    public void SetProcessStart(DateTimeOffset realStart) => _startTime.Set(realStart.ToUnixTimeMilliseconds() / 1000d);
+
+    /// <summary>The start on the trading clock (virtual in a replay): <c>edgerisk_start_time_seconds</c>, what restarts are judged on.</summary>
+    public void SetTradingStart(DateTimeOffset start) => _tradingStartTime.Set(start.ToUnixTimeMilliseconds() / 1000d);
 
     public void SetEdgeBand(string symbol, double meanBps, double sigmaBps)
     {

@@ -65,7 +65,7 @@ public sealed class ReplayService(
         clock.Start();
         var end = options.WindowEnd;
         var crashAt = options.CrashAt is { } offset ? start + offset : (DateTimeOffset?)null;
-        metrics.SetProcessStart(start);
+        metrics.SetTradingStart(start);
         var observer = new HostPipelineObserver(metrics, journal);
         var engine = EngineFactory.Create(config, recovered, observer, TimeProvider.System);
         await using var recorder = options.RecordMetricsFile is { } file ? new MetricsRecorder(metrics.Registry, file, options.RecordInterval, start) : null;

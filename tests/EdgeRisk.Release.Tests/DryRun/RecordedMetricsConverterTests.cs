@@ -91,7 +91,7 @@ public sealed class RecordedMetricsConverterTests : IDisposable
 
         Assert.Equal(
         [
-            "# TYPE orders counter", "# TYPE process_start_time_seconds gauge", "# TYPE tick_to_decision_seconds histogram",
+            "# TYPE edgerisk_start_time_seconds gauge", "# TYPE orders counter", "# TYPE tick_to_decision_seconds histogram",
             "# TYPE up gauge", "# TYPE var_pct gauge",
         ], lines.Where(l => l.StartsWith("# TYPE", StringComparison.Ordinal)));
         Assert.Equal("# EOF", lines[^1]);

@@ -13,7 +13,7 @@ internal sealed class RecordingBuilder
     public RecordingBuilder Types()
     {
         _text.Append("# HELP var_pct Portfolio VaR over the limit, percent\n# TYPE var_pct gauge\n")
-            .Append("# TYPE orders_total counter\n# TYPE tick_to_decision_seconds histogram\n# TYPE process_start_time_seconds gauge\n");
+            .Append("# TYPE orders_total counter\n# TYPE tick_to_decision_seconds histogram\n# TYPE edgerisk_start_time_seconds gauge\n");
         return this;
     }
 
@@ -29,7 +29,7 @@ internal sealed class RecordingBuilder
             .Append(CultureInfo.InvariantCulture, $"tick_to_decision_seconds_count 3 {ms}\n")
             .Append(CultureInfo.InvariantCulture, $"tick_to_decision_seconds_bucket{{le=\"0.1\"}} 2 {ms}\n")
             .Append(CultureInfo.InvariantCulture, $"tick_to_decision_seconds_bucket{{le=\"+Inf\"}} 3 {ms}\n")
-            .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {processStart} {ms}\n");
+            .Append(CultureInfo.InvariantCulture, $"edgerisk_start_time_seconds {processStart} {ms}\n");
         return this;
     }
 

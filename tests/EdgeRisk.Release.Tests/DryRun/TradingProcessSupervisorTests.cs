@@ -10,10 +10,10 @@ public sealed class TradingProcessSupervisorTests : IDisposable
     private const long S = RecordingBuilder.Start;
 
     // First run: 4 snapshots, then killed (-9) in the middle of a line. Second run (marker file present): resumes
-    // 2 min of virtual time later with a new process_start_time_seconds and ends cleanly.
+    // 2 min of virtual time later with a new edgerisk_start_time_seconds and ends cleanly.
     private const string CrashOnceScript = """
         file=$1; marker=$2; start=1504396800
-        snap() { printf '# snapshot %d\nprocess_start_time_seconds %d %d000\nvar_pct 41.5 %d000\n' "$1" "$2" "$1" "$1" >> "$file"; }
+        snap() { printf '# snapshot %d\nedgerisk_start_time_seconds %d %d000\nvar_pct 41.5 %d000\n' "$1" "$2" "$1" "$1" >> "$file"; }
         if [ ! -e "$marker" ]; then
           touch "$marker"
           for i in 0 1 2 3; do snap $((start + i * 15)) $start; done
@@ -53,7 +53,7 @@ public sealed class TradingProcessSupervisorTests : IDisposable
         Assert.Equal(["1", "1", "1", "0", "0", "0", "0", "0", "1", "1", "1", "1"],
             lines.Where(l => l.StartsWith("up{", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]));
         Assert.Equal([$"{S}", $"{S + 110}"],
-            lines.Where(l => l.StartsWith("process_start_time_seconds{", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).Distinct());
+            lines.Where(l => l.StartsWith("edgerisk_start_time_seconds{", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).Distinct());
     }
 
     [Fact]

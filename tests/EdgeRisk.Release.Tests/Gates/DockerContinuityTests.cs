@@ -38,8 +38,8 @@ public sealed class DockerContinuityTests
             Assert.Equal(1, Assert.Single(facts, f => f.Name == "gatetest_flaky_1").RestartCount);
             Assert.Equal(0, Assert.Single(facts, f => f.Name == "gatetest_healthy_1").RestartCount);
             var e = Evidence.Healthy(step: 120, end: DateTimeOffset.UtcNow.AddHours(48));
-            var both = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), facts);
-            var healthyOnly = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), facts.Where(f => f.Name.Contains("healthy", StringComparison.Ordinal)).ToList());
+            var both = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), facts);
+            var healthyOnly = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), facts.Where(f => f.Name.Contains("healthy", StringComparison.Ordinal)).ToList());
             Assert.Equal(GateStatus.Fail, both.Status);
             Assert.Contains("gatetest_flaky_1 RestartCount 1", both.Detail);
             Assert.True(both.Irreversible);

@@ -28,6 +28,7 @@ internal sealed class Evidence
         foreach (var job in new[] { "edgerisk-crypto", "edgerisk-stocks" })
         {
             e.Add("up", job, _ => 1);
+            e.Add("edgerisk_start_time_seconds", job, _ => e.Window.StartSeconds - 600);
             e.Add("process_start_time_seconds", job, _ => e.Window.StartSeconds - 600);
             e.Add("process_resident_memory_bytes", job, _ => 100_000_000);
         }
@@ -111,7 +112,7 @@ internal sealed class Evidence
     public List<TimeSeries> Get(string name) =>
         Series.Where(s => s.Name == name).Select(s => new TimeSeries(s.Labels, [.. s.Times], [.. s.Values])).ToList();
 
-    public GateResult Continuity() => ContinuityGate.Evaluate(Window, Get("up"), Get("process_start_time_seconds"), null);
+    public GateResult Continuity() => ContinuityGate.Evaluate(Window, Get("up"), Get("edgerisk_start_time_seconds"), null);
 
     public GateResult Alerts() => AlertsGate.Evaluate(Window, Get("ALERTS"), Get("edgerisk_rules_evaluated"), null, Get("var_pct"));
 

@@ -53,10 +53,10 @@ public sealed class GateUnitTests
     }
 
     [Fact]
-    public void Continuity_ProcessStartTimeChanges_FailsAsRestart()
+    public void Continuity_TradingStartTimeChanges_FailsAsRestart()
     {
         var e = Evidence.Healthy();
-        e.Set("process_start_time_seconds", t => t >= e.At(Hour * 20), (t, _) => e.At(Hour * 20), job: "edgerisk-crypto");
+        e.Set("edgerisk_start_time_seconds", t => t >= e.At(Hour * 20), (t, _) => e.At(Hour * 20), job: "edgerisk-crypto");
 
         var result = e.Continuity();
 
@@ -83,8 +83,8 @@ public sealed class GateUnitTests
     {
         var e = Evidence.Healthy(length: TimeSpan.FromMinutes(3));
 
-        var staging = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging);
-        var local = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Default);
+        var staging = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), null, GateSettings.Staging);
+        var local = ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), null, GateSettings.Default);
 
         Assert.Equal(GateStatus.Inconclusive, staging.Status);
         Assert.Contains("of the required 48h00m00s continuous run", staging.Detail, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class GateUnitTests
     {
         var e = Evidence.Healthy(length: TimeSpan.FromHours(48));
 
-        Assert.Equal(GateStatus.Pass, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging).Status);
+        Assert.Equal(GateStatus.Pass, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), null, GateSettings.Staging).Status);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public sealed class GateUnitTests
     {
         var e = Evidence.Healthy(length: TimeSpan.FromMinutes(30));
         var restart = e.Window.Start.AddMinutes(10).ToUnixTimeSeconds();
-        e.Series.RemoveAll(s => s.Labels["__name__"] == "process_start_time_seconds" && s.Labels["job"] == "edgerisk-crypto");
-        e.Add("process_start_time_seconds", "edgerisk-crypto", t => t < restart ? e.Window.Start.AddHours(-1).ToUnixTimeSeconds() : restart);
+        e.Series.RemoveAll(s => s.Labels["__name__"] == "edgerisk_start_time_seconds" && s.Labels["job"] == "edgerisk-crypto");
+        e.Add("edgerisk_start_time_seconds", "edgerisk-crypto", t => t < restart ? e.Window.Start.AddHours(-1).ToUnixTimeSeconds() : restart);
 
-        Assert.Equal(GateStatus.Fail, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), null, GateSettings.Staging).Status);
+        Assert.Equal(GateStatus.Fail, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), null, GateSettings.Staging).Status);
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public sealed class GateUnitTests
         ContainerFacts[] restarted = [new("edgerisk_core_1", "a", 1, false, true, before)];
         ContainerFacts[] healthy = [new("edgerisk_core_1", "a", 0, false, true, before)];
 
-        Assert.Equal(GateStatus.Fail, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), restarted).Status);
-        Assert.Equal(GateStatus.Pass, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), healthy).Status);
-        Assert.Equal(GateStatus.Inconclusive, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("process_start_time_seconds"), []).Status);
+        Assert.Equal(GateStatus.Fail, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), restarted).Status);
+        Assert.Equal(GateStatus.Pass, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), healthy).Status);
+        Assert.Equal(GateStatus.Inconclusive, ContinuityGate.Evaluate(e.Window, e.Get("up"), e.Get("edgerisk_start_time_seconds"), []).Status);
     }
 
     [Fact]

@@ -182,7 +182,7 @@ public sealed class GatesFileTests : IDisposable
             Task.FromResult<IReadOnlyList<TimeSeries>>(evidence.Get(selector switch
             {
                 GateEvaluator.UpSelector => "up",
-                GateEvaluator.ProcessStartSelector => "process_start_time_seconds",
+                GateEvaluator.TradingStartSelector => "edgerisk_start_time_seconds",
                 GateEvaluator.AlertsSelector => "ALERTS",
                 GateEvaluator.RssSelector => "process_resident_memory_bytes",
                 _ => selector,

@@ -19,8 +19,11 @@ public sealed class PrometheusGateTests : IAsyncLifetime
             ["pass"] = Evidence.Healthy(),
             ["stopped-mid-way"] = Evidence.Healthy(),
             // Breach scenarios hold only the series their gate reads, to keep the backfills small.
-            ["restart"] = Evidence.Healthy().Set("process_start_time_seconds", t => t >= Evidence.End.ToUnixTimeSeconds() - (10 * Hour), (t, _) => t, job: "edgerisk-stocks")
-                .Only("up", "process_start_time_seconds"),
+            ["restart"] = Evidence.Healthy().Set("edgerisk_start_time_seconds", t => t >= Evidence.End.ToUnixTimeSeconds() - (10 * Hour), (t, _) => t, job: "edgerisk-stocks")
+                .Only("up", "edgerisk_start_time_seconds"),
+            // The real start moves while the trading clock's start stays: not a restart of the trading process.
+            ["real-start-only"] = Evidence.Healthy().Set("process_start_time_seconds", t => t >= Evidence.End.ToUnixTimeSeconds() - (10 * Hour), (t, _) => t, job: "edgerisk-stocks")
+                .Only("up", "edgerisk_start_time_seconds", "process_start_time_seconds"),
             ["var-spike"] = Evidence.Healthy().Set("var_pct", t => t >= Evidence.End.ToUnixTimeSeconds() - (5 * Hour) && t < Evidence.End.ToUnixTimeSeconds() - (5 * Hour) + 120, (_, _) => 97)
                 .Only("var_pct"),
             ["critical"] = Evidence.Healthy().WithAlert("VarCritical", "critical", 20 * Hour, (20 * Hour) + 300).Only("ALERTS"),
@@ -93,6 +96,26 @@ public sealed class PrometheusGateTests : IAsyncLifetime
         Assert.Equal(gate, failed.Name);
         Assert.True(failed.Irreversible);
         Assert.DoesNotContain(report.Gates, g => g.Status == GateStatus.Pass);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_RealStartChangesTradingStartSteady_ContinuityPasses()
+    {
+        var report = await Evaluate(Options(_servers["real-start-only"]));
+
+        var continuity = Assert.Single(report.Gates, g => g.Name == GateNames.Continuity);
+        Assert.True(continuity.Status == GateStatus.Pass, continuity.Detail);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_TradingStartChanges_ContinuityFailsNamingTheSeries()
+    {
+        var report = await Evaluate(Options(_servers["restart"]));
+
+        var continuity = Assert.Single(report.Gates, g => g.Name == GateNames.Continuity);
+        Assert.Equal(GateStatus.Fail, continuity.Status);
+        Assert.Contains("edgerisk_start_time_seconds", continuity.Detail, StringComparison.Ordinal);
+        Assert.Contains("(restart)", continuity.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,4 +31,7 @@ internal sealed class RacingGrafanaApi(IGrafanaApi inner, Action beforeSave) : I
 
     public Task<IApiResponse<JsonObject>> CreateAnnotationAsync(JsonObject request, CancellationToken cancellationToken = default) =>
         inner.CreateAnnotationAsync(request, cancellationToken);
+
+    public Task<IApiResponse<JsonArray>> FindAnnotationsAsync(IEnumerable<string> tags, string type, string dashboardUid, int limit, CancellationToken cancellationToken = default) =>
+        inner.FindAnnotationsAsync(tags, type, dashboardUid, limit, cancellationToken);
 }

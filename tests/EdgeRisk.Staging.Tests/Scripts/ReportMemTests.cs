@@ -74,6 +74,27 @@ public sealed class ReportMemTests
     }
 
     [Fact]
+    public async Task Report_TradingClockStartIsVirtual_WarmUpCountsFromTheRealProcessStart()
+    {
+        // Memory grows in real time, so the warm-up counts from the real start (6 h before the end), not from the
+        // trading clock's start beside it, which a replay exports as a 2017 date.
+        var started = End - (6 * 3600);
+        var data = new OpenMetricsBuilder();
+        Job(data, "edgerisk-crypto", 0.0);
+        const string stocks = "job=\"edgerisk-stocks\",instance=\"trading\"";
+        data.Gauge("process_resident_memory_bytes", stocks, started, End, 60,
+            t => t - started < 2400 ? Base * (1 + ((t - started) / 2400.0)) : 2 * Base);
+        data.Gauge("process_start_time_seconds", stocks, started, End, 60, _ => started);
+        data.Gauge("edgerisk_start_time_seconds", stocks, started, End, 60, _ => 1_504_396_800);
+        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+
+        var result = await RunAsync(prometheus.BaseUrl, "--warmup", "45m");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("edgerisk-stocks +0.00%", Assert.Single(result.OutputLines));
+    }
+
+    [Fact]
     public async Task Report_RestartInsideWindow_FailsClosed()
     {
         var data = new OpenMetricsBuilder();

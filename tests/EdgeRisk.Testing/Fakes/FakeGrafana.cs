@@ -21,6 +21,11 @@ public sealed class FakeGrafana : LoopbackFake
     private readonly HashSet<string> datasources = new(StringComparer.Ordinal) { "prometheus" };
     private readonly Dictionary<string, Uri> proxied = new(StringComparer.Ordinal);
     private readonly List<JsonObject> annotations = [];
+    private readonly List<string> annotationQueries = [];
+    private static readonly HashSet<string> AnnotationQueryParameters = new(StringComparer.Ordinal)
+    {
+        "from", "to", "limit", "alertId", "dashboardId", "dashboardUID", "panelId", "userId", "type", "tags", "matchAny",
+    };
     private static readonly HttpClient ProxyClient = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string? token;
     private readonly string? basicCredentials;
@@ -74,6 +79,15 @@ public sealed class FakeGrafana : LoopbackFake
             dashboard["title"] = newTitle;
             dashboard["version"] = dashboard["version"]!.GetValue<int>() + 1;
             dashboards[uid] = (dashboard, folder);
+        }
+    }
+
+    /// <summary>The query strings of the GET <c>/api/annotations</c> requests, in order.</summary>
+    public IReadOnlyList<string> AnnotationQueries()
+    {
+        lock (gate)
+        {
+            return [.. annotationQueries];
         }
     }
 
@@ -201,19 +215,7 @@ public sealed class FakeGrafana : LoopbackFake
         application.MapPut("/api/v1/provisioning/folder/{folderUid}/rule-groups/{group}", PutRuleGroupAsync);
         application.MapPost("/api/ds/query", QueryAsync);
         application.MapPost("/api/annotations", AddAnnotationAsync);
-        application.MapGet("/api/annotations", (HttpRequest request) =>
-        {
-            var dashboardUid = request.Query["dashboardUID"].ToString();
-            var tags = request.Query["tags"].Where(t => !string.IsNullOrEmpty(t)).ToList();
-            lock (gate)
-            {
-                var found = annotations
-                    .Where(a => dashboardUid.Length == 0 || StringOf(a["dashboardUID"]) == dashboardUid)
-                    .Where(a => tags.All(t => a["tags"]!.AsArray().Any(n => StringOf(n) == t)))
-                    .Select(a => (JsonNode)a.DeepClone());
-                return Json(200, new JsonArray([.. found]));
-            }
-        });
+        application.MapGet("/api/annotations", FindAnnotations);
         application.MapMethods("/api/datasources/proxy/uid/{uid}/{**path}", ["GET", "POST"], ProxyAsync);
     }
 
@@ -242,6 +244,77 @@ public sealed class FakeGrafana : LoopbackFake
         using var response = await ProxyClient.SendAsync(forward);
         var body = await response.Content.ReadAsStringAsync();
         return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", Encoding.UTF8, (int)response.StatusCode);
+    }
+
+    /// <summary>
+    /// Grafana's find-annotations contract: <c>tags</c> repeated, one tag per value (a comma is part of the tag), all must
+    /// match unless <c>matchAny=true</c>; <c>type</c> <c>annotation</c> or <c>alert</c> (everything posted here is an
+    /// annotation); <c>dashboardUID</c>; <c>from</c>/<c>to</c> epoch ms; <c>limit</c> (default 100), newest first. Stricter
+    /// than Grafana, a parameter it does not know or a bad value is a 400, so a client that misspells one is caught.
+    /// </summary>
+    private IResult FindAnnotations(HttpRequest request)
+    {
+        var query = request.Query;
+        lock (gate)
+        {
+            annotationQueries.Add(request.QueryString.Value ?? "");
+        }
+
+        if (query.Keys.FirstOrDefault(k => !AnnotationQueryParameters.Contains(k)) is { } unknown)
+        {
+            return Json(400, new JsonObject { ["message"] = $"unknown query parameter {unknown}" });
+        }
+
+        var type = query["type"].ToString();
+        if (type is not ("" or "annotation" or "alert"))
+        {
+            return Json(400, new JsonObject { ["message"] = $"type must be annotation or alert, not {type}" });
+        }
+
+        var matchAny = query["matchAny"].ToString();
+        if (matchAny is not ("" or "true" or "false"))
+        {
+            return Json(400, new JsonObject { ["message"] = $"matchAny must be true or false, not {matchAny}" });
+        }
+
+        long? from = null, to = null;
+        var limit = 100L;
+        foreach (var (name, apply) in new (string, Action<long>)[] { ("from", v => from = v), ("to", v => to = v), ("limit", v => limit = v) })
+        {
+            var text = query[name].ToString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return Json(400, new JsonObject { ["message"] = $"{name} must be a number, not {text}" });
+            }
+
+            apply(value);
+        }
+
+        var dashboardUid = query["dashboardUID"].ToString();
+        var tags = query["tags"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToList();
+        bool Tagged(JsonObject a)
+        {
+            var own = a["tags"]!.AsArray().Select(StringOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return tags.Count == 0 || (matchAny == "true" ? tags.Any(own.Contains) : tags.All(own.Contains));
+        }
+
+        lock (gate)
+        {
+            var found = annotations
+                .Where(_ => type != "alert")
+                .Where(a => dashboardUid.Length == 0 || StringOf(a["dashboardUID"]) == dashboardUid)
+                .Where(Tagged)
+                .Where(a => (from is null || a["timeEnd"]!.GetValue<long>() >= from) && (to is null || a["time"]!.GetValue<long>() <= to))
+                .OrderByDescending(a => a["time"]!.GetValue<long>())
+                .Take((int)Math.Clamp(limit, 0, int.MaxValue))
+                .Select(a => (JsonNode)a.DeepClone());
+            return Json(200, new JsonArray([.. found]));
+        }
     }
 
     /// <summary>Grafana's annotation contract: body <c>{dashboardUID, time, tags, text}</c>, text required; answer <c>{message, id}</c>.</summary>

@@ -12,7 +12,7 @@ internal static class MetricsText
         "edge_blended_bps", "model_switch_total", "var_pct", "pnl_usd", "orders_total", "fills_total", "feed_rejected_total",
         "feed_bad_files_total", "feed_lag_seconds", "feed_last_event_timestamp_seconds", "tick_to_decision_seconds_bucket", "edgerisk_heartbeat_timestamp_seconds",
         "edgerisk_virtual_time_seconds", "journal_write_failures_total", "journal_pending_writes", "process_resident_memory_bytes",
-        "process_start_time_seconds", "edgerisk_build_info",
+        "process_start_time_seconds", "edgerisk_start_time_seconds", "edgerisk_build_info",
     ];
 
     public static async Task<string> ExportAsync(CollectorRegistry registry)

@@ -14,7 +14,8 @@ public sealed class TradingMetricsTests
     {
         var metrics = new TradingMetrics(["BTC-USD"]);
         var time = new DateTime(2017, 9, 3, 0, 1, 0, DateTimeKind.Utc);
-        metrics.SetProcessStart(new DateTimeOffset(time));
+        metrics.SetTradingStart(new DateTimeOffset(time));
+        metrics.SetProcessStart(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         metrics.OnBlendedEdge(Btc, 3.5, time);
         metrics.OnModelSwitch(Btc, HorizonRegime.Short, HorizonRegime.Long, time);
         metrics.OnVarPct(42, time);
@@ -32,7 +33,8 @@ public sealed class TradingMetricsTests
 
         Assert.Equal(1, MetricsText.Value(text, "model_switch_total{symbol=\"BTC-USD\",from=\"short\",to=\"long\"}"));
         Assert.Equal(30, MetricsText.Value(text, "feed_lag_seconds{symbol=\"BTC-USD\"}"));
-        Assert.Equal(1504396860, MetricsText.Value(text, "process_start_time_seconds"));
+        Assert.Equal(1504396860, MetricsText.Value(text, "edgerisk_start_time_seconds"));
+        Assert.Equal(1796115600, MetricsText.Value(text, "process_start_time_seconds"));
         Assert.Equal(12.5, MetricsText.Value(text, "pnl_usd{symbol=\"BTC-USD\",book=\"paper\"}"));
     }
 

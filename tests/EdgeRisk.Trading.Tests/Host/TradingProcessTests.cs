@@ -108,6 +108,7 @@ public sealed class TradingProcessTests
     {
         await using var redis = await RedisServer.StartAsync();
         var port = FreePort.Next();
+        var before = TimeProvider.System.GetUtcNow();
         await using var process = TradingProcess.Start(
         [
             "live", "--profile", "local", "--speed", "3600", "--duration", "2h", "--metrics-port", port.ToString(),
@@ -128,7 +129,11 @@ public sealed class TradingProcessTests
 
         var virtualNow = MetricsText.Value(metrics, "edgerisk_virtual_time_seconds");
         Assert.InRange(virtualNow, 1504396800, 1504396800 + 7200);
-        Assert.Equal(1504396800, MetricsText.Value(metrics, "process_start_time_seconds"));
+        var after = TimeProvider.System.GetUtcNow();
+        Assert.Equal(1504396800, MetricsText.Value(metrics, "edgerisk_start_time_seconds"));
+        // The real start of the OS process, not the replay clock: between the readings around its start (1 s of slack
+        // for the kernel's start-time granularity).
+        Assert.InRange(MetricsText.Value(metrics, "process_start_time_seconds"), before.ToUnixTimeSeconds() - 1d, after.ToUnixTimeSeconds() + 1d);
         await TradingProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(20));
         Assert.Equal(0, process.ExitCode);
     }
@@ -324,8 +329,8 @@ public sealed class TradingProcessTests
             await AssertSnapshotEqualsFullReplayAsync(connection, book);
         }
 
-        // The restart is visible in virtual time: the second process started after the first.
-        var starts = File.ReadLines(recording).Where(l => l.StartsWith("process_start_time_seconds ", StringComparison.Ordinal))
+        // The restart is visible on the trading clock: the second process started after the first.
+        var starts = File.ReadLines(recording).Where(l => l.StartsWith("edgerisk_start_time_seconds ", StringComparison.Ordinal))
             .Select(l => l.Split(' ')[1]).Distinct().ToArray();
         Assert.Equal(2, starts.Length);
     }

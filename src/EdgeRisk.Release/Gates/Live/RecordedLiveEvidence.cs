@@ -29,7 +29,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
 
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "process_start_time_seconds", "pnl_usd", "var_pct", "process_resident_memory_bytes", "edgerisk_build_info",
+        ContinuityGate.StartMetric, "pnl_usd", "var_pct", "process_resident_memory_bytes", "edgerisk_build_info",
     };
 
     private readonly RecordedLiveEvidenceOptions _options;
@@ -118,7 +118,7 @@ public sealed partial class RecordedLiveEvidence : ILiveEvidence
         IReadOnlyList<TimeSeries> series = selector switch
         {
             GateEvaluator.UpSelector => _jobs.Where(j => JobPattern().IsMatch(j.Job)).Select(j => Up(j, window)).OfType<TimeSeries>().ToList(),
-            GateEvaluator.ProcessStartSelector => Slice("process_start_time_seconds", window, edgeriskOnly: true),
+            GateEvaluator.TradingStartSelector => Slice(ContinuityGate.StartMetric, window, edgeriskOnly: true),
             GateEvaluator.RssSelector => Slice("process_resident_memory_bytes", window, edgeriskOnly: true),
             GateEvaluator.PnlSelector => Slice("pnl_usd", window, edgeriskOnly: false),
             GateEvaluator.VarSelector => Slice("var_pct", window, edgeriskOnly: false),

@@ -34,7 +34,7 @@ public sealed class LiveTradingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = time.GetUtcNow();
-        metrics.SetProcessStart(started);
+        metrics.SetTradingStart(started);
         var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var parser = endpoints.CreateParser(symbols, time, metrics.Reject);
         var feed = new LiveWebSocketFeed(endpoints.EndpointFor(parser), parser, endpoints.Feed, time, new Random(), channel.Writer, metrics.Reject,

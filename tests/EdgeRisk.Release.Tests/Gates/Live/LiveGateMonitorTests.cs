@@ -25,7 +25,7 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
         {
             ["pass"] = Healthy(),
             // The stocks process restarts: from 1h30m15s on, its start time is a new one.
-            ["restart"] = Healthy().Set("process_start_time_seconds", t => t >= Healthy().At((90 * Minute) + 15), (_, _) => Healthy().At(90 * Minute),
+            ["restart"] = Healthy().Set("edgerisk_start_time_seconds", t => t >= Healthy().At((90 * Minute) + 15), (_, _) => Healthy().At(90 * Minute),
                 job: "edgerisk-stocks"),
             // A two-minute VaR spike from 2h00m15s.
             ["var-spike"] = Healthy().Set("var_pct", t => t >= Healthy().At((2 * Hour) + 15) && t < Healthy().At((2 * Hour) + 135), (_, _) => 97),

@@ -32,7 +32,7 @@ internal static class LiveRecordings
                 .Append(CultureInfo.InvariantCulture, $"pnl_usd{{symbol=\"BTC-USD\",book=\"sim\"}} {pnl} {ms}\n")
                 .Append(CultureInfo.InvariantCulture, $"orders_total{{symbol=\"BTC-USD\",book=\"paper\"}} {i} {ms}\n")
                 .Append(CultureInfo.InvariantCulture, $"process_resident_memory_bytes 100000000 {ms}\n")
-                .Append(CultureInfo.InvariantCulture, $"process_start_time_seconds {processStart} {ms}\n")
+                .Append(CultureInfo.InvariantCulture, $"edgerisk_start_time_seconds {processStart} {ms}\n")
                 .Append(CultureInfo.InvariantCulture, $"edgerisk_virtual_time_seconds {t} {ms}\n")
                 .Append(CultureInfo.InvariantCulture, $"edgerisk_heartbeat_timestamp_seconds {Start + (15L * (heartbeat?.Invoke(i) ?? i))} {ms}\n");
         }

@@ -45,7 +45,7 @@ internal static partial class LiveScenarios
     public static Evidence Restart()
     {
         var e = Healthy();
-        return e.Set("process_start_time_seconds", t => t >= e.At((90 * Minute) + 15), (_, _) => e.At(90 * Minute), job: "edgerisk-stocks");
+        return e.Set("edgerisk_start_time_seconds", t => t >= e.At((90 * Minute) + 15), (_, _) => e.At(90 * Minute), job: "edgerisk-stocks");
     }
 
     /// <summary>The Pushgateway's exposition of <paramref name="name"/>: one entry per series, its labels and value.</summary>
