@@ -100,7 +100,7 @@ public sealed class LocalDryRun
 
         var pipeline = new DryRunEvidencePipeline(_timeProvider);
         var evidence = await pipeline.RunAsync(
-            DryRunEvidenceOptions.FromOutcome(_options.RepositoryRoot, outcome, recordInterval, duration), cancellationToken);
+            DryRunEvidenceOptions.FromOutcome(_options.RepositoryRoot, outcome, recordInterval, duration) with { OutputDirectory = directory }, cancellationToken);
         _onInformation($"Dry-run evidence in Prometheus {evidence.Url} (pid {evidence.Pid}), window {evidence.Window.Start:u} .. {evidence.Window.End:u}");
         if (watched is not var (liveOutcome, liveWindow))
         {
