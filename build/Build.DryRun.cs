@@ -15,9 +15,6 @@ partial class Build
 {
     AbsolutePath DryRunDirectory => ArtifactsDirectory / "dry-run";
 
-    [Parameter("Replay speed of the local dry run: virtual seconds per wall second, or max")]
-    public string Speed { get; set; } = "2880";
-
     [Parameter("Fault injection for the dry run: the crypto process crashes once at this virtual offset (e.g. 10h)")]
     public TimeSpan? CrashAt { get; set; }
 
@@ -160,30 +157,4 @@ partial class Build
         IsLocalProfile || PrometheusUrl is not null
             ? true
             : throw new BuildConfigurationException($"{target} in staging needs the staging Prometheus: pass --prometheus-url URL or set PROMETHEUS_URL (e.g. http://127.0.0.1:9090)");
-
-    DryRunJob TradingJob(string job, string symbols, int redisPort, TimeSpan? crashAt)
-    {
-        var recorded = DryRunDirectory / $"{job}.metrics";
-        var arguments = new List<string>
-        {
-            TradingHost, "live", "--profile", "local", "--symbols", symbols, "--speed", Speed,
-            "--duration", DurationText.Format(Duration), "--metrics-port", "0", "--redis", $"127.0.0.1:{redisPort}",
-            "--record-metrics", recorded, "--record-interval", DurationText.Format(RecordInterval), "--job", job,
-        };
-        arguments.AddRange([.. ConfigArguments, .. SkipBadFilesArguments]);
-        // A restart resumes the books from the journal; the first start of a dry run begins flat.
-        var restart = arguments.ToList();
-        arguments.AddRange(["--journal", "fresh"]);
-        if (crashAt is not null)
-        {
-            arguments.AddRange(["--crash-at", DurationText.Format(crashAt.Value)]);
-        }
-
-        return new DryRunJob(job, "dotnet", arguments, recorded)
-        {
-            RestartArguments = restart,
-            WorkingDirectory = RootDirectory,
-            Environment = DryRunJob.TradingProcessRuntime,
-        };
-    }
 }
