@@ -174,7 +174,7 @@ public sealed class LocalDryRun
         }, cancellationToken);
         if (_options.PushgatewayUrl is not null)
         {
-            _onInformation($"Live gates: {gates.Pushes} judgements pushed to {_options.PushgatewayUrl}, {gates.PushFailures} failed");
+            _onInformation($"Live gates: {gates.Pushes} judgements pushed to {_options.PushgatewayUrl.OriginalString}, {gates.PushFailures} failed");
         }
 
         _onInformation($"Live gates: {outcome.Snapshots.Count} judgements, live verdict so far {outcome.Verdict}");
