@@ -1,0 +1,10 @@
+using EdgeRisk.Release.Gates;
+using EdgeRisk.Release.Gates.Live;
+
+namespace EdgeRisk.Release.DryRun;
+
+/// <summary>
+/// What the local dry run did: the processes' outcome, the evidence Prometheus, and with live gates their window, the
+/// early stop (null when they ran to the end) and the last judgement on the backfilled evidence.
+/// </summary>
+public sealed record LocalDryRunResult(DryRunOutcome Outcome, DryRunEvidence Evidence, GateWindow? Window, LiveGateStop? Stop, GateReport? Final);
