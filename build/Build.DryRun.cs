@@ -61,12 +61,37 @@ partial class Build
     [Parameter("Local dry run in CI or redirected output: a status line every this much virtual time (on a terminal the status is a live display)")]
     public TimeSpan ProgressEvery { get; set; } = DryRunProgressLines.DefaultEvery;
 
+    [Parameter("Gates file the gates judge by: thresholds, windows, warm-up and statistic per gate, per-profile overrides (schema config/gates.schema.json)")]
+    public string Gates { get; set; } = GatesFile.DefaultPath;
+
     static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(15);
+
+    GateSettings? _gateSettings;
+
+    /// <summary>The --gates file was loaded and found valid.</summary>
+    bool GatesFileChecked => _gateSettings is not null;
+
+    /// <summary>The --gates file's settings for --profile; validated before any target runs (<see cref="GatesFileUsable"/>).</summary>
+    GateSettings GateSettings => _gateSettings ??= GatesFile.Load(Path.IsPathRooted(Gates) ? Gates : RootDirectory / Gates, Gates).Settings(Profile);
+
+    /// <summary>A Requires() check: the --gates file matches its schema and makes sense (one line naming the file, the key and the fix, exit code 2).</summary>
+    bool GatesFileUsable()
+    {
+        try
+        {
+            _ = GateSettings;
+            return true;
+        }
+        catch (GateConfigurationException e)
+        {
+            throw new BuildConfigurationException(e.Message);
+        }
+    }
 
     Target DryRun => _ => _
         .Description("§3: LiveCrypto + LiveStocks for --duration with live gates (local: virtual clock, metrics backfilled into a real Prometheus; staging: real time against --prometheus-url, healthcheck_loop.sh alongside)")
         .DependsOn(ImportDashboards, Backtest)
-        .Requires(() => StagingPrometheusGiven("DryRun"), () => GatesOutputUsable())
+        .Requires(() => StagingPrometheusGiven("DryRun"), () => GatesOutputUsable(), () => GatesFileUsable())
         // Staging: the health watchdog alongside pages PagerDuty; without a routing key a failure would page nobody.
         .Requires(() => Configured(ReleaseService.PagerDuty))
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
@@ -223,7 +248,7 @@ partial class Build
             {
                 PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats),
                 DockerHost = DockerHost is null ? null : new Uri(DockerHost), ComposeProject = ComposeProject,
-                Source = new PrometheusSourceOptions { Timeout = Timeout }, Settings = GateSettings.Staging,
+                Source = new PrometheusSourceOptions { Timeout = Timeout }, Settings = GateSettings,
             },
         };
         await using var dryRun = new StagingDryRun(options, TimeProvider, message => Log.Information(message), message => Log.Warning(message));
@@ -307,7 +332,7 @@ partial class Build
         {
             Window = window,
             PnlSigmaUsd = PnlSigmaUsd ?? GateEvaluator.ReadSigma(PnlStats),
-            Gates = new GateEvaluationOptions { PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats) },
+            Gates = new GateEvaluationOptions { PnlSigmaConfig = PnlSigmaConfig.For(PnlSigmaUsd, PnlStats), Settings = GateSettings },
         }, recordings, TimeProvider);
         using var gates = new LiveGateRun(monitor, HttpUrl(PushgatewayUrl), TimeProvider, message => Log.Warning(message));
         var wall = TimeProvider.GetTimestamp();
@@ -350,7 +375,7 @@ partial class Build
         .Requires(() => DockerHost, DockerHostProblem)
         .Requires(() => ComposeProject, ComposeProjectProblem)
         .Requires(() => Timeout, TimeoutProblem)
-        .Requires(() => GatesOutputUsable())
+        .Requires(() => GatesOutputUsable(), () => GatesFileUsable())
         .OnlyWhenDynamic(() => !AlreadyPromoted || EvaluationAskedFor)
         .Executes(async () =>
         {
@@ -431,7 +456,11 @@ partial class Build
     {
         if (Evidence is not null)
         {
-            return new GateEvaluationOptions { EvidenceDirectory = Evidence, WindowEnd = WindowEnd, WindowLength = Window ?? Duration, PnlSigmaUsd = PnlSigmaUsd, PnlStatsPath = PnlStats };
+            return new GateEvaluationOptions
+            {
+                EvidenceDirectory = Evidence, WindowEnd = WindowEnd, WindowLength = Window ?? Duration, PnlSigmaUsd = PnlSigmaUsd, PnlStatsPath = PnlStats,
+                Settings = GateSettings,
+            };
         }
 
         var url = PrometheusUrl;
@@ -468,8 +497,9 @@ partial class Build
             DockerHost = DockerHost is null ? null : new Uri(DockerHost),
             ComposeProject = ComposeProject,
             Source = new PrometheusSourceOptions { Timeout = Timeout },
-            // Staging judges real time: continuity passes only on a window of ≥ 48 h, whatever --duration said.
-            Settings = IsLocalProfile ? GateSettings.Default : GateSettings.Staging,
+            // The --gates file for --profile: staging judges real time, so continuity passes only on a window of ≥ 48 h
+            // (its staging override), whatever --duration said.
+            Settings = GateSettings,
         };
     }
 

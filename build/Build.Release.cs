@@ -92,6 +92,9 @@ partial class Build
         ReleaseDirectory = ReleaseDirectory,
         GatesDirectory = GatesDirectory,
         Profile = Profile,
+        // Promote and ReportStatus check the --gates file before any target runs; the targets that only ask whether the
+        // release is promoted do not read the verdict.
+        GatesFileSha256 = GatesFileChecked ? GateSettings.Source.Sha256 : null,
         RecordedToOutbox = IsLocalProfile,
         Remote = ReleaseRemote,
         LocalRemoteDirectory = IsLocalProfile ? (string)(ArtifactsDirectory / "origin.git") : null,
@@ -292,6 +295,7 @@ partial class Build
         .Requires(() => JiraUrl, url => HttpUrlProblem(url, "https://yourteam.atlassian.net"))
         .Requires(() => JiraEmail, EmailProblem)
         .Requires(() => ProductionDockerHost, DockerHostProblem)
+        .Requires(() => GatesFileUsable())
         .Triggers(StopServices)
         .Executes(async () =>
         {
@@ -321,6 +325,7 @@ partial class Build
     Target ReportStatus => _ => _
         .Description("The release status (rc tag, image build, gates, GA tag, deploy, GitHub release, PR) as posted to Jira; --post updates the Jira comment")
         .Requires(() => RegistryGiven(), () => Configured(ReleaseService.GitHub), () => !Post || Configured(ReleaseService.Jira))
+        .Requires(() => GatesFileUsable())
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .Requires(() => JiraIssue, JiraIssueProblem)
         .Requires(() => GitHubRepository, GitHubRepositoryProblem)

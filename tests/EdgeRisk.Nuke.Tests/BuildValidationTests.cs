@@ -151,6 +151,34 @@ public sealed class BuildValidationTests
         Assert.False((root.Path / "artifacts").DirectoryExists());
     }
 
+    [Theory]
+    [InlineData("DryRun")]
+    [InlineData("EvaluateGates")]
+    [InlineData("Promote")]
+    public async Task Target_MalformedGatesFile_ExitsTwoNamingTheFileAndKeyBeforeAnythingRuns(string target)
+    {
+        using var root = ReleaseRoot();
+        root.Write("config/strict.json", (root.Path / "config" / "gates.json").ReadAllText().Replace("\"maxVarPct\": 95", "\"maxVarPct\": -1", StringComparison.Ordinal));
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, [target, "--gates", "config/strict.json"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.EndsWith("config/strict.json: gates.var.maxVarPct = -1: must be > 0", ErrorLine(run), StringComparison.Ordinal);
+        Assert.Empty(run.Result.Targets);
+        Assert.False((root.Path / "artifacts").DirectoryExists());
+    }
+
+    [Fact]
+    public async Task EvaluateGates_MissingGatesFile_ExitsTwoNamingItAndTheDefault()
+    {
+        using var root = ReleaseRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["EvaluateGates", "--gates", "gates.json"]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.EndsWith("gates.json: no such gates file; pass --gates config/gates.json or a copy of it", ErrorLine(run), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Promote_UnknownProfile_ListsLocalAndStaging()
     {

@@ -1,7 +1,7 @@
 namespace EdgeRisk.Release.Gates;
 
 /// <summary>
-/// 0 critical, ≤ 2 warning, all resolved, from <c>ALERTS{alertstate="firing"}</c>. An episode is one contiguous
+/// 0 critical, ≤ maxWarningEpisodes (2 shipped) warning, all resolved, from <c>ALERTS{alertstate="firing"}</c>. An episode is one contiguous
 /// firing interval of one alertname+labels. No ALERTS at all passes only with proof that rules were evaluated
 /// over the window: the marker series <c>edgerisk_rules_evaluated</c> = 1 covering it, or healthy alerting rules
 /// in /api/v1/rules plus <c>var_pct</c> (their input) covering it.
@@ -25,33 +25,33 @@ public static class AlertsGate
         var critical = episodes.Where(e => e.Severity != "warning").ToList();
         var warnings = episodes.Where(e => e.Severity == "warning").ToList();
         var stillFiring = episodes.Where(e => e.FiringAtEnd).ToList();
-        var plot = Plot(window, warnings, critical);
+        var plot = Plot(window, warnings, critical, settings.MaxWarningEpisodes);
         var failures = new List<string>();
         failures.AddRange(critical.Select(e => $"{e.Severity} {e.Alert} fired {SeriesMath.At(e.Start)}"));
-        if (warnings.Count > GateThresholds.MaxWarningEpisodes)
+        if (warnings.Count > settings.MaxWarningEpisodes)
         {
-            failures.Add($"{warnings.Count} warning episodes (> {GateThresholds.MaxWarningEpisodes}): {ByAlertName(warnings)}");
+            failures.Add($"{warnings.Count} warning episodes (> {settings.MaxWarningEpisodes}): {ByAlertName(warnings)}");
         }
 
         failures.AddRange(stillFiring.Select(e => $"{e.Alert} still firing at window end"));
         if (failures.Count > 0)
         {
-            var irreversible = critical.Count > 0 || warnings.Count > GateThresholds.MaxWarningEpisodes;
-            var offending = critical.Count + Math.Max(0, warnings.Count - GateThresholds.MaxWarningEpisodes) + stillFiring.Count;
-            return new GateResult(GateNames.Alerts, GateStatus.Fail, warnings.Count, GateThresholds.MaxWarningEpisodes,
+            var irreversible = critical.Count > 0 || warnings.Count > settings.MaxWarningEpisodes;
+            var offending = critical.Count + Math.Max(0, warnings.Count - settings.MaxWarningEpisodes) + stillFiring.Count;
+            return new GateResult(GateNames.Alerts, GateStatus.Fail, warnings.Count, settings.MaxWarningEpisodes,
                 GateText.Summarise(failures), -offending, irreversible, plot);
         }
 
-        var proof = EvaluationProof(window, rulesEvaluatedMarker, rules, varPct, settings.CoverageSampleTolerance.TotalSeconds);
+        var proof = EvaluationProof(window, rulesEvaluatedMarker, rules, varPct, settings.CoverageSampleTolerance.TotalSeconds, settings.MinCoverage);
         if (proof.Problem is not null)
         {
-            return GateResult.Inconclusive(GateNames.Alerts, GateThresholds.MaxWarningEpisodes,
+            return GateResult.Inconclusive(GateNames.Alerts, settings.MaxWarningEpisodes,
                 $"{episodes.Count} episode(s) seen, but rule evaluation is not proven: {proof.Problem}", plot);
         }
 
-        return new GateResult(GateNames.Alerts, GateStatus.Pass, warnings.Count, GateThresholds.MaxWarningEpisodes,
+        return new GateResult(GateNames.Alerts, GateStatus.Pass, warnings.Count, settings.MaxWarningEpisodes,
             $"0 critical, {warnings.Count} warning episode(s), all resolved; {proof.How}",
-            GateThresholds.MaxWarningEpisodes - warnings.Count, false, plot);
+            settings.MaxWarningEpisodes - warnings.Count, false, plot);
     }
 
     /// <summary>Splits each alert's firing samples into episodes; an unknown or missing severity counts as critical.</summary>
@@ -112,7 +112,7 @@ public static class AlertsGate
     }
 
     private static (string? Problem, string How) EvaluationProof(GateWindow window, IReadOnlyList<TimeSeries> marker,
-        RulesEvidence? rules, IReadOnlyList<TimeSeries> varPct, double tolerance)
+        RulesEvidence? rules, IReadOnlyList<TimeSeries> varPct, double tolerance, double minCoverage)
     {
         var markerClean = marker.Select(s => s.Clean(window)).Where(s => s.Count > 0).ToList();
         string markerProblem;
@@ -124,7 +124,7 @@ public static class AlertsGate
         {
             var coverage = SeriesMath.MinCoverage(markerClean, window, tolerance);
             var allOne = markerClean.All(s => s.Values.All(v => v == 1));
-            if (allOne && coverage >= GateThresholds.MinCoverage)
+            if (allOne && coverage >= minCoverage)
             {
                 return (null, $"rule evaluation proven by edgerisk_rules_evaluated over {coverage:P1} of the window");
             }
@@ -146,7 +146,7 @@ public static class AlertsGate
 
         var varClean = varPct.Select(s => s.Clean(window)).Where(s => s.Count > 0).ToList();
         var varCoverage = varClean.Count == 0 ? 0 : SeriesMath.MinCoverage(varClean, window, tolerance);
-        if (varCoverage < GateThresholds.MinCoverage)
+        if (varCoverage < minCoverage)
         {
             return ($"{markerProblem}; rules healthy but var_pct (their input) covers {varCoverage:P1} of the window", string.Empty);
         }
@@ -154,7 +154,7 @@ public static class AlertsGate
         return (null, $"{rules.Rules.Count} alerting rules healthy and var_pct covers {varCoverage:P1} of the window");
     }
 
-    private static GatePlot Plot(GateWindow window, List<AlertEpisode> warnings, List<AlertEpisode> critical)
+    private static GatePlot Plot(GateWindow window, List<AlertEpisode> warnings, List<AlertEpisode> critical, int maxWarningEpisodes)
     {
         GatePlotLine Cumulative(string legend, List<AlertEpisode> list)
         {
@@ -173,6 +173,6 @@ public static class AlertsGate
         }
 
         return new GatePlot("alerts: episodes so far", "episodes",
-            [Cumulative("warning episodes", warnings), Cumulative("critical episodes", critical)], [GateThresholds.MaxWarningEpisodes]);
+            [Cumulative("warning episodes", warnings), Cumulative("critical episodes", critical)], [maxWarningEpisodes]);
     }
 }

@@ -4,7 +4,7 @@ using EdgeRisk.Release.Docker;
 namespace EdgeRisk.Release.Gates;
 
 /// <summary>
-/// ≥ 48 h continuous, no restarts: every <c>edgerisk.*</c> job is up (=1) throughout with no hole longer than 2 min,
+/// ≥ 48 h continuous, no restarts: every <c>edgerisk.*</c> job is up (=1) throughout with no hole longer than maxUpGap (2 min shipped),
 /// its <c>process_start_time_seconds</c> never changes and predates the window; with a Docker host, every container
 /// of the compose project has RestartCount 0, was not OOM-killed, runs, and started before the window.
 /// </summary>
@@ -21,7 +21,7 @@ public static partial class ContinuityGate
         ArgumentNullException.ThrowIfNull(up);
         ArgumentNullException.ThrowIfNull(processStart);
         settings ??= GateSettings.Default;
-        var maxGap = GateThresholds.MaxUpGap.TotalSeconds;
+        var maxGap = settings.MaxUpGap.TotalSeconds;
         var tolerance = settings.CoverageSampleTolerance.TotalSeconds;
         var failures = new List<string>();
         var unknowns = new List<string>();
@@ -69,7 +69,7 @@ public static partial class ContinuityGate
                 unknowns.Add($"up{name} does not reach both ends of the window ({SeriesMath.At(t[0])} .. {SeriesMath.At(t[^1])})");
             }
 
-            AddCoverage(unknowns, "up" + name, series, window, tolerance);
+            AddCoverage(unknowns, "up" + name, series, window, tolerance, settings.MinCoverage);
         }
 
         foreach (var job in jobs)
@@ -95,7 +95,7 @@ public static partial class ContinuityGate
                     failures.Add($"process_start_time_seconds{name} = {SeriesMath.At(first)} is inside the window (started after {SeriesMath.At(window.StartSeconds)})");
                 }
 
-                AddCoverage(unknowns, "process_start_time_seconds" + name, series, window, tolerance);
+                AddCoverage(unknowns, "process_start_time_seconds" + name, series, window, tolerance, settings.MinCoverage);
             }
         }
 
@@ -162,12 +162,12 @@ public static partial class ContinuityGate
         return $"; {containers.Count} container(s) checked";
     }
 
-    private static void AddCoverage(List<string> unknowns, string name, TimeSeries series, GateWindow window, double tolerance)
+    private static void AddCoverage(List<string> unknowns, string name, TimeSeries series, GateWindow window, double tolerance, double minCoverage)
     {
         var coverage = SeriesMath.Coverage(series.Times, window, tolerance);
-        if (coverage < GateThresholds.MinCoverage)
+        if (coverage < minCoverage)
         {
-            unknowns.Add($"{name} covers {coverage:P1} of the window (< {GateThresholds.MinCoverage:P0})");
+            unknowns.Add($"{name} covers {coverage:P1} of the window (< {minCoverage:P0})");
         }
     }
 

@@ -103,17 +103,17 @@ public sealed class GateEvaluator
 
             var gates = new List<GateResult>
             {
-                await Gate(GateNames.Continuity, GateThresholds.MaxUpGap.TotalSeconds,
+                await Gate(GateNames.Continuity, settings.MaxUpGap.TotalSeconds,
                     async () => ContinuityGate.Evaluate(window, await up, await starts, await containers, settings)),
-                await Gate(GateNames.Alerts, GateThresholds.MaxWarningEpisodes,
+                await Gate(GateNames.Alerts, settings.MaxWarningEpisodes,
                     async () => steps.Explain(
                         AlertsGate.Evaluate(window, await alerts, await Optional(marker), await Optional(rules), await Optional(varPct), settings),
                         RulesMarkerSelector, RulesStep, VarSelector)),
-                await Gate(GateNames.PnlDrift, GateThresholds.MaxPnlDriftSigmas,
+                await Gate(GateNames.PnlDrift, settings.MaxPnlDriftSigmas,
                     async () => PnlDriftGate.Evaluate(window, await pnl, pnlSigmaUsd, settings,
                         sigmaConfig is null ? null : sigmaConfig.MismatchWith(await buildInfo!))),
-                await Gate(GateNames.Var, GateThresholds.MaxVarPct, async () => VarGate.Evaluate(window, await varPct, settings)),
-                await Gate(GateNames.RssDrift, GateThresholds.RssDriftFailRatio, async () => RssDriftGate.Evaluate(window, await rss, settings)),
+                await Gate(GateNames.Var, settings.MaxVarPct, async () => VarGate.Evaluate(window, await varPct, settings)),
+                await Gate(GateNames.RssDrift, settings.RssDriftFailRatio, async () => RssDriftGate.Evaluate(window, await rss, settings)),
             };
             VarBacktest backtest;
             try
@@ -125,7 +125,7 @@ public sealed class GateEvaluator
                 backtest = VarBacktest.NotComputable(e.Message);
             }
 
-            report = new GateReport(GateReport.Combine(gates), window, gates, backtest, source.Recording, pnlSigmaUsd, options.VarLimitUsd);
+            report = new GateReport(GateReport.Combine(gates), window, gates, backtest, source.Recording, pnlSigmaUsd, options.VarLimitUsd) { Settings = settings };
         }
         finally
         {

@@ -12,6 +12,9 @@ public sealed record GateReport(GateStatus Verdict, GateWindow Window, IReadOnly
     /// </summary>
     public bool EvidenceTimedOut { get; init; }
 
+    /// <summary>What the gates were judged by: thresholds, windows and the gates file (path, sha256, profile) they came from.</summary>
+    public GateSettings Settings { get; init; } = GateSettings.Default;
+
     /// <summary>PASS only if all five gates pass; otherwise FAIL if any fails, else INCONCLUSIVE.</summary>
     public static GateStatus Combine(IReadOnlyCollection<GateResult> gates)
     {

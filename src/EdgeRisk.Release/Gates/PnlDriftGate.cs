@@ -2,7 +2,7 @@ namespace EdgeRisk.Release.Gates;
 
 /// <summary>
 /// Paper tracks the simulation: P(t) = Σ pnl_usd{book="paper"}, S(t) = Σ pnl_usd{book="sim"};
-/// drift(t) = ((P(t) − P(start)) − (S(t) − S(start))) / σ, σ = std-dev of 48 h sim PnL. PASS iff max |drift| ≤ 0.5.
+/// drift(t) = ((P(t) − P(start)) − (S(t) − S(start))) / σ, σ = std-dev of 48 h sim PnL. PASS iff max |drift| ≤ maxAbsDriftSigmas (0.5 shipped).
 /// Series are held at their last value between samples; the start is the first instant every series has a value.
 /// </summary>
 public static class PnlDriftGate
@@ -13,7 +13,7 @@ public static class PnlDriftGate
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(pnl);
         settings ??= GateSettings.Default;
-        const double threshold = GateThresholds.MaxPnlDriftSigmas;
+        var threshold = settings.MaxPnlDriftSigmas;
         var clean = pnl.Select(s => s.Clean(window)).Where(s => s.Count > 0).ToList();
         var paper = clean.Where(s => s.Label("book") == "paper").ToList();
         var sim = clean.Where(s => s.Label("book") == "sim").ToList();
@@ -56,9 +56,9 @@ public static class PnlDriftGate
         }
 
         var coverage = SeriesMath.MinCoverage(clean, window, settings.CoverageSampleTolerance.TotalSeconds);
-        if (coverage < GateThresholds.MinCoverage || times.Length == 0)
+        if (coverage < settings.MinCoverage || times.Length == 0)
         {
-            return GateResult.Inconclusive(GateNames.PnlDrift, threshold, $"pnl_usd covers {coverage:P1} of the window (< {GateThresholds.MinCoverage:P0}); {summary}", plot);
+            return GateResult.Inconclusive(GateNames.PnlDrift, threshold, $"pnl_usd covers {coverage:P1} of the window (< {settings.MinCoverage:P0}); {summary}", plot);
         }
 
         return new GateResult(GateNames.PnlDrift, GateStatus.Pass, maxAbs, threshold, summary, threshold - maxAbs, false, plot);

@@ -1,8 +1,8 @@
 namespace EdgeRisk.Release.Gates;
 
 /// <summary>
-/// No memory creep, per job on <c>process_resident_memory_bytes</c>: after a 1 h warm-up, B = median of the next hour;
-/// FAIL if OLS slope × (window after warm-up) / B ≥ 3% or median(last hour) / B − 1 ≥ 3%.
+/// No memory creep, per job on <c>process_resident_memory_bytes</c>: after the warm-up (1 h shipped), B = median of the
+/// baseline after it (1 h); FAIL if OLS slope × (window after warm-up) / B ≥ failRatio (3%) or median(last window, 1 h) / B − 1 ≥ failRatio.
 /// </summary>
 public static class RssDriftGate
 {
@@ -11,13 +11,15 @@ public static class RssDriftGate
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(rss);
         settings ??= GateSettings.Default;
-        const double threshold = GateThresholds.RssDriftFailRatio;
+        var threshold = settings.RssDriftFailRatio;
         var warmUp = settings.RssWarmUp.TotalSeconds;
-        const double hour = 3600;
-        if (window.LengthSeconds < warmUp + (2 * hour))
+        var baselineLength = settings.RssBaseline.TotalSeconds;
+        var lastLength = settings.RssLastWindow.TotalSeconds;
+        if (window.LengthSeconds < warmUp + baselineLength + lastLength)
         {
             return GateResult.Inconclusive(GateNames.RssDrift, threshold,
-                $"window of {SeriesMath.Duration(window.LengthSeconds)} is shorter than warm-up + baseline hour + last hour");
+                $"window of {SeriesMath.Duration(window.LengthSeconds)} is shorter than warm-up + baseline + last window " +
+                $"({SeriesMath.Duration(warmUp + baselineLength + lastLength)})");
         }
 
         var clean = rss.Select(s => s.Clean(window)).Where(s => s.Count > 0).ToList();
@@ -36,7 +38,7 @@ public static class RssDriftGate
         foreach (var s in clean)
         {
             var name = s.LabelText("__name__");
-            var (b0, b1) = SeriesMath.Range(s.Times, fitFrom, fitFrom + hour);
+            var (b0, b1) = SeriesMath.Range(s.Times, fitFrom, fitFrom + baselineLength);
             var baseline = SeriesMath.Median(s.Values.AsSpan(b0, b1 - b0));
             if (!(baseline > 0))
             {
@@ -46,7 +48,7 @@ public static class RssDriftGate
 
             var (f0, f1) = SeriesMath.Range(s.Times, fitFrom, double.PositiveInfinity);
             var slope = SeriesMath.OlsSlope(s.Times.AsSpan(f0, f1 - f0), s.Values.AsSpan(f0, f1 - f0));
-            var (l0, l1) = SeriesMath.Range(s.Times, window.EndSeconds - hour, double.PositiveInfinity);
+            var (l0, l1) = SeriesMath.Range(s.Times, window.EndSeconds - lastLength, double.PositiveInfinity);
             var lastMedian = SeriesMath.Median(s.Values.AsSpan(l0, l1 - l0));
             if (double.IsNaN(slope) || double.IsNaN(lastMedian))
             {
@@ -72,9 +74,9 @@ public static class RssDriftGate
 
             lines.Add(GatePlotLine.Thin(s.Label("job"), s.Times.AsSpan(f0, f1 - f0), ratio));
             var coverage = SeriesMath.Coverage(s.Times, window, settings.CoverageSampleTolerance.TotalSeconds);
-            if (coverage < GateThresholds.MinCoverage)
+            if (coverage < settings.MinCoverage)
             {
-                unknowns.Add($"process_resident_memory_bytes{name} covers {coverage:P1} of the window (< {GateThresholds.MinCoverage:P0})");
+                unknowns.Add($"process_resident_memory_bytes{name} covers {coverage:P1} of the window (< {settings.MinCoverage:P0})");
             }
         }
 

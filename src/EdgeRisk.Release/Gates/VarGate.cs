@@ -8,7 +8,7 @@ public static class VarGate
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(varPct);
         settings ??= GateSettings.Default;
-        const double threshold = GateThresholds.MaxVarPct;
+        var threshold = settings.MaxVarPct;
         var clean = varPct.Select(s => s.Clean(window)).Where(s => s.Count > 0).ToList();
         if (clean.Count == 0)
         {
@@ -44,9 +44,9 @@ public static class VarGate
         }
 
         var coverage = SeriesMath.MinCoverage(clean, window, settings.CoverageSampleTolerance.TotalSeconds);
-        if (coverage < GateThresholds.MinCoverage)
+        if (coverage < settings.MinCoverage)
         {
-            return GateResult.Inconclusive(GateNames.Var, threshold, $"var_pct covers {coverage:P1} of the window (< {GateThresholds.MinCoverage:P0}); max so far {max:0.####}", plot);
+            return GateResult.Inconclusive(GateNames.Var, threshold, $"var_pct covers {coverage:P1} of the window (< {settings.MinCoverage:P0}); max so far {max:0.####}", plot);
         }
 
         return new GateResult(GateNames.Var, GateStatus.Pass, max, threshold, $"max var_pct {max:0.####} at {SeriesMath.At(at)} over {samples} samples", threshold - max, false, plot);

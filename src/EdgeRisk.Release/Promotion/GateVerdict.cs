@@ -16,7 +16,11 @@ public sealed record GateVerdict(string Verdict, GatesJson? Gates, string Direct
 
     public string ReportPath => Path.Combine(Directory, "report.md");
 
-    public static GateVerdict Read(string gatesDirectory)
+    /// <param name="gatesFileSha256">
+    /// The sha256 of the gates file the verdict must have been judged by (<c>--gates</c>); a gates.json judged by another
+    /// file, or naming none, is INCONCLUSIVE. Null: not checked.
+    /// </param>
+    public static GateVerdict Read(string gatesDirectory, string? gatesFileSha256 = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(gatesDirectory);
         var path = Path.Combine(gatesDirectory, FileName);
@@ -28,9 +32,19 @@ public sealed record GateVerdict(string Verdict, GatesJson? Gates, string Direct
         try
         {
             var gates = JsonSerializer.Deserialize(File.ReadAllBytes(path), GatesJsonContext.Default.GatesJson);
-            return gates is { Verdict.Length: > 0, Gates: not null }
-                ? new GateVerdict(gates.Verdict, gates, gatesDirectory, null)
-                : new GateVerdict("INCONCLUSIVE", null, gatesDirectory, $"{path} has no verdict: re-run ./build.sh EvaluateGates");
+            if (gates is not { Verdict.Length: > 0, Gates: not null })
+            {
+                return new GateVerdict("INCONCLUSIVE", null, gatesDirectory, $"{path} has no verdict: re-run ./build.sh EvaluateGates");
+            }
+
+            if (gatesFileSha256 is not null && !string.Equals(gates.GatesFile?.Sha256, gatesFileSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                var judgedBy = gates.GatesFile is { } file ? $"was judged by {file}" : "names no gates file it was judged by";
+                return new GateVerdict("INCONCLUSIVE", gates, gatesDirectory,
+                    $"{path} {judgedBy}, not by the gates file given now (sha256 {gatesFileSha256[..Math.Min(12, gatesFileSha256.Length)]}): re-run ./build.sh EvaluateGates");
+            }
+
+            return new GateVerdict(gates.Verdict, gates, gatesDirectory, null);
         }
         catch (JsonException ex)
         {

@@ -25,6 +25,9 @@ public sealed partial record PromotionOptions
 
     public string Profile { get; init; } = "local";
 
+    /// <summary>sha256 of the gates file (<c>--gates</c>) the PASS must have been judged by; null: not checked.</summary>
+    public string? GatesFileSha256 { get; init; }
+
     public bool RecordedToOutbox { get; init; }
 
     public string Remote { get; init; } = "origin";

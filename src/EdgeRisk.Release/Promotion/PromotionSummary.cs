@@ -22,6 +22,11 @@ public static class PromotionSummary
         text.Append(CultureInfo.InvariantCulture, $"- {status.ImagesLine()}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Gates: **{status.Gates.Verdict}**");
         text.Append(status.Gates.Gates is { } gates ? $", window {gates.Window.Start} .. {gates.Window.End}\n" : "\n");
+        if (status.Gates.Gates?.GatesFile is { } gatesFile)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Gates file: {gatesFile}\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"- Production deploy: {status.Deployment?.Status.ToString().ToLowerInvariant()}: {status.Deployment?.Detail}\n");
         text.Append(CultureInfo.InvariantCulture, $"- GitHub release: {status.ReleaseUrl}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Release PR: {status.PullRequestUrl ?? "not opened"}\n");

@@ -22,7 +22,7 @@ public sealed class ReleaseStatusReporter(GitRepository repository, IGitHubClien
             ? null
             : await new WorkflowRunChecker(github, gitHubOptions).CheckAsync(candidate, options.WorkflowFile, cancellationToken);
         var imagesCheck = candidate is null ? null : await images.CheckAsync(options.ImageTag, candidateCommit, cancellationToken);
-        var gates = GateVerdict.Read(options.GatesDirectory);
+        var gates = GateVerdict.Read(options.GatesDirectory, options.GatesFileSha256);
         var gaCommit = await repository.ResolveCommitAsync("refs/tags/" + options.GaTag, cancellationToken);
         var state = PromotionState.Read(options.ReleaseDirectory);
         var current = state is not null && state.Tag == options.GaTag && state.Commit == gaCommit ? state : null;

@@ -20,7 +20,10 @@ public static class GateReportText
     public static GatesJson ToJson(GateReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var source = report.Settings.Source;
         return new GatesJson(Status(report.Verdict), new GatesJsonWindow(Time(report.Window.Start), Time(report.Window.End)),
-            report.Gates.Select(g => new GatesJsonGate(g.Name, Status(g.Status), g.Value is { } v && double.IsFinite(v) ? v : null, g.Threshold, g.Detail)).ToList());
+            report.Gates.Select(g => new GatesJsonGate(g.Name, Status(g.Status), g.Value is { } v && double.IsFinite(v) ? v : null, g.Threshold, g.Detail,
+                report.Settings.Describe(g.Name).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal))).ToList(),
+            new GatesJsonFile(source.Path, source.Sha256, source.Profile));
     }
 }

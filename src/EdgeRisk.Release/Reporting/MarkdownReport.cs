@@ -18,6 +18,7 @@ public static class MarkdownReport
         md.AppendLine($"- Window: {GateReportText.Time(report.Window.Start)} → {GateReportText.Time(report.Window.End)} " +
                       $"({report.Window.End - report.Window.Start:%d'd 'hh'h'})");
         md.AppendLine($"- Verdict: **{verdict}**");
+        md.AppendLine($"- Gates file: `{report.Settings.Source.Path}` (sha256 `{report.Settings.Source.ShortSha256}`, profile {report.Settings.Source.Profile})");
         md.AppendLine("- Grafana: " + (options.GrafanaUrl is { } grafana
             ? $"[Edge-Risk dashboard for this window]({DashboardLink(grafana, options.DashboardUid, report.Window)})"
             : "not configured")).AppendLine();
@@ -28,6 +29,13 @@ public static class MarkdownReport
         {
             md.AppendLine($"| {g.Name} | {GateReportText.Status(g.Status)}{(g.Irreversible ? " (irreversible)" : string.Empty)} | " +
                           $"{GateReportText.Number(g.Value)} | {GateReportText.Number(g.Threshold)} | {g.Detail.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Judged by the gates file's settings:").AppendLine();
+        foreach (var g in report.Gates)
+        {
+            md.AppendLine($"- {g.Name}: {report.Settings.DescribeText(g.Name)}");
         }
 
         md.AppendLine();

@@ -63,7 +63,7 @@ public sealed class PrometheusGateTests : IAsyncLifetime
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(dir, "gates.json")));
         Assert.Equal("PASS", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal(5, json.RootElement.GetProperty("gates").GetArrayLength());
-        Assert.Equal(["verdict", "window", "gates"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["verdict", "window", "gates", "gatesFile"], json.RootElement.EnumerateObject().Select(p => p.Name));
         foreach (var name in GateNames.All)
         {
             var png = await File.ReadAllBytesAsync(Path.Combine(dir, name + ".png"));

@@ -29,7 +29,8 @@ public sealed class ReportingTests
         Assert.Equal("FAIL", root.GetProperty("verdict").GetString());
         Assert.Equal("2026-11-18T12:00:00Z", root.GetProperty("window").GetProperty("start").GetString());
         var var = root.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "var");
-        Assert.Equal(["name", "status", "value", "threshold", "detail"], var.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "status", "value", "threshold", "detail", "settings"], var.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["path", "sha256", "profile"], root.GetProperty("gatesFile").EnumerateObject().Select(p => p.Name));
         Assert.Equal(99, var.GetProperty("value").GetDouble());
         Assert.Equal(95, var.GetProperty("threshold").GetDouble());
         Assert.True(File.Exists(Path.Combine(output, "evidence", "index.json")));

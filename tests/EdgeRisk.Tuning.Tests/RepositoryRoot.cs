@@ -1,0 +1,22 @@
+namespace EdgeRisk.Tuning.Tests;
+
+/// <summary>The repository root: the nearest directory above the test binaries that holds EdgeRisk.sln.</summary>
+internal static class RepositoryRoot
+{
+    private static readonly Lazy<string> Root = new(Locate);
+
+    public static string Combine(params string[] parts) => Path.Combine([Root.Value, .. parts]);
+
+    private static string Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeRisk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no EdgeRisk.sln above {AppContext.BaseDirectory}");
+    }
+}
