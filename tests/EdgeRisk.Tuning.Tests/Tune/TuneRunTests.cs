@@ -11,14 +11,13 @@ public sealed class TuneRunTests : IDisposable
 
     public TuneRunTests()
     {
-        var repository = RepositoryRoot();
         Directory.CreateDirectory(_root.Combine("config"));
         foreach (var name in new[] { "strategy.json", "router.json" })
         {
-            File.Copy(Path.Combine(repository, "config", name), _root.Combine("config", name));
+            File.Copy(RepositoryRoot.Combine("config", name), _root.Combine("config", name));
         }
 
-        File.Copy(Path.Combine(repository, "config", "tune-space.json"), _root.Combine("tune-space.json"));
+        File.Copy(RepositoryRoot.Combine("config", "tune-space.json"), _root.Combine("tune-space.json"));
         Directory.CreateDirectory(_root.Combine("starts"));
     }
 
@@ -42,7 +41,7 @@ public sealed class TuneRunTests : IDisposable
     public async Task RunAsync_EightRealBacktestsParallelTwo_WritesProposalTrialsAndReportAndTheProposalLoads()
     {
         var trading = Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll");
-        var command = new BacktestTrialCommand(["dotnet", trading], Path.Combine(RepositoryRoot(), "data", "lean"));
+        var command = new BacktestTrialCommand(["dotnet", trading], RepositoryRoot.Combine("data", "lean"));
         var lines = new List<string>();
 
         var outcome = await TuneRun.RunAsync(Options(command), new LocalTrialScheduler(new LocalSchedulerOptions { Parallelism = 2 }), lines.Add, CancellationToken.None);
@@ -153,15 +152,4 @@ public sealed class TuneRunTests : IDisposable
 
     private Dictionary<string, string> Snapshot() => Directory.GetFiles(ConfigDirectory)
         .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeRisk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdgeRisk.sln not found above the test binaries");
-    }
 }

@@ -13,20 +13,19 @@ public sealed class TuneSlurmTests(SlurmClusterFixture fixture) : IClassFixture<
     public async Task RunAsync_SlurmSchedulerRealBacktests_WritesProposalTrialsAndReport()
     {
         using var root = new TempDirectory("edgerisk-tune-slurm");
-        var repository = TuneRunTests.RepositoryRoot();
         Directory.CreateDirectory(root.Combine("config"));
         foreach (var name in new[] { "strategy.json", "router.json" })
         {
-            File.Copy(Path.Combine(repository, "config", name), root.Combine("config", name));
+            File.Copy(RepositoryRoot.Combine("config", name), root.Combine("config", name));
         }
 
-        var command = new BacktestTrialCommand(["dotnet", Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll")], Path.Combine(repository, "data", "lean"));
+        var command = new BacktestTrialCommand(["dotnet", Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll")], RepositoryRoot.Combine("data", "lean"));
         var scheduler = new SlurmTrialScheduler(new SlurmSchedulerOptions { SlurmConf = fixture.Cluster.SlurmConf, PollInterval = TimeSpan.FromMilliseconds(250) });
 
         var outcome = await TuneRun.RunAsync(new TuneOptions
         {
             ConfigDirectory = root.Combine("config"),
-            SpaceFile = Path.Combine(repository, "config", "tune-space.json"),
+            SpaceFile = RepositoryRoot.Combine("config", "tune-space.json"),
             OutputRoot = root.Combine("tune"),
             TrialCommand = command,
             Trials = 6,
