@@ -62,8 +62,9 @@ partial class Build
                 Trials = Trials,
                 Seed = Seed,
                 Algorithm = Search == "random" ? TuneAlgorithm.Random : TuneAlgorithm.Bayesian,
-                // A Slurm round is one job array: a bigger batch spreads its start-up cost.
-                BatchSize = Scheduler == "slurm" ? Math.Max(TuneParallelism, 8) : TuneParallelism,
+                // Random search learns nothing from results: one batch. BO asks --parallel at a time; a Slurm round is one
+                // job array, so at least 8 there to spread its start-up cost.
+                BatchSize = Search == "random" ? Trials : Scheduler == "slurm" ? Math.Max(TuneParallelism, 8) : TuneParallelism,
                 TrialCommand = new BacktestTrialCommand(["dotnet", TradingReleaseDirectory / "edgerisk-trading.dll"], RootDirectory / "data" / "lean", Symbols, Strategy),
                 ApplyTo = Apply ? (string)ConfigDirectory : null,
             }, scheduler, Log.Information, Cancellation);
