@@ -15,5 +15,10 @@ if (args is ["tuning-optimiser", ..])
     return TuningOptimiserBenchmark.Run(args);
 }
 
+if (args is ["tune", ..])
+{
+    return await TuneBenchmark.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
