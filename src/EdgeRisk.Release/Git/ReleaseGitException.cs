@@ -13,26 +13,17 @@ public enum ReleaseGitFailure
 }
 
 /// <summary>A precondition of tagging failed; nothing was pushed. The message is one line with the fix.</summary>
-public sealed class ReleaseGitException : Exception
+public sealed class ReleaseGitException : EdgeRiskException
 {
+    public ReleaseGitException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
     public ReleaseGitException(ReleaseGitFailure failure, string message)
         : base(message)
     {
         Failure = failure;
-    }
-
-    public ReleaseGitException()
-    {
-    }
-
-    public ReleaseGitException(string message)
-        : base(message)
-    {
-    }
-
-    public ReleaseGitException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 
     public ReleaseGitFailure Failure { get; }

@@ -12,26 +12,17 @@ public enum PromotionRefusal
 }
 
 /// <summary>A promotion precondition failed; nothing was tagged, pushed, deployed or posted. The message is one line.</summary>
-public sealed class PromotionRefusedException : Exception
+public sealed class PromotionRefusedException : EdgeRiskException
 {
+    public PromotionRefusedException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
     public PromotionRefusedException(PromotionRefusal refusal, string message)
         : base(message)
     {
         Refusal = refusal;
-    }
-
-    public PromotionRefusedException()
-    {
-    }
-
-    public PromotionRefusedException(string message)
-        : base(message)
-    {
-    }
-
-    public PromotionRefusedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 
     public PromotionRefusal Refusal { get; }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using EdgeRisk.Processes;
 using EdgeRisk.Release.Grafana;
 
 namespace EdgeRisk.Release.Staging;
@@ -60,7 +61,7 @@ public sealed class LocalServices
             throw new LocalServicesException($"Alertmanager config '{_options.AlertmanagerConfig}' not found: it is the staging alertmanager/alertmanager.yml");
         }
 
-        int Port(string name, int configured) => previous?.Services.FirstOrDefault(s => s.Name == name)?.Port ?? PortOrFree(configured);
+        int Port(string name, int configured) => previous?.Services.FirstOrDefault(s => s.Name == name)?.Port ?? FreePort.OrNext(configured);
         var redisPort = Port("redis", _options.RedisPort);
         var prometheusPort = Port("prometheus", _options.PrometheusPort);
         var alertmanagerPort = Port("alertmanager", _options.AlertmanagerPort);
@@ -401,25 +402,6 @@ public sealed class LocalServices
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         using var response = await http.GetAsync(new Uri(url));
         return response.IsSuccessStatusCode;
-    }
-
-    private static int PortOrFree(int port)
-    {
-        if (port != 0)
-        {
-            return port;
-        }
-
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private static string Locate(string tool)
