@@ -13,7 +13,7 @@ public static class ProcessRunner
 {
     /// <summary>Runs to completion and returns the result whatever the exit code.</summary>
     /// <exception cref="ProcessException">The tool could not be started.</exception>
-    /// <exception cref="ProcessTimeoutException">It ran past <see cref="ProcessOptions.Timeout"/> and was killed.</exception>
+    /// <exception cref="ProcessException">Or, with <see cref="ProcessException.TimedOut"/>, it ran past <see cref="ProcessOptions.Timeout"/> and was killed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the process tree was killed.</exception>
     public static async Task<ProcessResult> RunAsync(ProcessOptions options, CancellationToken cancellationToken = default)
     {
@@ -120,7 +120,7 @@ public sealed class RunningProcess : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var last = ProcessRunner.Tail(Lines, 3);
             var seconds = _options.Timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            throw new ProcessTimeoutException($"Process '{ToolName}' timed out after {seconds} s and was killed; its last output: {last}", last);
+            throw new ProcessException($"Process '{ToolName}' timed out after {seconds} s and was killed; its last output: {last}") { TimedOut = true, LastOutput = last };
         }
 
         // The parameterless wait drains the redirected streams.

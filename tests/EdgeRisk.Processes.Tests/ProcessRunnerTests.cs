@@ -65,8 +65,9 @@ public sealed class ProcessRunnerTests
     {
         var options = Shell("sleep 300 & echo $!; echo started; wait") with { Timeout = TimeSpan.FromSeconds(2) };
 
-        var exception = await Assert.ThrowsAsync<ProcessTimeoutException>(() => ProcessRunner.RunAsync(options));
+        var exception = await Assert.ThrowsAsync<ProcessException>(() => ProcessRunner.RunAsync(options));
 
+        Assert.True(exception.TimedOut);
         Assert.StartsWith("Process 'sh' timed out after 2 s and was killed; its last output: ", exception.Message, StringComparison.Ordinal);
         Assert.EndsWith("started", exception.LastOutput, StringComparison.Ordinal);
         var child = int.Parse(exception.LastOutput.Split(" | ")[0], CultureInfo.InvariantCulture);
@@ -98,6 +99,7 @@ public sealed class ProcessRunnerTests
 
         var exception = await Assert.ThrowsAsync<ProcessException>(() => ProcessRunner.RunAsync(options));
 
+        Assert.False(exception.TimedOut);
         Assert.StartsWith("Could not start 'edgerisk-no-such-tool': ", exception.Message, StringComparison.Ordinal);
         Assert.EndsWith("; install it", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);

@@ -20,7 +20,7 @@ internal static class ToolRunner
         {
             result = await ProcessRunner.RunAsync(options, cancellationToken);
         }
-        catch (ProcessTimeoutException e)
+        catch (ProcessException e) when (e.TimedOut)
         {
             throw new DryRunException($"{tool} {arguments[0]} did not finish within {timeout.TotalSeconds:0} s", e);
         }

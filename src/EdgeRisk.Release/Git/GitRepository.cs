@@ -40,7 +40,7 @@ public sealed class GitRepository
             var result = await ProcessRunner.RunAsync(options, cancellationToken);
             return new GitResult(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (ProcessTimeoutException e)
+        catch (ProcessException e) when (e.TimedOut)
         {
             throw new GitCommandException($"git {string.Join(' ', arguments)} did not finish within {DefaultTimeout.TotalMinutes:0} minutes in {WorkingDirectory}; check the remote is reachable", e);
         }

@@ -27,7 +27,7 @@ internal static class ExternalCommand
             var result = await ProcessRunner.RunAsync(options, cancellationToken);
             return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (ProcessTimeoutException e)
+        catch (ProcessException e) when (e.TimedOut)
         {
             throw new ComposeException($"'{fileName} {string.Join(' ', options.Arguments)}' did not finish within {timeout.TotalSeconds:0} s; its last output: {e.LastOutput}", e);
         }
