@@ -13,18 +13,7 @@ public enum ReleaseGitFailure
 }
 
 /// <summary>A precondition of tagging failed; nothing was pushed. The message is one line with the fix.</summary>
-public sealed class ReleaseGitException : EdgeRiskException
+public sealed class ReleaseGitException(ReleaseGitFailure failure, string message) : EdgeRiskException(message)
 {
-    public ReleaseGitException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
-
-    public ReleaseGitException(ReleaseGitFailure failure, string message)
-        : base(message)
-    {
-        Failure = failure;
-    }
-
-    public ReleaseGitFailure Failure { get; }
+    public ReleaseGitFailure Failure { get; } = failure;
 }

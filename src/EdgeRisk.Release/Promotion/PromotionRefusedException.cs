@@ -12,18 +12,7 @@ public enum PromotionRefusal
 }
 
 /// <summary>A promotion precondition failed; nothing was tagged, pushed, deployed or posted. The message is one line.</summary>
-public sealed class PromotionRefusedException : EdgeRiskException
+public sealed class PromotionRefusedException(PromotionRefusal refusal, string message) : EdgeRiskException(message)
 {
-    public PromotionRefusedException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
-
-    public PromotionRefusedException(PromotionRefusal refusal, string message)
-        : base(message)
-    {
-        Refusal = refusal;
-    }
-
-    public PromotionRefusal Refusal { get; }
+    public PromotionRefusal Refusal { get; } = refusal;
 }
