@@ -123,16 +123,6 @@ public sealed class ProcessRunnerTests
         Assert.Equal("line1", result.Lines[0].Text);
     }
 
-    [Fact]
-    public void Next_TwoCalls_GiveBindablePorts()
-    {
-        var port = FreePort.Next();
-
-        Assert.InRange(port, 1, 65535);
-        Assert.Equal(port, FreePort.OrNext(port));
-        Assert.NotEqual(0, FreePort.OrNext(0));
-    }
-
     private static ProcessOptions Shell(string script) => new() { FileName = "/bin/sh", Arguments = ["-c", script] };
 
     /// <summary>Whether the process is gone (or a zombie awaiting its reaper) within a generous bound.</summary>
