@@ -5,19 +5,4 @@ namespace EdgeRisk.Nuke;
 /// before any target runs, or thrown by a target (e.g. a staging-only step without its variables). The message is one
 /// line; the process exits with code 2 (a run whose failed targets all failed this way).
 /// </summary>
-public sealed class BuildConfigurationException : Exception
-{
-    public BuildConfigurationException()
-    {
-    }
-
-    public BuildConfigurationException(string message)
-        : base(message)
-    {
-    }
-
-    public BuildConfigurationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class BuildConfigurationException(string message, Exception? innerException = null) : EdgeRiskException(message, innerException);

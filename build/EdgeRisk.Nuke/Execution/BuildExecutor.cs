@@ -1,4 +1,5 @@
 using EdgeRisk.Nuke.Tooling;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Nuke.Execution;
 

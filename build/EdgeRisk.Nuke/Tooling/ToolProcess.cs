@@ -1,78 +1,31 @@
-using System.Diagnostics;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Nuke.Tooling;
 
+/// <summary>NUKE's <see cref="IProcess"/> over the project's process runner, relaying each line to the target's log.</summary>
 internal sealed class ToolProcess : IProcess
 {
-    private readonly Process process;
-    private readonly TimeSpan? timeout;
-    private readonly List<Output> output = [];
-    private readonly Lock gate = new();
-    private readonly LogSink? sink;
+    private readonly RunningProcess process;
+    private ProcessResult? result;
 
-    public ToolProcess(ProcessStartInfo startInfo, TimeSpan? timeout, bool logOutput)
+    public ToolProcess(ProcessOptions options, bool logOutput)
     {
-        this.timeout = timeout;
-        ToolName = Path.GetFileName(startInfo.FileName);
-        sink = logOutput ? Log.Current : null;
-        process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Receive(OutputType.Std, e.Data);
-        process.ErrorDataReceived += (_, e) => Receive(OutputType.Err, e.Data);
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            process.Dispose();
-            throw new ProcessException($"Could not start '{ToolName}': {exception.Message}. Is it installed and on PATH?", exception);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var sink = logOutput ? Log.Current : null;
+        process = ProcessRunner.Start(sink is null ? options : options with { OnLine = line => sink.Write(LogLevel.Information, line.Text) });
     }
 
-    public string ToolName { get; }
+    public string ToolName => process.ToolName;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => (result ?? throw new InvalidOperationException($"Process '{ToolName}' has not exited yet.")).ExitCode;
 
-    public IReadOnlyList<Output> Output
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. output];
-            }
-        }
-    }
+    public IReadOnlyList<Output> Output =>
+        [.. (result?.Lines ?? process.Lines).Select(line => new Output(line.Stream == OutputStream.Err ? OutputType.Err : OutputType.Std, line.Text))];
 
     public IProcess AssertWaitForExit() => WaitForExitAsync().GetAwaiter().GetResult();
 
     public async Task<IProcess> WaitForExitAsync(CancellationToken cancellationToken = default)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } span)
-        {
-            limit.CancelAfter(span);
-        }
-
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new ProcessException($"Process '{ToolName}' timed out after {timeout} and was killed.");
-        }
-
+        result = await process.WaitAsync(cancellationToken);
         return this;
     }
 
@@ -83,19 +36,4 @@ internal sealed class ToolProcess : IProcess
     }
 
     public void Dispose() => process.Dispose();
-
-    private void Receive(OutputType type, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (gate)
-        {
-            output.Add(new Output(type, line));
-        }
-
-        sink?.Write(LogLevel.Information, line);
-    }
 }

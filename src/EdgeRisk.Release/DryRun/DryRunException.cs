@@ -1,19 +1,4 @@
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>The dry run or its evidence pipeline cannot go on; the message is one line naming the input and the fix.</summary>
-public class DryRunException : Exception
-{
-    public DryRunException(string message)
-        : base(message)
-    {
-    }
-
-    public DryRunException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public DryRunException()
-    {
-    }
-}
+public class DryRunException(string message, Exception? innerException = null) : EdgeRiskException(message, innerException);

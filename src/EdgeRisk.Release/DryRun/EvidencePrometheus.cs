@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.DryRun;
 
@@ -37,7 +38,7 @@ public sealed class EvidencePrometheus
         Directory.CreateDirectory(options.DataDirectory);
         var config = Path.Combine(options.WorkDirectory, "prometheus.yml");
         await File.WriteAllTextAsync(config, ConfigYaml(options), cancellationToken);
-        var port = options.Port ?? FreePort();
+        var port = options.Port ?? FreePort.Next();
         var portText = port.ToString(CultureInfo.InvariantCulture);
         var log = Path.Combine(options.WorkDirectory, "prometheus.log");
         List<string> arguments =
@@ -201,20 +202,6 @@ public sealed class EvidencePrometheus
         }
 
         return yaml.ToString();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private static string Tail(string log)

@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.DryRun;
 
@@ -9,58 +8,33 @@ internal static class ToolRunner
     public static async Task<string> RunCheckedAsync(string tool, IReadOnlyList<string> arguments, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(LoggedProcess.ResolveExecutable(tool))
+        var options = new ProcessOptions
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            FileName = LoggedProcess.ResolveExecutable(tool),
+            Arguments = arguments,
+            Timeout = timeout,
+            MissingHint = "install it (sudo bash scripts/install-deps.sh)",
         };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        Process process;
+        ProcessResult result;
         try
         {
-            process = Process.Start(info) ?? throw new DryRunException($"{tool} could not be started");
+            result = await ProcessRunner.RunAsync(options, cancellationToken);
         }
-        catch (Win32Exception ex)
+        catch (ProcessException e) when (e.TimedOut)
         {
-            throw new DryRunException($"{tool} could not be started ({ex.Message}); install it (sudo bash scripts/install-deps.sh)", ex);
+            throw new DryRunException($"{tool} {arguments[0]} did not finish within {timeout.TotalSeconds:0} s", e);
         }
-
-        using (process)
+        catch (ProcessException e)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bounded.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(bounded.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new DryRunException($"{tool} {arguments[0]} did not finish within {timeout.TotalSeconds:0} s");
-            }
-
-            var output = (await stdout + await stderr).Trim();
-            if (process.ExitCode != 0)
-            {
-                throw new DryRunException($"{tool} {string.Join(' ', arguments.Take(3))} failed (exit {process.ExitCode}): {LastLines(output)}");
-            }
-
-            return output;
+            throw new DryRunException(e.Message, e);
         }
-    }
 
-    private static string LastLines(string output)
-    {
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" | ", lines.TakeLast(3));
+        var output = (result.StandardOutput + result.StandardError).Trim();
+        if (result.ExitCode != 0)
+        {
+            throw new DryRunException($"{tool} {string.Join(' ', arguments.Take(3))} failed (exit {result.ExitCode}): {result.Tail()}");
+        }
+
+        return output;
     }
 }

@@ -1,15 +1,17 @@
-using System.Diagnostics;
+using EdgeRisk.Processes;
 using System.Globalization;
 
 namespace EdgeRisk.Release.Git;
 
 /// <summary>
-/// A working copy driven through the real <c>git</c> CLI. Arguments go through <see cref="ProcessStartInfo.ArgumentList"/>,
+/// A working copy driven through the real <c>git</c> CLI. Arguments go to the process as a list,
 /// never a shell, so tag messages and paths need no quoting.
 /// </summary>
 public sealed class GitRepository
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    private static readonly Dictionary<string, string> GitEnvironment = new() { ["GIT_TERMINAL_PROMPT"] = "0", ["LC_ALL"] = "C" };
 
     public GitRepository(string workingDirectory)
     {
@@ -22,46 +24,30 @@ public sealed class GitRepository
     /// <summary>Runs git and returns its result whatever the exit code.</summary>
     public async Task<GitResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
-        var startInfo = new ProcessStartInfo("git")
+        var options = new ProcessOptions
         {
+            FileName = "git",
+            Arguments = arguments,
             WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+
+            // Never block on a credential prompt; keep messages stable for parsing.
+            Environment = GitEnvironment,
+            Timeout = DefaultTimeout,
+            MissingHint = "install git and put it on PATH",
         };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // Never block on a credential prompt; keep messages stable for parsing.
-        startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        startInfo.Environment["LC_ALL"] = "C";
-
-        using var process = Process.Start(startInfo)
-            ?? throw new GitCommandException("git could not be started; install git and put it on PATH");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(DefaultTimeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            var result = await ProcessRunner.RunAsync(options, cancellationToken);
+            return new GitResult(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (OperationCanceledException)
+        catch (ProcessException e) when (e.TimedOut)
         {
-            process.Kill(entireProcessTree: true);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new GitCommandException($"git {string.Join(' ', arguments)} did not finish within {DefaultTimeout.TotalMinutes:0} minutes in {WorkingDirectory}; check the remote is reachable");
+            throw new GitCommandException($"git {string.Join(' ', arguments)} did not finish within {DefaultTimeout.TotalMinutes:0} minutes in {WorkingDirectory}; check the remote is reachable", e);
         }
-
-        return new GitResult(process.ExitCode, await stdout, await stderr);
+        catch (ProcessException e)
+        {
+            throw new GitCommandException(e.Message, e);
+        }
     }
 
     /// <summary>Runs git and throws a one-line <see cref="GitCommandException"/> on a non-zero exit.</summary>

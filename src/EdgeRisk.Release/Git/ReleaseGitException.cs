@@ -13,27 +13,7 @@ public enum ReleaseGitFailure
 }
 
 /// <summary>A precondition of tagging failed; nothing was pushed. The message is one line with the fix.</summary>
-public sealed class ReleaseGitException : Exception
+public sealed class ReleaseGitException(ReleaseGitFailure failure, string message) : EdgeRiskException(message)
 {
-    public ReleaseGitException(ReleaseGitFailure failure, string message)
-        : base(message)
-    {
-        Failure = failure;
-    }
-
-    public ReleaseGitException()
-    {
-    }
-
-    public ReleaseGitException(string message)
-        : base(message)
-    {
-    }
-
-    public ReleaseGitException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public ReleaseGitFailure Failure { get; }
+    public ReleaseGitFailure Failure { get; } = failure;
 }

@@ -3,27 +3,18 @@ using System.Net;
 namespace EdgeRisk.Release.Grafana;
 
 /// <summary>Grafana refused a call. The message carries Grafana's own message and status, never request headers.</summary>
-public sealed class GrafanaApiException : Exception
+public sealed class GrafanaApiException : EdgeRiskException
 {
+    public GrafanaApiException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
     public GrafanaApiException(string message, HttpStatusCode statusCode, string? grafanaStatus)
         : base(message)
     {
         StatusCode = statusCode;
         GrafanaStatus = grafanaStatus;
-    }
-
-    public GrafanaApiException()
-    {
-    }
-
-    public GrafanaApiException(string message)
-        : base(message)
-    {
-    }
-
-    public GrafanaApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 
     public HttpStatusCode StatusCode { get; }

@@ -3,29 +3,9 @@ using System.Net;
 namespace EdgeRisk.Release.PagerDuty;
 
 /// <summary>PagerDuty rejected an event; the message lists PagerDuty's validation errors, never the routing key.</summary>
-public sealed class PagerDutyException : Exception
+public sealed class PagerDutyException(string message, HttpStatusCode statusCode) : EdgeRiskException(message)
 {
-    public PagerDutyException(string message, HttpStatusCode statusCode)
-        : base(message)
-    {
-        StatusCode = statusCode;
-    }
-
-    public PagerDutyException()
-    {
-    }
-
-    public PagerDutyException(string message)
-        : base(message)
-    {
-    }
-
-    public PagerDutyException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public HttpStatusCode StatusCode { get; }
+    public HttpStatusCode StatusCode { get; } = statusCode;
 
     public bool IsRateLimited => StatusCode == HttpStatusCode.TooManyRequests;
 }

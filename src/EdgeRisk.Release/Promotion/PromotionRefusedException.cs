@@ -12,27 +12,7 @@ public enum PromotionRefusal
 }
 
 /// <summary>A promotion precondition failed; nothing was tagged, pushed, deployed or posted. The message is one line.</summary>
-public sealed class PromotionRefusedException : Exception
+public sealed class PromotionRefusedException(PromotionRefusal refusal, string message) : EdgeRiskException(message)
 {
-    public PromotionRefusedException(PromotionRefusal refusal, string message)
-        : base(message)
-    {
-        Refusal = refusal;
-    }
-
-    public PromotionRefusedException()
-    {
-    }
-
-    public PromotionRefusedException(string message)
-        : base(message)
-    {
-    }
-
-    public PromotionRefusedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public PromotionRefusal Refusal { get; }
+    public PromotionRefusal Refusal { get; } = refusal;
 }

@@ -1,6 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.Staging;
 
@@ -14,84 +12,28 @@ internal static class ExternalCommand
     public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken, Action<string>? onLine = null)
     {
-        var info = new ProcessStartInfo(fileName)
+        var options = new ProcessOptions
         {
+            FileName = fileName,
+            Arguments = [.. arguments],
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            Environment = environment,
+            Timeout = timeout,
+            OnLine = onLine is null ? null : line => onLine(line.Text),
+            MissingHint = "install it (sudo bash scripts/install-deps.sh)",
         };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = new Process { StartInfo = info };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        var both = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(stdout, both, e.Data, onLine);
-        process.ErrorDataReceived += (_, e) => Append(stderr, both, e.Data, onLine);
         try
         {
-            process.Start();
+            var result = await ProcessRunner.RunAsync(options, cancellationToken);
+            return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (Win32Exception e)
+        catch (ProcessException e) when (e.TimedOut)
         {
-            throw new ComposeException($"'{fileName}' could not be started ({e.Message}): install it (sudo bash scripts/install-deps.sh)", e);
+            throw new ComposeException($"'{fileName} {string.Join(' ', options.Arguments)}' did not finish within {timeout.TotalSeconds:0} s; its last output: {e.LastOutput}", e);
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
+        catch (ProcessException e)
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            var partial = new CommandResult(-1, Read(both), "");
-            throw new ComposeException($"'{fileName} {string.Join(' ', info.ArgumentList)}' did not finish within {timeout.TotalSeconds:0} s; its last output: {partial.Tail()}");
-        }
-
-        // The parameterless wait drains the redirected streams.
-        await process.WaitForExitAsync(CancellationToken.None);
-        return new CommandResult(process.ExitCode, Read(stdout), Read(stderr));
-    }
-
-    private static void Append(StringBuilder buffer, StringBuilder both, string? line, Action<string>? onLine)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        onLine?.Invoke(line);
-        lock (buffer)
-        {
-            buffer.AppendLine(line);
-        }
-
-        lock (both)
-        {
-            both.AppendLine(line);
-        }
-    }
-
-    private static string Read(StringBuilder buffer)
-    {
-        lock (buffer)
-        {
-            return buffer.ToString();
+            throw new ComposeException(e.Message, e);
         }
     }
 }

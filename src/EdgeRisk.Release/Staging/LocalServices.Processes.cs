@@ -141,25 +141,6 @@ public sealed partial class LocalServices
         return response.IsSuccessStatusCode;
     }
 
-    private static int PortOrFree(int port)
-    {
-        if (port != 0)
-        {
-            return port;
-        }
-
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
     private static string Locate(string tool)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;

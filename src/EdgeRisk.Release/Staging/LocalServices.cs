@@ -1,3 +1,4 @@
+using EdgeRisk.Processes;
 using EdgeRisk.Release.Grafana;
 
 namespace EdgeRisk.Release.Staging;
@@ -55,7 +56,7 @@ public sealed partial class LocalServices
             throw new LocalServicesException($"Alertmanager config '{_options.AlertmanagerConfig}' not found: it is the staging alertmanager/alertmanager.yml");
         }
 
-        int Port(string name, int configured) => previous?.Services.FirstOrDefault(s => s.Name == name)?.Port ?? PortOrFree(configured);
+        int Port(string name, int configured) => previous?.Services.FirstOrDefault(s => s.Name == name)?.Port ?? FreePort.OrNext(configured);
         var redisPort = Port("redis", _options.RedisPort);
         var prometheusPort = Port("prometheus", _options.PrometheusPort);
         var alertmanagerPort = Port("alertmanager", _options.AlertmanagerPort);

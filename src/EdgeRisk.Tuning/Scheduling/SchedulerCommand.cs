@@ -1,6 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Tuning.Scheduling;
 
@@ -11,9 +9,8 @@ internal sealed record CommandOutput(int ExitCode, string Output)
 }
 
 /// <summary>
-/// Runs a command (no shell) with extra environment and returns its exit code and output; cancellation kills it and its
-/// children. The schedulers' only process runner (the project's others live in the build engine and the release library,
-/// which this library does not reference).
+/// Runs a command (no shell) with extra environment through the project's process runner and returns its exit code and
+/// output (the first 64 KiB); cancellation kills it and its children.
 /// </summary>
 internal static class SchedulerCommand
 {
@@ -21,78 +18,22 @@ internal static class SchedulerCommand
     public static async Task<CommandOutput> RunAsync(string fileName, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment, string missing, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(fileName)
+        var options = new ProcessOptions
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
+            FileName = fileName,
+            Arguments = [.. arguments],
+            Environment = environment,
+            MaxCapturedChars = 64 * 1024,
+            MissingHint = missing,
         };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = new Process { StartInfo = info };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         try
         {
-            process.Start();
+            var result = await ProcessRunner.RunAsync(options, cancellationToken);
+            return new CommandOutput(result.ExitCode, result.Output);
         }
-        catch (Win32Exception e)
+        catch (ProcessException e)
         {
-            throw new TrialSchedulingException($"'{fileName}' could not be started ({e.Message}): {missing}", e);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // exited meanwhile
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw;
-        }
-
-        // The parameterless wait drains the redirected streams.
-        await process.WaitForExitAsync(CancellationToken.None);
-        lock (output)
-        {
-            return new CommandOutput(process.ExitCode, output.ToString());
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            if (output.Length < 64 * 1024)
-            {
-                output.AppendLine(line);
-            }
+            throw new TrialSchedulingException(e.Message, e);
         }
     }
 }

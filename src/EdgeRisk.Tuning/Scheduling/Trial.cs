@@ -91,22 +91,7 @@ public sealed record TrialResult(string TrialId, TrialOutcome Outcome, string? J
 }
 
 /// <summary>A trial-scheduling error: one line naming the input or the tool and the fix.</summary>
-public sealed class TrialSchedulingException : Exception
-{
-    public TrialSchedulingException(string message)
-        : base(message)
-    {
-    }
-
-    public TrialSchedulingException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public TrialSchedulingException()
-    {
-    }
-}
+public sealed class TrialSchedulingException(string message, Exception? innerException = null) : EdgeRiskException(message, innerException);
 
 /// <summary>Runs a batch of trials and streams each trial's final result once, in completion order.</summary>
 public interface ITrialScheduler

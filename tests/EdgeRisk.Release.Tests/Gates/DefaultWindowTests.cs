@@ -12,7 +12,7 @@ public sealed class DefaultWindowTests
         var clock = new FakeTimeProvider(now);
         var options = new GateEvaluationOptions
         {
-            PrometheusUrl = new Uri($"http://127.0.0.1:{EdgeRisk.Testing.Services.FreePort.Next()}/"),
+            PrometheusUrl = new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"),
             PnlSigmaUsd = 10m,
             Source = new() { MaxRetries = 0 },
         };

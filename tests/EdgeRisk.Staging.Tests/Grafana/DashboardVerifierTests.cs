@@ -95,7 +95,7 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
     public async Task VerifyAsync_PrometheusDown_ThrowsUnreachable()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var client = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{EdgeRisk.Testing.Services.FreePort.Next()}/"));
+        var client = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"));
 
         var e = await Assert.ThrowsAsync<PrometheusQueryException>(() =>
             new DashboardVerifier(client, TimeProvider.System).VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));

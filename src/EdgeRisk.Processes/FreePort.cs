@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EdgeRisk.Testing.Services;
+namespace EdgeRisk.Processes;
 
-/// <summary>Free TCP ports on 127.0.0.1, picked by the kernel.</summary>
+/// <summary>Free loopback TCP ports for the services and processes the project starts.</summary>
 public static class FreePort
 {
+    /// <summary>A port nothing listens on at the moment of the call (the OS's pick).</summary>
     public static int Next()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -19,4 +20,7 @@ public static class FreePort
             listener.Stop();
         }
     }
+
+    /// <summary>The given port, or a free one for 0.</summary>
+    public static int OrNext(int port) => port != 0 ? port : Next();
 }
