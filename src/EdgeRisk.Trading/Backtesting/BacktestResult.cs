@@ -55,6 +55,15 @@ public sealed record BacktestResult(
     /// <summary>The sim book's equity at the same times as <see cref="PaperEquityCurve"/>.</summary>
     public IReadOnlyList<EquityPoint> SimEquityCurve { get; init; } = [];
 
+    /// <summary>
+    /// Peak VaR utilisation of the strategy's decisions (both books trade them): max portfolio VaR / limit reported over the
+    /// run (<see cref="VarUtilisationRecorder"/>); null when the strategy reported none (e.g. ema-cross has no VaR model).
+    /// </summary>
+    public double? MaxVarUtilisation { get; init; }
+
+    /// <summary>The VaR warning line as a fraction of the limit: the risk harmoniser's scale-down fraction (<c>risk.scaleDownAt</c>).</summary>
+    public double VarWarningLine { get; init; }
+
     /// <summary>Statistics of the paper book over <see cref="PaperEquityCurve"/> and its fills.</summary>
     public BacktestStatistics PaperStatistics => BacktestStatisticsCalculator.Compute(PaperEquityCurve, PaperFills, Interval);
 

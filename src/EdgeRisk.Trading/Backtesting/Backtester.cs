@@ -44,7 +44,8 @@ public static class Backtester
         var feed = plan.Open(options.DataRoot, symbols, rejections);
         try
         {
-            var engine = PipelineFactory.CreateEngine(options.Config, options.Strategy, options.Observer, time);
+            var varUtilisation = new VarUtilisationRecorder(options.Observer);
+            var engine = PipelineFactory.CreateEngine(options.Config, options.Strategy, varUtilisation, time);
             var pacer = new ReplayPacer(time, options.Speed);
             var curve = new EquityCurveRecorder(ReturnInterval.For(crypto.Count > 0), engine.PaperLedger, engine.SimLedger);
             var loopStart = time.GetTimestamp();
@@ -96,6 +97,8 @@ public static class Backtester
                 Interval = curve.Interval,
                 PaperEquityCurve = curve.PaperCurve,
                 SimEquityCurve = curve.SimCurve,
+                MaxVarUtilisation = varUtilisation.MaxVarUtilisation,
+                VarWarningLine = options.Config.Risk.ScaleDownAt,
             };
         }
         finally

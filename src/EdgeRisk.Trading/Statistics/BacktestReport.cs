@@ -6,7 +6,8 @@ namespace EdgeRisk.Trading.Statistics;
 
 /// <summary>
 /// <c>result.json</c> of a backtest: the run's counts and, per book, its fills, fees, end equity and
-/// <see cref="BacktestStatistics"/> (<c>paper.statistics.sharpe</c>, <c>paper.statistics.maxDrawdown</c>, ...). The equity
+/// <see cref="BacktestStatistics"/> (<c>paper.statistics.sharpe</c>, <c>paper.statistics.maxDrawdown</c>, ...), and the strategy's
+/// <see cref="RiskReport"/> (<c>risk.maxVarUtilisation</c>, <c>risk.varWarningLine</c>). The equity
 /// curve is <see cref="EquityFile"/> beside it.
 /// </summary>
 public sealed record BacktestReport
@@ -35,6 +36,9 @@ public sealed record BacktestReport
 
     public required BookReport Sim { get; init; }
 
+    /// <summary>The strategy's VaR over the run (one figure for both books, which trade the same decisions).</summary>
+    public required RiskReport Risk { get; init; }
+
     /// <summary><c>result.json</c>'s text (indented, LF, final newline).</summary>
     public static string ToJson(BacktestResult result)
         => JsonSerializer.Serialize(From(result), TradingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
@@ -55,9 +59,16 @@ public sealed record BacktestReport
             InitialCashUsd = result.InitialCashUsd,
             Paper = new BookReport(result.PaperFills.Count, result.PaperFeesUsd, result.PaperEndEquityUsd, result.PaperStatistics),
             Sim = new BookReport(result.SimFills.Count, result.SimFeesUsd, result.SimEndEquityUsd, result.SimStatistics),
+            Risk = new RiskReport(result.MaxVarUtilisation, result.VarWarningLine),
         };
     }
 }
 
 /// <summary>One book's part of <see cref="BacktestReport"/>.</summary>
 public sealed record BookReport(int Fills, decimal FeesUsd, decimal EndEquityUsd, BacktestStatistics Statistics);
+
+/// <summary>
+/// <c>risk</c> of <see cref="BacktestReport"/>: the peak VaR utilisation (max portfolio VaR / limit over the decisions; null
+/// when the strategy reports no VaR) and the warning line it is judged against (<c>risk.scaleDownAt</c>).
+/// </summary>
+public sealed record RiskReport(double? MaxVarUtilisation, double VarWarningLine);

@@ -6,7 +6,7 @@ namespace EdgeRisk.Trading.Statistics;
 /// <summary>The statistics block of a backtest's console output: one line per book; undefined figures read <c>n/a</c>.</summary>
 public static class BacktestStatisticsText
 {
-    /// <summary>The block's three lines (the interval, then paper and sim), joined by LF.</summary>
+    /// <summary>The block's four lines (the interval, paper, sim, then the strategy's peak VaR utilisation), joined by LF.</summary>
     public static string Block(BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -15,7 +15,9 @@ public static class BacktestStatisticsText
             string.Create(CultureInfo.InvariantCulture,
                 $"statistics: {paper.Returns} returns of {paper.ReturnInterval}, Sharpe/Sortino annualised with sqrt({paper.PeriodsPerYear}), risk-free 0"),
             Line("paper", paper),
-            Line("sim", result.SimStatistics));
+            Line("sim", result.SimStatistics),
+            string.Create(CultureInfo.InvariantCulture,
+                $"risk: peak VaR utilisation {Percent(result.MaxVarUtilisation)} of the limit, warning line {Percent(result.VarWarningLine)}"));
     }
 
     public static string Line(string book, BacktestStatistics s)

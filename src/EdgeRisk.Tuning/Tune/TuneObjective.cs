@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace EdgeRisk.Tuning.Tune;
 
-/// <summary>The objective and its constraints, read from a backtest's result.json (the paper book's statistics).</summary>
+/// <summary>
+/// The objective and its constraints, read from a backtest's result.json: the paper book's statistics, and the strategy's
+/// peak VaR utilisation against the warning line the trial traded with (<c>risk.maxVarUtilisation</c> ≤ <c>risk.varWarningLine</c>,
+/// the harmoniser's <c>risk.scaleDownAt</c>).
+/// </summary>
 public sealed record ObjectiveOptions
 {
     /// <summary>The statistic maximised (paper.statistics.&lt;name&gt;): sharpe after costs by default.</summary>
@@ -11,9 +15,6 @@ public sealed record ObjectiveOptions
 
     /// <summary>Constraint: the paper book's max drawdown (a fraction of the peak) must not exceed this.</summary>
     public double MaxDrawdown { get; init; } = 0.05;
-
-    /// <summary>Constraint: the peak VaR utilisation (VaR / limit) must stay at or below this line (the risk harmoniser's scale-down line).</summary>
-    public double VarWarningLine { get; init; } = 0.8;
 
     private static readonly string[] Statistics = ["sharpe", "sortino", "netReturn"];
 
@@ -28,11 +29,6 @@ public sealed record ObjectiveOptions
         {
             throw new TuneException(string.Create(CultureInfo.InvariantCulture, $"max drawdown {MaxDrawdown} is not valid: give a fraction in (0, 1]"));
         }
-
-        if (!(VarWarningLine > 0d && VarWarningLine <= 1d))
-        {
-            throw new TuneException(string.Create(CultureInfo.InvariantCulture, $"VaR warning line {VarWarningLine} is not valid: give a fraction in (0, 1]"));
-        }
     }
 }
 
@@ -42,6 +38,9 @@ public sealed record ObjectiveValue(double Objective, bool Feasible, string? Vio
 /// <summary>Judges a backtest result: fail closed, so a missing statistic or a result that is not a backtest's is infeasible.</summary>
 public static class TuneObjective
 {
+    private const string MaxVarUtilisation = "maxVarUtilisation";
+    private const string VarWarningLine = "varWarningLine";
+
     public static ObjectiveValue Evaluate(string? resultJson, ObjectiveOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,12 +60,10 @@ public static class TuneObjective
                 return new ObjectiveValue(double.NaN, false, "result has no paper.statistics", statistics);
             }
 
-            foreach (var property in stats.EnumerateObject())
+            ReadNumbers(stats, statistics);
+            if (document.RootElement.TryGetProperty("risk", out var risk) && risk.ValueKind == JsonValueKind.Object)
             {
-                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out var number) && double.IsFinite(number))
-                {
-                    statistics[property.Name] = number;
-                }
+                ReadNumbers(risk, statistics);
             }
         }
         catch (JsonException)
@@ -90,12 +87,33 @@ public static class TuneObjective
                 string.Create(CultureInfo.InvariantCulture, $"max drawdown {drawdown:0.####} > {options.MaxDrawdown:0.####}"), statistics);
         }
 
-        if (statistics.TryGetValue("maxVarUtilisation", out var varUtilisation) && varUtilisation > options.VarWarningLine)
+        if (!statistics.TryGetValue(MaxVarUtilisation, out var varUtilisation))
+        {
+            return new ObjectiveValue(objective, false, "risk.maxVarUtilisation missing", statistics);
+        }
+
+        if (!statistics.TryGetValue(VarWarningLine, out var warningLine))
+        {
+            return new ObjectiveValue(objective, false, "risk.varWarningLine missing", statistics);
+        }
+
+        if (varUtilisation > warningLine)
         {
             return new ObjectiveValue(objective, false,
-                string.Create(CultureInfo.InvariantCulture, $"VaR utilisation {varUtilisation:0.####} > {options.VarWarningLine:0.####}"), statistics);
+                string.Create(CultureInfo.InvariantCulture, $"VaR utilisation {varUtilisation:0.####} > warning line {warningLine:0.####}"), statistics);
         }
 
         return new ObjectiveValue(objective, true, null, statistics);
+    }
+
+    private static void ReadNumbers(JsonElement element, Dictionary<string, double> into)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out var number) && double.IsFinite(number))
+            {
+                into[property.Name] = number;
+            }
+        }
     }
 }

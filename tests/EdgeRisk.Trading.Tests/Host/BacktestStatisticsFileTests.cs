@@ -69,4 +69,25 @@ public sealed class BacktestStatisticsFileTests
             Assert.True(stats.GetProperty("turnover").GetDouble() > 0d);
         }
     }
+
+    [Fact]
+    public void Run_Shipped48h_ResultJsonCarriesPeakVarUtilisationAndWarningLine()
+    {
+        using var dir = new TempDirectory();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var command = new BacktestCommand(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], "dual-horizon", TradingProcess.DataDirectory, dir.Path)
+        {
+            ConfigDirectory = TradingProcess.ConfigDirectory,
+        };
+
+        Assert.Equal(0, BacktestApp.Run(command, output, error));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.Combine("result.json")));
+        var risk = json.RootElement.GetProperty("risk");
+        var peak = risk.GetProperty("maxVarUtilisation").GetDouble();
+        Assert.True(peak is > 0d and < 2d, $"risk.maxVarUtilisation {peak} outside (0, 2)");
+        Assert.Equal(0.8, risk.GetProperty("varWarningLine").GetDouble()); // the shipped strategy.json's risk.scaleDownAt
+        Assert.Matches(@"risk: peak VaR utilisation [\d.]+ % of the limit, warning line 80\.000 %", output.ToString());
+    }
 }

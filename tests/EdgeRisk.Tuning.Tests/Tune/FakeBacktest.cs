@@ -16,7 +16,7 @@ internal sealed record FakeBacktest(string Starts) : ITrialCommand
         echo x >> "$starts/$window-$trial"
         t=$(sed -n 's/.*"trendEnter": *\([-0-9.eE+]*\).*/\1/p' "$config/router.json")
         peak=1.5; [ "$window" = "2018-04-04" ] && peak=1.2
-        awk -v t="$t" -v p="$peak" 'BEGIN { printf "{\"paper\":{\"statistics\":{\"sharpe\":%.10f,\"maxDrawdown\":0.01}}}", 2 - (t - p) * (t - p) }' > "$result"
+        awk -v t="$t" -v p="$peak" 'BEGIN { printf "{\"paper\":{\"statistics\":{\"sharpe\":%.10f,\"maxDrawdown\":0.01}},\"risk\":{\"maxVarUtilisation\":0.5,\"varWarningLine\":0.8}}", 2 - (t - p) * (t - p) }' > "$result"
         """;
 
     public IReadOnlyList<string> Build(string configDirectory, TuneWindow window, string outDirectory) =>

@@ -13,11 +13,7 @@ public sealed class TuneSlurmTests(SlurmClusterFixture fixture) : IClassFixture<
     public async Task RunAsync_SlurmSchedulerRealBacktests_WritesProposalTrialsAndReport()
     {
         using var root = new TempDirectory("edgerisk-tune-slurm");
-        Directory.CreateDirectory(root.Combine("config"));
-        foreach (var name in new[] { "strategy.json", "router.json" })
-        {
-            File.Copy(RepositoryRoot.Combine("config", name), root.Combine("config", name));
-        }
+        VarFeasibleBase.Write(root.Combine("config"), root.Combine("tune-space.json"));
 
         var command = new BacktestTrialCommand(["dotnet", Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll")], RepositoryRoot.Combine("data", "lean"));
         var scheduler = new SlurmTrialScheduler(new SlurmSchedulerOptions { SlurmConf = fixture.Cluster.SlurmConf, PollInterval = TimeSpan.FromMilliseconds(250) });
@@ -25,7 +21,7 @@ public sealed class TuneSlurmTests(SlurmClusterFixture fixture) : IClassFixture<
         var outcome = await TuneRun.RunAsync(new TuneOptions
         {
             ConfigDirectory = root.Combine("config"),
-            SpaceFile = RepositoryRoot.Combine("config", "tune-space.json"),
+            SpaceFile = root.Combine("tune-space.json"),
             OutputRoot = root.Combine("tune"),
             TrialCommand = command,
             Trials = 6,

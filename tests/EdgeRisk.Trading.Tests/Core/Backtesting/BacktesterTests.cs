@@ -1,6 +1,8 @@
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Composition;
+using EdgeRisk.Trading.Domain;
+using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Routing;
 using EdgeRisk.Trading.Strategies;
 
@@ -40,6 +42,23 @@ public sealed class BacktesterTests
         Assert.Equal("ema-cross", result.Strategy);
         Assert.True(result.SimFills.Count >= 10);
         Assert.True(result.OrdersSubmitted >= result.SimFills.Count);
+        Assert.Null(result.MaxVarUtilisation); // ema-cross has no VaR model: unknown, not 0
+    }
+
+    [Fact]
+    public void Run_StrategyReportingVar_ResultCarriesPeakUtilisationAndConfiguredWarningLine()
+    {
+        var config = Config with { Risk = Config.Risk with { ScaleDownAt = 0.7 } };
+        var observer = new RecordingObserver();
+        var strategy = new VarReportingStrategy(CoreTestData.Utc(2017, 9, 3, 12, 0));
+
+        var result = Backtester.Run(new BacktestOptions { DataRoot = CoreTestData.DataRoot, Strategy = strategy, Config = config, Observer = observer });
+
+        // 10, 20, .., 60 % cycling, and 91.25 % once at 12:00: peak 0.9125.
+        Assert.Equal(0.9125, result.MaxVarUtilisation!.Value, 12);
+        Assert.Equal(0.7, result.VarWarningLine);
+        Assert.Equal(strategy.Reports, observer.VarPcts.Count);
+        Assert.True(strategy.Reports > 1000);
     }
 
     [Fact]
@@ -77,5 +96,24 @@ public sealed class BacktesterTests
         }
 
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+}
+
+/// <summary>Reports a scripted VaR % on every trade bar (10..60 cycling) and a spike at one time; never trades.</summary>
+internal sealed class VarReportingStrategy(DateTime spikeAt) : IStrategy
+{
+    public int Reports { get; private set; }
+
+    public string Name => "var-scripted";
+
+    public void OnEvent(in MarketEvent e, PortfolioTargets targets, IPipelineObserver observer)
+    {
+        if (e.Kind != MarketEventKind.Trade)
+        {
+            return;
+        }
+
+        observer.OnVarPct(e.Time == spikeAt ? 91.25 : 10d * ((Reports % 6) + 1), e.Time);
+        Reports++;
     }
 }
