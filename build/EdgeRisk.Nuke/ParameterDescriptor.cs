@@ -82,7 +82,8 @@ internal sealed class ParameterDescriptor
             }
         }
 
-        return members;
+        // The build's own parameters, then its components', then the engine's.
+        return [.. members.OrderBy(m => m.IsEngine)];
     }
 
     /// <summary>True for the member itself and, for a component's parameter, the interface property it implements.</summary>
