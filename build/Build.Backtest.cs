@@ -51,7 +51,7 @@ partial class Build
     Target PublishTrading => _ => _
         .Description("Publishes edgerisk-trading as a Native AOT executable (linux-x64) to artifacts/publish/edgerisk-trading/")
         .DependsOn(InstallDeps)
-        .After(Restore, Compile)
+        .After<ICompile>(x => x.Restore, x => x.Compile)
         .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
         .Outputs("artifacts/publish/edgerisk-trading")
         // Its own --artifacts-path keeps the RID-specific restore and Release objects away from src/*/obj, which the

@@ -13,7 +13,7 @@ namespace EdgeRisk.Build;
     On = [GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main"],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(Test)],
+    InvokedTargets = [nameof(ITest.Test)],
     ConcurrencyGroup = "ci-${{ github.ref }}",
     ConcurrencyCancelInProgress = "${{ github.event_name == 'pull_request' }}",
     PublishArtifacts = true)]

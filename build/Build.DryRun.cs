@@ -30,7 +30,7 @@ partial class Build
         // Staging: the health watchdog alongside pages PagerDuty; without a routing key a failure would page nobody.
         .Requires(() => Configured(ReleaseService.PagerDuty))
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
-        .Requires(() => Configuration, ConfigurationProblem)
+        .Requires(() => Configuration, IHazConfiguration.ConfigurationProblem)
         .Requires(() => Speed, SpeedProblem)
         .Requires(() => Duration, DurationProblem)
         .Requires(() => CrashAt, CrashAtProblem)

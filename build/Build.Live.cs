@@ -20,8 +20,8 @@ partial class Build
 
     Target LiveCrypto => _ => _
         .Description("§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)")
-        .DependsOn(Compile)
-        .Requires(() => Configuration, ConfigurationProblem)
+        .DependsOn<ICompile>(x => x.Compile)
+        .Requires(() => Configuration, IHazConfiguration.ConfigurationProblem)
         .Requires(() => Speed, SpeedProblem)
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)
@@ -31,8 +31,8 @@ partial class Build
 
     Target LiveStocks => _ => _
         .Description("§3: the stocks trading process (NVDA, synthetic replay tape)")
-        .DependsOn(Compile)
-        .Requires(() => Configuration, ConfigurationProblem)
+        .DependsOn<ICompile>(x => x.Compile)
+        .Requires(() => Configuration, IHazConfiguration.ConfigurationProblem)
         .Requires(() => Speed, SpeedProblem)
         .Requires(() => Duration, DurationProblem)
         .Requires(() => MetricsPort, MetricsPortProblem)

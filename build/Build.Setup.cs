@@ -13,6 +13,7 @@ partial class Build
     Target InstallDeps => _ => _
         .Description("Installs the missing system packages of scripts/install-deps.sh (as root or with non-interactive sudo), " +
             "saying which; otherwise one line naming the command to run (exit 2). One dpkg query when all are present")
+        .DependentFor<ITest>(x => x.Test)
         .Executes(async () =>
         {
             var script = RootDirectory / "scripts" / "install-deps.sh";

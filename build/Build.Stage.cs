@@ -54,7 +54,8 @@ partial class Build
 
     Target StageDeploy => _ => _
         .Description("§2: the stack up and healthy (local: services as processes and the image registry; staging: the images checked in EDGERISK_REGISTRY, then docker-compose pull and up on the engine)")
-        .DependsOn(InstallDeps, Tag, Compile)
+        .DependsOn(InstallDeps, Tag)
+        .DependsOn<ICompile>(x => x.Compile)
         .Requires(() => RegistryGiven())
         .Requires(() => ReleaseVersion, ReleaseVersionProblem)
         .OnlyWhenDynamic(() => !AlreadyPromoted)

@@ -11,19 +11,12 @@ namespace EdgeRisk.Build;
 // its value and its origin in front (--speed '-1': must be ...), exit code 2.
 partial class Build
 {
-    static readonly string[] Configurations = ["Debug", "Release"];
     static readonly string[] Journals = ["resume", "fresh"];
     static readonly string[] DockerSchemes = ["unix", "tcp", "ssh"];
 
     /// <summary>edgerisk-trading's limits for --speed and --duration.</summary>
     const double MaxSpeed = 1_000_000d;
     static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
-
-    static string? ConfigurationProblem(string configuration) =>
-        Configurations.Contains(configuration, StringComparer.Ordinal) ? null : $"must be {string.Join(" or ", Configurations)}";
-
-    string? SolutionProblem(string solution) =>
-        (RootDirectory / solution).FileExists() ? null : "is not a file under the repository root: pass a solution such as EdgeRisk.sln";
 
     static string? ReleaseVersionProblem(string version) =>
         EdgeRisk.Release.Git.ReleaseVersion.TryParse(version, out _) ? null : $"must be {EdgeRisk.Release.Git.ReleaseVersion.Expected}";

@@ -3,16 +3,17 @@ using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Build;
 
-/// <summary>The EdgeRisk build. Targets live in one partial file per concern (Build.Compile.cs, Build.Test.cs, ...).</summary>
-public sealed partial class Build : NukeBuild
+/// <summary>
+/// The EdgeRisk build. The reusable dotnet targets are components (Components/: IClean, IRestore, ICompile, ITest, with
+/// the parameters they declare); the release targets live in one partial file per concern (Build.Stage.cs, ...).
+/// </summary>
+public sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest
 {
-    public static int Main() => Execute<Build>(x => x.Test);
+    public static int Main() => Execute<Build>(x => ((ITest)x).Test);
 
-    [Parameter("Build configuration: Debug or Release")]
+    /// <summary>Value of <see cref="IHazConfiguration.Configuration"/> (--configuration).</summary>
     public string Configuration { get; set; } = "Debug";
 
-    [Parameter("Solution file, relative to the repository root")]
+    /// <summary>Value of <see cref="IHazSolution.Solution"/> (--solution).</summary>
     public string Solution { get; set; } = "EdgeRisk.sln";
-
-    AbsolutePath SolutionFile => RootDirectory / Solution;
 }

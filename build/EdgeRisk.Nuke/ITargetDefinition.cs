@@ -59,6 +59,22 @@ public interface ITargetDefinition
     /// <summary>Output files or directories (relative to the root directory) that must exist unchanged to skip.</summary>
     ITargetDefinition Outputs(params string[] paths);
 
+    /// <summary>
+    /// DependsOn a component's target, NUKE's shape: <c>.DependsOn&lt;ICompile&gt;(x =&gt; x.Compile)</c>. The build must
+    /// implement <typeparamref name="T"/>; the same holds for the other <c>&lt;T&gt;</c> overloads below.
+    /// </summary>
+    ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition Triggers<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition Before<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition After<T>(params Func<T, Target>[] targets);
+
     ITargetDefinition Executes(Action action);
 
     ITargetDefinition Executes(Func<Task> action);

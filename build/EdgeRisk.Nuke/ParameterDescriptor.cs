@@ -7,12 +7,13 @@ internal sealed class ParameterDescriptor
 {
     private static readonly string[] KnownWords = ["GitHub", "GitLab", "NuGet", "DotNet", "MSBuild"];
 
-    private ParameterDescriptor(MemberInfo member, ParameterAttribute attribute)
+    private ParameterDescriptor(MemberInfo member, ParameterAttribute attribute, MemberInfo? declaration = null)
     {
         Member = member;
-        Name = attribute.Name ?? member.Name;
+        Declaration = declaration ?? member;
+        Name = attribute.Name ?? Declaration.Name;
         Description = attribute.Description;
-        IsSecret = member.IsDefined(typeof(SecretAttribute));
+        IsSecret = member.IsDefined(typeof(SecretAttribute)) || Declaration.IsDefined(typeof(SecretAttribute));
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         IsEngine = member.DeclaringType == typeof(NukeBuild);
         var words = SplitWords(Name);
@@ -20,7 +21,11 @@ internal sealed class ParameterDescriptor
         EnvironmentName = EnvironmentNameOf(Name);
     }
 
+    /// <summary>The member the value is read from and written to (for a component's parameter: the class's implementation).</summary>
     public MemberInfo Member { get; }
+
+    /// <summary>The member carrying <see cref="ParameterAttribute"/>: <see cref="Member"/>, or a component interface's property.</summary>
+    public MemberInfo Declaration { get; }
 
     public string Name { get; }
 
@@ -59,7 +64,51 @@ internal sealed class ParameterDescriptor
                 .Select(x => new ParameterDescriptor(x.Member, x.Attribute!)));
         }
 
-        return members;
+        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
+        {
+            var map = buildType.GetInterfaceMap(component);
+            foreach (var property in component.GetProperties(flags).OrderBy(p => p.MetadataToken))
+            {
+                if (property.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
+                {
+                    continue;
+                }
+
+                var implementation = Implementation(buildType, map, property);
+                if (!members.Any(m => IsSame(m.Member, implementation)))
+                {
+                    members.Add(new ParameterDescriptor(implementation, attribute, property));
+                }
+            }
+        }
+
+        // The build's own parameters, then its components', then the engine's.
+        return [.. members.OrderBy(m => m.IsEngine)];
+    }
+
+    /// <summary>True for the member itself and, for a component's parameter, the interface property it implements.</summary>
+    public bool Matches(MemberInfo member) =>
+        IsSame(member, Member) || IsSame(member, Declaration);
+
+    private static bool IsSame(MemberInfo a, MemberInfo b) => a.Name == b.Name && a.DeclaringType == b.DeclaringType;
+
+    /// <summary>
+    /// A component declares a parameter (<c>[Parameter] string Configuration { get; }</c>); the build class holds its value
+    /// in a settable property of the same name, where the default is set.
+    /// </summary>
+    private static PropertyInfo Implementation(Type buildType, InterfaceMapping map, PropertyInfo declaration)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        var index = declaration.GetMethod is { } getter ? Array.IndexOf(map.InterfaceMethods, getter) : -1;
+        var target = index >= 0 ? map.TargetMethods[index] : null;
+        var implementation = target is { IsAbstract: false } && target.DeclaringType is { IsInterface: false } owner
+            ? owner.GetProperties(flags | BindingFlags.DeclaredOnly).FirstOrDefault(p => p.GetMethod == target)
+            : null;
+        return implementation is { CanWrite: true }
+            ? implementation
+            : throw new BuildConfigurationException(
+                $"Parameter {declaration.Name} of {declaration.DeclaringType!.Name} needs a settable property on {buildType.Name}: " +
+                $"declare 'public {declaration.PropertyType.Name} {declaration.Name} {{ get; set; }}' with its default value.");
     }
 
     public static string Normalize(string name) => name.Replace("-", string.Empty, StringComparison.Ordinal)

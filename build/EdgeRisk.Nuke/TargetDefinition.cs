@@ -3,7 +3,8 @@ using EdgeRisk.Nuke.Execution;
 
 namespace EdgeRisk.Nuke;
 
-internal sealed class TargetDefinition : ITargetDefinition
+/// <summary>One target's declaration; <paramref name="build"/> resolves references to component targets (<c>DependsOn&lt;ICompile&gt;</c>).</summary>
+internal sealed class TargetDefinition(INukeBuild build) : ITargetDefinition
 {
     public string? DescriptionText { get; private set; }
     public List<Target> DependsOnTargets { get; } = [];
@@ -29,6 +30,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition TriggeredBy(params Target[] targets) => Set(() => TriggeredByTargets.AddRange(targets));
     public ITargetDefinition Before(params Target[] targets) => Set(() => BeforeTargets.AddRange(targets));
     public ITargetDefinition After(params Target[] targets) => Set(() => AfterTargets.AddRange(targets));
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => DependsOn(Of(targets));
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => DependentFor(Of(targets));
+    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Triggers(Of(targets));
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => TriggeredBy(Of(targets));
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Before(Of(targets));
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => After(Of(targets));
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition) => Set(() => StaticConditions.Add(condition));
     public ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition) => Set(() => DynamicConditions.Add(condition));
     public ITargetDefinition Requires(params Expression<Func<object?>>[] requirements) =>
@@ -61,6 +68,15 @@ internal sealed class TargetDefinition : ITargetDefinition
     }
 
     public ITargetDefinition Executes(Func<Task> action) => Set(() => Actions.Add(action));
+
+    private Target[] Of<T>(Func<T, Target>[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return build is T component
+            ? [.. targets.Select(target => target(component))]
+            : throw new BuildConfigurationException(
+                $"A target of {build.GetType().Name} references a target of {typeof(T).Name}, which {build.GetType().Name} does not implement: add {typeof(T).Name} to its base list.");
+    }
 
     private TargetDefinition Set(Action apply)
     {

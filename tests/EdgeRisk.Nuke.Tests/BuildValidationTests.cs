@@ -62,6 +62,22 @@ public sealed class BuildValidationTests
         Assert.Empty(run.Result.Targets);
     }
 
+    [Theory]
+    [InlineData("Restore", "--solution", "nope.sln", "--solution 'nope.sln': is not a file under the repository root: pass a solution such as EdgeRisk.sln")]
+    [InlineData("Compile", "--solution", "nope.sln", "--solution 'nope.sln': is not a file under the repository root")]
+    [InlineData("Compile", "--configuration", "Prod", "--configuration 'Prod': must be Debug or Release")]
+    [InlineData("Test", "--configuration", "Prod", "--configuration 'Prod': must be Debug or Release")]
+    public async Task Component_BadParameter_ExitsTwoNamingTheFlagAndItsValidValues(string target, string flag, string value, string expected)
+    {
+        using var root = ReleaseRoot();
+
+        var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, [target, flag, value]);
+
+        Assert.Equal(2, run.Result.ExitCode);
+        Assert.Contains(expected, ErrorLine(run), StringComparison.Ordinal);
+        Assert.Empty(run.Result.Targets);
+    }
+
     [Fact]
     public async Task Tag_BadReleaseVersion_ExitsTwoBeforeDevelopIsCreated()
     {

@@ -129,6 +129,50 @@ internal sealed class ComponentBuild : NukeBuild, ITestComponent
     public Target Publish => _ => _.DependsOn(((ITestComponent)this).TestComponent).Executes(() => Log.Information("publish"));
 }
 
+/// <summary>A component owning its parameter (description, check); the build holds the value and its default.</summary>
+internal interface IHazRegionComponent : INukeBuild
+{
+    [Parameter("Deployment region: eu or us")]
+    string Region { get; }
+
+    static string? RegionProblem(string region) => region is "eu" or "us" ? null : "must be eu or us";
+}
+
+internal interface IDeployComponent : IHazRegionComponent, ICompileComponent
+{
+    Target DeployComponent => _ => _
+        .DependsOn<ICompileComponent>(x => x.CompileComponent)
+        .Requires(() => Region, RegionProblem)
+        .Executes(() => Log.Information($"deploy to {Region}"));
+}
+
+internal sealed class ComponentParameterBuild : NukeBuild, IDeployComponent
+{
+    public string Region { get; set; } = "eu";
+
+    public Target Announce => _ => _.DependsOn<IDeployComponent>(x => x.DeployComponent).Executes(() => Log.Information("announce"));
+}
+
+/// <summary>References a component target of an interface it does not implement.</summary>
+internal sealed class MissingComponentBuild : NukeBuild
+{
+    public Target Publish => _ => _.DependsOn<ITestComponent>(x => x.TestComponent).Executes(() => Log.Information("publish"));
+}
+
+internal interface IHazReadOnlyRegionComponent : INukeBuild
+{
+    [Parameter("Deployment region")]
+    string Region { get; }
+
+    Target Show => _ => _.Executes(() => Log.Information(Region));
+}
+
+/// <summary>Implements a component's parameter without a setter: the engine could never set it.</summary>
+internal sealed class ReadOnlyComponentParameterBuild : NukeBuild, IHazReadOnlyRegionComponent
+{
+    public string Region => "eu";
+}
+
 /// <summary>Staging-only steps: each names the variables it needs, by requirement or when it runs.</summary>
 internal sealed class ConfigurationBuild : RecordingBuild
 {

@@ -56,7 +56,7 @@ internal static class Requirements
             return null;
         }
 
-        var parameter = parameters.FirstOrDefault(p => p.Member.Name == requirement.Member.Name && p.Member.DeclaringType == requirement.Member.DeclaringType);
+        var parameter = parameters.FirstOrDefault(p => p.Matches(requirement.Member));
         if (parameter is null)
         {
             return $"{requirement.Member.Name} {problem}";

@@ -25,7 +25,7 @@ internal static class TargetDiscovery
 
             // Reading through the interface property dispatches to the class's implementation when there is one.
             var factory = (Target)property.GetValue(build)!;
-            var definition = new TargetDefinition();
+            var definition = new TargetDefinition(build);
             factory(definition);
             targets.Add(new ExecutableTarget(property.Name, targets.Count, factory, definition));
         }

@@ -5,13 +5,17 @@ using static EdgeRisk.Nuke.Tooling.DotNetTasks;
 
 namespace EdgeRisk.Build;
 
-partial class Build
+/// <summary>
+/// Runs the test projects after <see cref="ICompile.Compile"/>. A build adds what its tests need with
+/// <c>.DependentFor&lt;ITest&gt;(x =&gt; x.Test)</c> (EdgeRisk: InstallDeps, the system packages).
+/// </summary>
+public interface ITest : ICompile
 {
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     Target Test => _ => _
         .Description("Runs every tests/*.Tests project (in parallel with --parallel) and totals the TRX results")
-        .DependsOn(InstallDeps, Compile)
+        .DependsOn(Compile)
         .Requires(() => Configuration, ConfigurationProblem)
         .Executes(async () =>
         {
