@@ -61,7 +61,7 @@ public sealed record BacktestResult(
     /// </summary>
     public double? MaxVarUtilisation { get; init; }
 
-    /// <summary>The VaR warning line as a fraction of the limit: the risk harmoniser's scale-down fraction (<c>risk.scaleDownAt</c>).</summary>
+    /// <summary>The VaR warning line as a fraction of the limit (<see cref="Risk.VarWarningLine"/>: the VarHigh alert's line, 0.90).</summary>
     public double VarWarningLine { get; init; }
 
     /// <summary>Statistics of the paper book over <see cref="PaperEquityCurve"/> and its fills.</summary>

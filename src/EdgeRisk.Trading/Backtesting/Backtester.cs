@@ -98,7 +98,7 @@ public static class Backtester
                 PaperEquityCurve = curve.PaperCurve,
                 SimEquityCurve = curve.SimCurve,
                 MaxVarUtilisation = varUtilisation.MaxVarUtilisation,
-                VarWarningLine = options.Config.Risk.ScaleDownAt,
+                VarWarningLine = Risk.VarWarningLine.Utilisation,
             };
         }
         finally

@@ -87,7 +87,7 @@ public sealed class BacktestStatisticsFileTests
         var risk = json.RootElement.GetProperty("risk");
         var peak = risk.GetProperty("maxVarUtilisation").GetDouble();
         Assert.True(peak is > 0d and < 2d, $"risk.maxVarUtilisation {peak} outside (0, 2)");
-        Assert.Equal(0.8, risk.GetProperty("varWarningLine").GetDouble()); // the shipped strategy.json's risk.scaleDownAt
-        Assert.Matches(@"risk: peak VaR utilisation [\d.]+ % of the limit, warning line 80\.000 %", output.ToString());
+        Assert.Equal(0.9, risk.GetProperty("varWarningLine").GetDouble()); // the VarHigh alert's line, var_pct 90
+        Assert.Matches(@"risk: peak VaR utilisation [\d.]+ % of the limit, warning line 90\.000 %", output.ToString());
     }
 }

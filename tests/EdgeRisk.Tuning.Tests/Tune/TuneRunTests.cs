@@ -43,7 +43,7 @@ public sealed class TuneRunTests : IDisposable
         var trading = Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll");
         var command = new BacktestTrialCommand(["dotnet", trading], RepositoryRoot.Combine("data", "lean"));
         var lines = new List<string>();
-        VarFeasibleBase.Write(ConfigDirectory, _root.Combine("tune-space.json"));
+        ShippedTuneFiles.Write(ConfigDirectory, _root.Combine("tune-space.json"));
 
         var outcome = await TuneRun.RunAsync(Options(command), new LocalTrialScheduler(new LocalSchedulerOptions { Parallelism = 2 }), lines.Add, CancellationToken.None);
 

@@ -13,7 +13,7 @@ public sealed class TuneSlurmTests(SlurmClusterFixture fixture) : IClassFixture<
     public async Task RunAsync_SlurmSchedulerRealBacktests_WritesProposalTrialsAndReport()
     {
         using var root = new TempDirectory("edgerisk-tune-slurm");
-        VarFeasibleBase.Write(root.Combine("config"), root.Combine("tune-space.json"));
+        ShippedTuneFiles.Write(root.Combine("config"), root.Combine("tune-space.json"));
 
         var command = new BacktestTrialCommand(["dotnet", Path.Combine(AppContext.BaseDirectory, "edgerisk-trading.dll")], RepositoryRoot.Combine("data", "lean"));
         var scheduler = new SlurmTrialScheduler(new SlurmSchedulerOptions { SlurmConf = fixture.Cluster.SlurmConf, PollInterval = TimeSpan.FromMilliseconds(250) });
