@@ -20,8 +20,8 @@ done
 
 exe="artifacts/publish/edgerisk-trading/edgerisk-trading"
 [[ -x "$exe" ]] || { echo "bench-backtest: $exe not found; run './build.sh PublishTrading' first" >&2; exit 2; }
-# Optional JIT baseline: the framework-dependent Release build run with 'dotnet edgerisk-trading.dll' (no 'dotnet run').
-jit="src/EdgeRisk.Trading.Host/bin/Release/net10.0/edgerisk-trading.dll"
+# Optional JIT baseline: the framework-dependent Release build (./build.sh CompileTrading) run with 'dotnet edgerisk-trading.dll' (no 'dotnet run').
+jit="artifacts/trading/edgerisk-trading.dll"
 
 mkdir -p "$(dirname "$out")"
 python3 - "$runs" "$out" "$exe" "$jit" <<'PY'
