@@ -18,19 +18,17 @@ partial class Build
     [Parameter("LiveCrypto/LiveStocks: resume the books from the Redis journal (resume) or start a new run flat (fresh)")]
     public string Journal { get; set; } = "resume";
 
-    Target LiveCrypto => _ => _
-        .Description("§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)")
-        .DependsOn<ICompile>(x => x.Compile)
-        .Requires(() => Configuration, IHazConfiguration.ConfigurationProblem)
-        .Requires(() => Speed, SpeedProblem)
-        .Requires(() => Duration, DurationProblem)
-        .Requires(() => MetricsPort, MetricsPortProblem)
-        .Requires(() => Journal, JournalProblem)
-        .Requires(() => Config, _ => TradingConfigProblem())
-        .Executes(() => RunTradingProcess("edgerisk-crypto", "BTC-USD,ETH-USD", MetricsPort ?? 9101));
+    Target LiveCrypto => _ => TradingProcessTarget(_,
+        "§3: the crypto trading process (BTC-USD, ETH-USD); local: replay on a virtual clock (--speed, --duration)",
+        "edgerisk-crypto", "BTC-USD,ETH-USD", 9101);
 
-    Target LiveStocks => _ => _
-        .Description("§3: the stocks trading process (NVDA, synthetic replay tape)")
+    Target LiveStocks => _ => TradingProcessTarget(_,
+        "§3: the stocks trading process (NVDA, synthetic replay tape)",
+        "edgerisk-stocks", "NVDA", 9102);
+
+    /// <summary>LiveCrypto and LiveStocks: the same checks and run, for one job on its symbols and default metrics port.</summary>
+    ITargetDefinition TradingProcessTarget(ITargetDefinition target, string description, string job, string symbols, int defaultMetricsPort) => target
+        .Description(description)
         .DependsOn<ICompile>(x => x.Compile)
         .Requires(() => Configuration, IHazConfiguration.ConfigurationProblem)
         .Requires(() => Speed, SpeedProblem)
@@ -38,7 +36,7 @@ partial class Build
         .Requires(() => MetricsPort, MetricsPortProblem)
         .Requires(() => Journal, JournalProblem)
         .Requires(() => Config, _ => TradingConfigProblem())
-        .Executes(() => RunTradingProcess("edgerisk-stocks", "NVDA", MetricsPort ?? 9102));
+        .Executes(() => RunTradingProcess(job, symbols, MetricsPort ?? defaultMetricsPort));
 
     void RunTradingProcess(string job, string symbols, int metricsPort)
     {

@@ -40,17 +40,10 @@ public sealed class LocalTrialScheduler : ITrialScheduler
     public async IAsyncEnumerable<TrialResult> RunAsync(TrialBatch batch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var folder = TrialRunFolder.Prepare(batch);
-        var pending = new List<Trial>();
-        foreach (var trial in batch.Trials)
+        var (finished, pending) = folder.Split(batch.Trials);
+        foreach (var earlier in finished)
         {
-            if (folder.TryReadResult(trial.Id, attempts: 0) is { } earlier)
-            {
-                yield return earlier;
-            }
-            else
-            {
-                pending.Add(trial);
-            }
+            yield return earlier;
         }
 
         if (pending.Count == 0)

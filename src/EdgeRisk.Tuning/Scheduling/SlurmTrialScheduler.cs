@@ -104,18 +104,13 @@ public sealed class SlurmTrialScheduler : ITrialScheduler
     public async IAsyncEnumerable<TrialResult> RunAsync(TrialBatch batch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var folder = TrialRunFolder.Prepare(batch);
-        var pending = new List<string>();
-        foreach (var trial in batch.Trials)
+        var (finished, pendingTrials) = folder.Split(batch.Trials);
+        foreach (var earlier in finished)
         {
-            if (folder.TryReadResult(trial.Id, attempts: 0) is { } earlier)
-            {
-                yield return earlier;
-            }
-            else
-            {
-                pending.Add(trial.Id);
-            }
+            yield return earlier;
         }
+
+        var pending = pendingTrials.Select(trial => trial.Id).ToList();
 
         if (pending.Count == 0)
         {

@@ -86,6 +86,26 @@ internal sealed class TrialRunFolder
 
     public string ResultPath(string trialId) => Combine("results", trialId + ".json");
 
+    /// <summary>The trials whose result file already exists (resumed, never run again) and those still to run.</summary>
+    public (IReadOnlyList<TrialResult> Finished, IReadOnlyList<Trial> Pending) Split(IEnumerable<Trial> trials)
+    {
+        var finished = new List<TrialResult>();
+        var pending = new List<Trial>();
+        foreach (var trial in trials)
+        {
+            if (TryReadResult(trial.Id, attempts: 0) is { } earlier)
+            {
+                finished.Add(earlier);
+            }
+            else
+            {
+                pending.Add(trial);
+            }
+        }
+
+        return (finished, pending);
+    }
+
     /// <summary>The trial's result when its result file exists: succeeded with its JSON, or failed when the file is not JSON.</summary>
     public TrialResult? TryReadResult(string trialId, int attempts)
     {
