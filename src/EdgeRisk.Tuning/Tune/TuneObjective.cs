@@ -5,8 +5,8 @@ namespace EdgeRisk.Tuning.Tune;
 
 /// <summary>
 /// The objective and its constraints, read from a backtest's result.json: the paper book's statistics, and the strategy's
-/// peak VaR utilisation against the warning line the trial traded with (<c>risk.maxVarUtilisation</c> ≤ <c>risk.varWarningLine</c>,
-/// the harmoniser's <c>risk.scaleDownAt</c>).
+/// peak VaR utilisation against the warning line (<c>risk.maxVarUtilisation</c> ≤ <c>risk.varWarningLine</c>, 0.90: the
+/// VarHigh alert's line).
 /// </summary>
 public sealed record ObjectiveOptions
 {

@@ -78,7 +78,7 @@ internal static class TuneReport
         var text = new StringBuilder();
         text.Append("# Tuning report\n\n");
         text.Append(c, $"- search: {options.Algorithm}, seed {options.Seed}, {outcome.Trials.Count} trials, {outcome.Trials.Count(r => r.Tuning.Feasible)} feasible\n");
-        text.Append(c, $"- objective: paper book's {o.Statistic} after costs, maximised; constraints: max drawdown ≤ {o.MaxDrawdown:0.####}, peak VaR utilisation ≤ the warning line (risk.scaleDownAt), missing = infeasible\n");
+        text.Append(c, $"- objective: paper book's {o.Statistic} after costs, maximised; constraints: max drawdown ≤ {o.MaxDrawdown:0.####}, peak VaR utilisation ≤ the warning line (risk.varWarningLine, the VarHigh alert at 90 % of the limit), missing = infeasible\n");
         text.Append(c, $"- walk-forward: tuned on {options.TuningWindow}, top {options.TopK} validated on {options.ValidationWindow}\n\n");
         text.Append("## Proposal\n\n");
         if (outcome.Proposal is not { } p)
