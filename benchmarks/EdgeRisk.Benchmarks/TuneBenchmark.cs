@@ -20,7 +20,8 @@ internal static class TuneBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var repo = Path.GetFullPath(args[1]);
-        var trading = args[2..];
+        // A relative executable path is made absolute: Slurm runs each array task in its own working directory.
+        string[] trading = [File.Exists(args[2]) ? Path.GetFullPath(args[2]) : args[2], .. args[3..]];
         var seeds = int.Parse(Environment.GetEnvironmentVariable("TUNE_BENCH_SEEDS") ?? "3", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Environment.GetEnvironmentVariable("TUNE_BENCH_ROUNDS") ?? "2", CultureInfo.InvariantCulture);
         using var work = new TempDirectory("tune-bench");
