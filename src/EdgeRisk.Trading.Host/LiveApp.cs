@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Host.Health;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -3,11 +3,11 @@ using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Composition;
+using EdgeRisk.Trading.Host.Health;
 using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Host.Options;
-using EdgeRisk.Trading.Host.Web;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

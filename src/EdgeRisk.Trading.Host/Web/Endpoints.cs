@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Host.Health;
 using EdgeRisk.Trading.Host.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using EdgeRisk.Trading.Host.Feeds.Live;
+using EdgeRisk.Trading.Host.Health;
 using EdgeRisk.Trading.Host.Web;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Host.Health;
 using System.Threading.Channels;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Domain;
@@ -7,7 +8,6 @@ using EdgeRisk.Trading.Host.Journal;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Host.Options;
 using EdgeRisk.Trading.Host.Replay;
-using EdgeRisk.Trading.Host.Web;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

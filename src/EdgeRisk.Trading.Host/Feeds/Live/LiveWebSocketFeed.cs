@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Host.Health;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;

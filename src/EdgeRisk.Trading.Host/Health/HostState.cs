@@ -1,6 +1,4 @@
-using EdgeRisk.Trading.Host.Feeds.Live;
-
-namespace EdgeRisk.Trading.Host.Web;
+namespace EdgeRisk.Trading.Host.Health;
 
 /// <summary>What /healthz and /readyz report: the loop heartbeat on the process clock, readiness, feed health.</summary>
 public sealed class HostState(TimeProvider clock, TimeSpan heartbeatTimeout)

@@ -1,6 +1,6 @@
 using EdgeRisk.Trading.Host.Metrics;
 
-namespace EdgeRisk.Trading.Host.Feeds.Live;
+namespace EdgeRisk.Trading.Host.Health;
 
 /// <summary>
 /// Stale-feed detection on the injected clock: when no event arrived for <c>staleAfter</c>, the feed turns stale,
