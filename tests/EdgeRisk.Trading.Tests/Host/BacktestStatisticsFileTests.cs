@@ -15,16 +15,7 @@ public sealed class BacktestStatisticsFileTests
     public void Run_Shipped48h_ResultJsonStatisticsAgreeWithRecomputingFromEquityCsv()
     {
         using var dir = new TempDirectory();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var command = new BacktestCommand(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], "dual-horizon", TradingProcess.DataDirectory, dir.Path)
-        {
-            ConfigDirectory = TradingProcess.ConfigDirectory,
-        };
-
-        Assert.Equal(0, BacktestApp.Run(command, output, error));
-
-        var text = output.ToString();
+        var text = RunShipped48h(dir);
         Assert.Contains("statistics: 48 returns of 1h, Sharpe/Sortino annualised with sqrt(8760), risk-free 0", text, StringComparison.Ordinal);
         Assert.Matches(@"paper statistics: net return -?[\d.]+ %, Sharpe -?[\d.]+, Sortino -?[\d.]+, max drawdown [\d.]+ % over \d+h\d\dm", text);
         Assert.Contains("sim statistics: ", text, StringComparison.Ordinal);
@@ -74,6 +65,19 @@ public sealed class BacktestStatisticsFileTests
     public void Run_Shipped48h_ResultJsonCarriesPeakVarUtilisationAndWarningLine()
     {
         using var dir = new TempDirectory();
+        var text = RunShipped48h(dir);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.Combine("result.json")));
+        var risk = json.RootElement.GetProperty("risk");
+        var peak = risk.GetProperty("maxVarUtilisation").GetDouble();
+        Assert.True(peak is > 0d and < 2d, $"risk.maxVarUtilisation {peak} outside (0, 2)");
+        Assert.Equal(0.9, risk.GetProperty("varWarningLine").GetDouble()); // the VarHigh alert's line, var_pct 90
+        Assert.Matches(@"risk: peak VaR utilisation [\d.]+ % of the limit, warning line 90\.000 %", text);
+    }
+
+    /// <summary>The shipped config's 48 h dual-horizon backtest into <paramref name="dir"/>; its console output.</summary>
+    private static string RunShipped48h(TempDirectory dir)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var command = new BacktestCommand(new DateOnly(2017, 9, 3), new DateOnly(2017, 9, 4), ["BTC-USD", "ETH-USD"], "dual-horizon", TradingProcess.DataDirectory, dir.Path)
@@ -82,12 +86,6 @@ public sealed class BacktestStatisticsFileTests
         };
 
         Assert.Equal(0, BacktestApp.Run(command, output, error));
-
-        using var json = JsonDocument.Parse(File.ReadAllText(dir.Combine("result.json")));
-        var risk = json.RootElement.GetProperty("risk");
-        var peak = risk.GetProperty("maxVarUtilisation").GetDouble();
-        Assert.True(peak is > 0d and < 2d, $"risk.maxVarUtilisation {peak} outside (0, 2)");
-        Assert.Equal(0.9, risk.GetProperty("varWarningLine").GetDouble()); // the VarHigh alert's line, var_pct 90
-        Assert.Matches(@"risk: peak VaR utilisation [\d.]+ % of the limit, warning line 90\.000 %", output.ToString());
+        return output.ToString();
     }
 }
