@@ -1,4 +1,4 @@
-namespace EdgeRisk.Staging.Tests.Scripts;
+namespace EdgeRisk.Testing;
 
 /// <summary>The repository root: the nearest directory above the test binaries that holds EdgeRisk.sln.</summary>
 public static class RepositoryRoot
