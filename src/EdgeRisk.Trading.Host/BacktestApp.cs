@@ -9,7 +9,6 @@ using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Serialization;
 using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Host;
@@ -172,7 +171,7 @@ public static class BacktestApp
     }
 
     private static string LedgerJson(LedgerSnapshot? snapshot)
-        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), TradingJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
+        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), LedgerJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>VmHWM from /proc/self/status (peak resident set), 0 where /proc is unavailable.</summary>
     public static long PeakRssBytes()

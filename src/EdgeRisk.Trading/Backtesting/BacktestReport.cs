@@ -1,8 +1,7 @@
 using System.Text.Json;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Serialization;
+using EdgeRisk.Trading.Statistics;
 
-namespace EdgeRisk.Trading.Statistics;
+namespace EdgeRisk.Trading.Backtesting;
 
 /// <summary>
 /// <c>result.json</c> of a backtest: the run's counts and, per book, its fills, fees, end equity and
@@ -41,7 +40,7 @@ public sealed record BacktestReport
 
     /// <summary><c>result.json</c>'s text (indented, LF, final newline).</summary>
     public static string ToJson(BacktestResult result)
-        => JsonSerializer.Serialize(From(result), TradingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
+        => JsonSerializer.Serialize(From(result), BacktestingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
 
     public static BacktestReport From(BacktestResult result)
     {
