@@ -22,12 +22,16 @@ public sealed class ValidationTests
         Assert.Empty(build.Ran);
     }
 
-    [Fact]
-    public async Task Requires_BadValueFromEnvironment_NamesTheVariable()
+    [Theory]
+    // A target's check of the value.
+    [InlineData(typeof(ValidationBuild), "Deploy", "SPEED", "0", "--speed '0' (from environment variable SPEED): must be a positive number or max")]
+    // The value's type.
+    [InlineData(typeof(ParameterBuild), "Show", "RETRIES", "x", "environment variable RETRIES")]
+    public async Task Resolve_BadValueFromEnvironment_NamesTheVariable(Type build, string target, string variable, string value, string expected)
     {
-        var run = await BuildHarness.RunAsync(new ValidationBuild(), ["Deploy"], new() { ["SPEED"] = "0" });
+        var run = await BuildHarness.RunAsync(build, [target], new() { [variable] = value });
 
-        Assert.Contains("--speed '0' (from environment variable SPEED): must be a positive number or max", run.RefusalLine(), StringComparison.Ordinal);
+        Assert.Contains(expected, run.RefusalLine(), StringComparison.Ordinal);
     }
 
     [Fact]
