@@ -14,7 +14,8 @@ partial class Build
 {
     static readonly string[] BacktestStrategies = [.. TradingConfigLoader.Strategies];
 
-    static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host"];
+    // The trading host and what it compiles in (EdgeRisk.Processes holds the DurationText it parses with).
+    static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host", "EdgeRisk.Processes"];
 
     static readonly string[] BacktestSymbols = ["BTC-USD", "ETH-USD", "NVDA"];
 
@@ -105,7 +106,7 @@ partial class Build
         });
 
     /// <summary>
-    /// Sources and project files of the trading core and host, without bin/ and obj/: files generated there by any
+    /// Sources and project files of the trading core and host (and the shared EdgeRisk.Processes), without bin/ and obj/: files generated there by any
     /// build (Debug, Release, the publish) must not make the targets look out of date.
     /// </summary>
     string[] TradingSources =>

@@ -1,4 +1,5 @@
 using EdgeRisk.Nuke;
+using EdgeRisk.Processes;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Staging;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeRisk.Nuke;
+using EdgeRisk.Processes;
 using EdgeRisk.Release.Prometheus;
 
 namespace EdgeRisk.Build;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeRisk.Nuke.IO;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Nuke;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke.Tests;
 
@@ -119,7 +118,7 @@ public sealed class BootstrapperFreshnessTests
 
         public Layout()
         {
-            File.Copy(FindRepositoryRoot() / "build.sh", Root.Path / "build.sh");
+            File.Copy(RepositoryRoot.Combine("build.sh"), Root.Path / "build.sh");
             Root.Write("global.json", "{ \"sdk\": { \"version\": \"10.0.100\" } }\n");
             Root.Write("Directory.Build.props", "<Project><!-- v1 --></Project>\n");
             Root.Write("build/_build.csproj", Project("../lib/Lib.csproj"));
@@ -186,19 +185,6 @@ public sealed class BootstrapperFreshnessTests
         {
             var file = Root.Path / "dotnet-calls";
             return file.FileExists() ? file.ReadAllText().Split('\n').Count(line => line == kind) : 0;
-        }
-
-        private static AbsolutePath FindRepositoryRoot()
-        {
-            for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if ((directory / "build.sh").FileExists() && (directory / ".nuke").DirectoryExists())
-                {
-                    return directory;
-                }
-            }
-
-            throw new InvalidOperationException("Repository root not found above the test output directory.");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke.Tests;
 
@@ -9,7 +8,7 @@ public sealed class BootstrapperTests
     public void BuildSh_SourceEdited_RebuildsOnNextInvocationAndStaysWarmOtherwise()
     {
         using var root = new TempRoot();
-        var repository = FindRepositoryRoot();
+        var repository = new AbsolutePath(RepositoryRoot.Path);
         File.Copy(repository / "build.sh", root.Path / "build.sh");
         File.Copy(repository / "global.json", root.Path / "global.json");
         root.Write("Directory.Build.props", "<Project><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n");
@@ -50,18 +49,5 @@ public sealed class BootstrapperTests
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "build.sh did not finish within 2 minutes");
         Assert.True(process.ExitCode == 0, $"build.sh failed: {error.Result}");
         return output.Trim();
-    }
-
-    private static AbsolutePath FindRepositoryRoot()
-    {
-        for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if ((directory / "build.sh").FileExists() && (directory / ".nuke").DirectoryExists())
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found above the test output directory.");
     }
 }

@@ -9,81 +9,43 @@ public sealed class ComponentTests
     [Fact]
     public async Task Run_GenericDependsOnComponentTarget_RunsComponentTargetsFirst()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), root, ["Announce"]);
+        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), ["Announce"]);
 
         Assert.True(run.Result.ExitCode == 0, run.Output);
         Assert.Equal(["CompileComponent", "DeployComponent", "Announce"], run.Order);
         Assert.Contains("deploy to eu", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Resolve_ComponentParameterOnCommandLine_SetsBuildProperty()
+    [Theory]
+    [InlineData(new[] { "Announce", "--region", "us" }, null)]
+    [InlineData(new[] { "Announce" }, "us")]
+    public async Task Resolve_ComponentParameterOnCommandLineOrFromEnvironment_SetsBuildProperty(string[] args, string? regionVariable)
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), root, ["Announce", "--region", "us"]);
+        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), args, regionVariable is null ? null : new() { ["REGION"] = regionVariable });
 
         Assert.True(run.Result.ExitCode == 0, run.Output);
         Assert.Contains("deploy to us", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Resolve_ComponentParameterFromEnvironment_SetsBuildProperty()
+    [Theory]
+    [InlineData(typeof(ComponentParameterBuild), new[] { "Announce", "--region", "asia" }, "--region 'asia': must be eu or us")]
+    [InlineData(typeof(MissingComponentBuild), new[] { "Publish" }, "references a target of ITestComponent, which MissingComponentBuild does not implement")]
+    [InlineData(typeof(ReadOnlyComponentParameterBuild), new[] { "Show" }, "Parameter Region of IHazReadOnlyRegionComponent needs a settable property on ReadOnlyComponentParameterBuild")]
+    public async Task Run_BadComponentParameterOrComponentUse_ExitsTwoNamingItBeforeAnythingRuns(Type build, string[] args, string expected)
     {
-        using var root = new TempRoot();
+        var run = await BuildHarness.RunAsync(build, args);
 
-        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), root, ["Announce"], new() { ["REGION"] = "us" });
-
-        Assert.True(run.Result.ExitCode == 0, run.Output);
-        Assert.Contains("deploy to us", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Validate_BadComponentParameter_ExitsTwoNamingFlagBeforeAnythingRuns()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), root, ["Announce", "--region", "asia"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("--region 'asia': must be eu or us", run.Output, StringComparison.Ordinal);
-        Assert.Empty(run.Result.Targets);
+        Assert.Contains(expected, run.RefusalLine(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Help_ComponentParameter_IsListedWithItsDescription()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), root, ["--help"]);
+        var run = await BuildHarness.RunAsync(new ComponentParameterBuild(), ["--help"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Contains("--region", run.Output, StringComparison.Ordinal);
         Assert.Contains("Deployment region: eu or us", run.Output, StringComparison.Ordinal);
         Assert.Contains("DeployComponent", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_DependsOnComponentTheBuildDoesNotImplement_ExitsTwoNamingInterface()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new MissingComponentBuild(), root, ["Publish"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("references a target of ITestComponent, which MissingComponentBuild does not implement", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_ComponentParameterWithoutSetter_ExitsTwoNamingParameter()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ReadOnlyComponentParameterBuild(), root, ["Show"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("Parameter Region of IHazReadOnlyRegionComponent needs a settable property on ReadOnlyComponentParameterBuild", run.Output, StringComparison.Ordinal);
     }
 }

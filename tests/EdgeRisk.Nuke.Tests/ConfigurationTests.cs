@@ -5,10 +5,9 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Requires_SeveralTargetsMissingConfiguration_NamesAllInOneErrorBeforeAnyTargetRuns()
     {
-        using var root = new TempRoot();
         var build = new ConfigurationBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Publish"]);
+        var run = await BuildHarness.RunAsync(build, ["Publish"]);
 
         Assert.Equal(2, run.Result.ExitCode);
         Assert.Empty(build.Ran);
@@ -21,10 +20,9 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Requires_ThrowingRequirementSatisfied_RunsTargets()
     {
-        using var root = new TempRoot();
         var build = new ConfigurationBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Publish"], new() { ["GRAFANA_URL"] = "http://127.0.0.1:3000", ["GITHUB_TOKEN"] = "t0ken" });
+        var run = await BuildHarness.RunAsync(build, ["Publish"], new() { ["GRAFANA_URL"] = "http://127.0.0.1:3000", ["GITHUB_TOKEN"] = "t0ken" });
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Equal(["Change", "Import", "Publish"], build.Ran);
@@ -33,9 +31,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Run_TargetThrowsBuildConfigurationException_ExitsWith2AndOneLine()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ConfigurationBuild(), root, ["Deploy"]);
+        var run = await BuildHarness.RunAsync(new ConfigurationBuild(), ["Deploy"]);
 
         Assert.Equal(2, run.Result.ExitCode);
         Assert.Equal(TargetStatus.Failed, run.StatusOf("Deploy"));
@@ -46,9 +42,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Run_ConfigurationAndOrdinaryFailure_ExitsWith1()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ConfigurationBuild(), root, ["Both"]);
+        var run = await BuildHarness.RunAsync(new ConfigurationBuild(), ["Both"]);
 
         Assert.Equal(1, run.Result.ExitCode);
         Assert.Equal(TargetStatus.Failed, run.StatusOf("Deploy"));

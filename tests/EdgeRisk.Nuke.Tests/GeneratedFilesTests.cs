@@ -1,26 +1,10 @@
 using System.Text.Json;
-using EdgeRisk.Nuke.CI.GitHubActions;
-using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke.Tests;
 
 public sealed class GeneratedFilesTests
 {
-    private static AbsolutePath RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if ((directory / ".nuke").DirectoryExists() && (directory / "build.sh").FileExists())
-                {
-                    return directory;
-                }
-            }
-
-            throw new InvalidOperationException("Repository root not found above the test output directory.");
-        }
-    }
+    private static readonly AbsolutePath Repository = new(RepositoryRoot.Path);
 
     [Fact]
     public void Workflows_Committed_MatchWhatTheBuildGenerates()
@@ -30,7 +14,7 @@ public sealed class GeneratedFilesTests
         Assert.Equal(["ci.yml", "docker.yml", "promote.yml"], generated.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, yaml) in generated)
         {
-            var committed = RepositoryRoot / ".github" / "workflows" / name;
+            var committed = Repository / ".github" / "workflows" / name;
             Assert.True(committed.FileExists(), $"{name} is missing: run ./build.sh --generate-workflows");
             Assert.True(yaml == committed.ReadAllText(), $"{name} is out of date: run ./build.sh --generate-workflows");
         }
@@ -41,11 +25,8 @@ public sealed class GeneratedFilesTests
     {
         var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["promote.yml"];
 
-        Assert.Contains("  workflow_dispatch:", yaml, StringComparison.Ordinal);
-        Assert.Contains("run: ./build.sh Promote", yaml, StringComparison.Ordinal);
-        Assert.Contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", yaml, StringComparison.Ordinal);
-        Assert.Contains("fetch-depth: 0", yaml, StringComparison.Ordinal);
-        Assert.Contains("run: sudo bash scripts/install-deps.sh", yaml, StringComparison.Ordinal);
+        TextAssert.ContainsAll(yaml,
+            "  workflow_dispatch:", "run: ./build.sh Promote", "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", "fetch-depth: 0", "run: sudo bash scripts/install-deps.sh");
     }
 
     [Fact]
@@ -64,11 +45,13 @@ public sealed class GeneratedFilesTests
     {
         var yaml = WorkflowGenerator.Generate(typeof(EdgeRisk.Build.Build))["docker.yml"];
 
-        Assert.Contains("\npermissions:\n  contents: read\n  packages: write\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("      - uses: docker/login-action@v4\n        with:\n          registry: ghcr.io\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n", yaml, StringComparison.Ordinal);
-        // BuildImages pushes to EDGERISK_REGISTRY: the owner's namespace on ghcr.io, in lowercase as image names must be.
-        Assert.Contains("run: echo \"EDGERISK_REGISTRY=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}\" >> \"$GITHUB_ENV\"", yaml, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            yaml,
+            "\npermissions:\n  contents: read\n  packages: write\n",
+            "      - uses: docker/login-action@v4\n        with:\n          registry: ghcr.io\n",
+            "          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n",
+            // BuildImages pushes to EDGERISK_REGISTRY: the owner's namespace on ghcr.io, in lowercase as image names must be.
+            "run: echo \"EDGERISK_REGISTRY=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}\" >> \"$GITHUB_ENV\"");
         Assert.True(yaml.IndexOf("docker/login-action", StringComparison.Ordinal) < yaml.IndexOf("run: ./build.sh BuildImages", StringComparison.Ordinal),
             "the login must come before the push");
         // Only the image workflow may write packages.
@@ -128,12 +111,12 @@ public sealed class GeneratedFilesTests
     public async Task Schema_Committed_MatchesTheBuild()
     {
         using var root = new TempRoot();
-        (root.Path / ".nuke" / "parameters.json").WriteAllText((RepositoryRoot / ".nuke" / "parameters.json").ReadAllText());
+        (root.Path / ".nuke" / "parameters.json").WriteAllText((Repository / ".nuke" / "parameters.json").ReadAllText());
 
         var run = await BuildHarness.RunAsync(new EdgeRisk.Build.Build(), root, ["--help"]);
 
         Assert.True((root.Path / ".nuke" / "build.schema.json").FileExists(), run.Output);
-        Assert.Equal((RepositoryRoot / ".nuke" / "build.schema.json").ReadAllText(), (root.Path / ".nuke" / "build.schema.json").ReadAllText());
-        Assert.Equal((RepositoryRoot / ".github" / "workflows" / "ci.yml").ReadAllText(), (root.Path / ".github" / "workflows" / "ci.yml").ReadAllText());
+        Assert.Equal((Repository / ".nuke" / "build.schema.json").ReadAllText(), (root.Path / ".nuke" / "build.schema.json").ReadAllText());
+        Assert.Equal((Repository / ".github" / "workflows" / "ci.yml").ReadAllText(), (root.Path / ".github" / "workflows" / "ci.yml").ReadAllText());
     }
 }

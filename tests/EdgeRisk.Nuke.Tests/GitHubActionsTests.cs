@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using EdgeRisk.Nuke.CI.GitHubActions;
-using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke.Tests;
 
@@ -28,9 +26,11 @@ public sealed partial class GitHubActionsTests
     {
         var yaml = Workflows["promote.yml"];
 
-        Assert.Contains("\n    environment: production\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("\npermissions:\n  contents: write\n  actions: read\n  packages: read\n  pull-requests: write\n\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("\nconcurrency:\n  group: promote-${{ inputs.version }}\n  cancel-in-progress: false\n", yaml, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            yaml,
+            "\n    environment: production\n",
+            "\npermissions:\n  contents: write\n  actions: read\n  packages: read\n  pull-requests: write\n\n",
+            "\nconcurrency:\n  group: promote-${{ inputs.version }}\n  cancel-in-progress: false\n");
     }
 
     [Fact]
@@ -55,9 +55,11 @@ public sealed partial class GitHubActionsTests
         var yaml = Workflows["ci.yml"];
 
         // A PR branch runs as the pull request only; pushes run on main and release tags.
-        Assert.Contains("\non:\n  push:\n    branches: ['main']\n    tags: ['v*']\n  pull_request:\n\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("\nconcurrency:\n  group: ci-${{ github.ref }}\n  cancel-in-progress: ${{ github.event_name == 'pull_request' }}\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("\npermissions:\n  contents: read\n\n", yaml, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            yaml,
+            "\non:\n  push:\n    branches: ['main']\n    tags: ['v*']\n  pull_request:\n\n",
+            "\nconcurrency:\n  group: ci-${{ github.ref }}\n  cancel-in-progress: ${{ github.event_name == 'pull_request' }}\n",
+            "\npermissions:\n  contents: read\n\n");
     }
 
     [Fact]
@@ -83,12 +85,10 @@ public sealed partial class GitHubActionsTests
     [Fact]
     public async Task Run_GitHubActions_FoldsEachTargetIntoALogGroupOnlyThere()
     {
-        using var root = new TempRoot();
-
-        var actions = await BuildHarness.RunAsync(new GroupedBuild(), root, ["Second"], new() { ["GITHUB_ACTIONS"] = "true" });
-        var parallel = await BuildHarness.RunAsync(new GroupedBuild(), root, ["Both", "--parallel", "2"], new() { ["GITHUB_ACTIONS"] = "true" });
-        var local = await BuildHarness.RunAsync(new GroupedBuild(), root, ["Second"]);
-        var otherCi = await BuildHarness.RunAsync(new GroupedBuild(), root, ["Second"], new() { ["CI"] = "true" });
+        var actions = await BuildHarness.RunAsync(new GroupedBuild(), ["Second"], new() { ["GITHUB_ACTIONS"] = "true" });
+        var parallel = await BuildHarness.RunAsync(new GroupedBuild(), ["Both", "--parallel", "2"], new() { ["GITHUB_ACTIONS"] = "true" });
+        var local = await BuildHarness.RunAsync(new GroupedBuild(), ["Second"]);
+        var otherCi = await BuildHarness.RunAsync(new GroupedBuild(), ["Second"], new() { ["CI"] = "true" });
 
         Assert.Equal(0, actions.Result.ExitCode);
         Assert.Contains("::group::First\n[First] first says hello\n::endgroup::\n::group::Second\n[Second] second says hello\n::endgroup::\n",

@@ -5,10 +5,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_DependenciesTriggersAndOrdering_RunInStableTopologicalOrder()
     {
-        using var root = new TempRoot();
         var build = new LinearBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Pack", "Test", "Clean"]);
+        var run = await BuildHarness.RunAsync(build, ["Pack", "Test", "Clean"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Equal(["Clean", "Restore", "Lint", "Compile", "Test", "Pack", "Report", "Announce"], Order(build));
@@ -19,10 +18,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_BeforeAndAfter_ConstrainOnlyScheduledTargets()
     {
-        using var root = new TempRoot();
         var build = new LinearBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Pack", "Test", "Clean"]);
+        var run = await BuildHarness.RunAsync(build, ["Pack", "Test", "Clean"]);
 
         var order = Order(build).ToList();
         Assert.Equal(0, run.Result.ExitCode);
@@ -48,49 +46,19 @@ public sealed class GraphTests
         Assert.Contains("Collective", a.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_Cycle_FailsNamingTheCycleWithExitCode2()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new CyclicBuild(), root, ["A"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("A -> B -> A", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_UnknownTarget_SuggestsClosestNamesWithExitCode2()
-    {
-        using var root = new TempRoot();
-        var build = new LinearBuild();
-
-        var run = await BuildHarness.RunAsync(build, root, ["Compil"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("Unknown target 'Compil'. Did you mean: Compile", run.Output, StringComparison.Ordinal);
-        Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Empty(build.Ran);
-    }
-
-    [Fact]
-    public async Task Run_UnknownOption_FailsWithSuggestion()
-    {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new LinearBuild(), root, ["Compile", "--paralel"]);
-
-        Assert.Equal(2, run.Result.ExitCode);
-        Assert.Contains("--parallel", run.Output, StringComparison.Ordinal);
-    }
+    [Theory]
+    [InlineData(typeof(CyclicBuild), new[] { "A" }, "A -> B -> A")]
+    [InlineData(typeof(LinearBuild), new[] { "Compil" }, "Unknown target 'Compil'. Did you mean: Compile")]
+    [InlineData(typeof(LinearBuild), new[] { "Compile", "--paralel" }, "--parallel")]
+    public async Task Run_CycleOrUnknownName_ExitsTwoInOneLineNamingTheCycleOrClosestName(Type build, string[] args, string expected) =>
+        Assert.Contains(expected, (await BuildHarness.RunAsync(build, args)).RefusalLine(), StringComparison.Ordinal);
 
     [Fact]
     public async Task Run_BareSkip_SkipsAllDependencies()
     {
-        using var root = new TempRoot();
         var build = new LinearBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Test", "--skip"]);
+        var run = await BuildHarness.RunAsync(build, ["Test", "--skip"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Equal(TargetStatus.Skipped, run.StatusOf("Compile"));
@@ -101,10 +69,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_NamedSkip_SkipsOnlyNamedTargets()
     {
-        using var root = new TempRoot();
         var build = new LinearBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Compile", "--skip", "Lint"]);
+        var run = await BuildHarness.RunAsync(build, ["Compile", "--skip", "Lint"]);
 
         Assert.Equal(TargetStatus.Skipped, run.StatusOf("Lint"));
         Assert.Equal(["Restore", "Compile"], Order(build));
@@ -113,10 +80,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_DefaultTarget_UsedWhenNoTargetGiven()
     {
-        using var root = new TempRoot();
         var build = new LinearBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, [], defaultTarget: x => x.Compile);
+        var run = await BuildHarness.RunAsync(build, [], defaultTarget: x => x.Compile);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Equal(["Restore", "Lint", "Compile"], Order(build));
@@ -125,10 +91,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_SequentialFailure_AppliesAfterFailureSemantics()
     {
-        using var root = new TempRoot();
         var build = new FailingBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Everything"]);
+        var run = await BuildHarness.RunAsync(build, ["Everything"]);
 
         Assert.Equal(1, run.Result.ExitCode);
         Assert.Equal(TargetStatus.Failed, run.StatusOf("Broken"));
@@ -144,10 +109,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_StaticConditionFalse_SkipsTargetAndItsExclusiveDependencies()
     {
-        using var root = new TempRoot();
         var build = new ConditionalBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Main"]);
+        var run = await BuildHarness.RunAsync(build, ["Main"]);
 
         Assert.Equal(TargetStatus.Skipped, run.StatusOf("Optional"));
         Assert.Equal(TargetStatus.Skipped, run.StatusOf("OnlyForOptional"));
@@ -159,10 +123,9 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_DynamicConditionFalse_SkipsWithTheConditionAsWritten()
     {
-        using var root = new TempRoot();
         var build = new ConditionalBuild();
 
-        var run = await BuildHarness.RunAsync(build, root, ["Gated"]);
+        var run = await BuildHarness.RunAsync(build, ["Gated"]);
 
         var gated = run.Result.Targets.Single(t => t.Name == "Gated");
         Assert.Equal(TargetStatus.Skipped, gated.Status);
@@ -173,9 +136,7 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_StaticConditionTrue_RunsTarget()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ConditionalBuild(), root, ["Main", "--enable"]);
+        var run = await BuildHarness.RunAsync(new ConditionalBuild(), ["Main", "--enable"]);
 
         Assert.Equal(TargetStatus.Succeeded, run.StatusOf("Optional"));
         Assert.Equal(TargetStatus.Succeeded, run.StatusOf("OnlyForOptional"));
@@ -184,9 +145,7 @@ public sealed class GraphTests
     [Fact]
     public async Task Run_InterfaceDefaultTargets_AreDiscoveredAndOrdered()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ComponentBuild(), root, ["Publish"]);
+        var run = await BuildHarness.RunAsync(new ComponentBuild(), ["Publish"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Equal(["CompileComponent", "TestComponent", "Publish"], run.Order);
@@ -211,9 +170,7 @@ public sealed class GraphTests
     [Fact]
     public async Task Help_ListsTargetsDefaultAndParameters()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new LinearBuild(), root, ["--help"], defaultTarget: x => x.Test);
+        var run = await BuildHarness.RunAsync(new LinearBuild(), ["--help"], defaultTarget: x => x.Test);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Contains("→ Test", run.Output, StringComparison.Ordinal);

@@ -16,9 +16,7 @@ public sealed class NamingTests
     [Fact]
     public async Task Help_MemberNames_MapToKebabFlagsAndSnakeEnvironmentVariables()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new NamingBuild(), root, ["--help"]);
+        var run = await BuildHarness.RunAsync(new NamingBuild(), ["--help"]);
 
         Assert.Contains("--grafana-api-key", run.Output, StringComparison.Ordinal);
         Assert.Contains("[env GRAFANA_API_KEY]", run.Output, StringComparison.Ordinal);
@@ -29,10 +27,9 @@ public sealed class NamingTests
     [Fact]
     public async Task Resolve_ExactMemberNameEnvironmentVariable_IsAccepted()
     {
-        using var root = new TempRoot();
         var build = new NamingBuild();
 
-        await BuildHarness.RunAsync(build, root, ["Show"], new() { ["GitHubToken"] = "t0ken" });
+        await BuildHarness.RunAsync(build, ["Show"], new() { ["GitHubToken"] = "t0ken" });
 
         Assert.Equal("t0ken", build.GitHubToken);
     }

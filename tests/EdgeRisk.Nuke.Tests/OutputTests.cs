@@ -7,10 +7,8 @@ public sealed class OutputTests
     [Fact]
     public async Task Summary_ColorOn_StatusesAndLevelsColoured()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new FailingBuild(), root, ["Everything"], color: true);
-        var skipped = await BuildHarness.RunAsync(new ConditionalBuild(), root, ["Main"], color: true);
+        var run = await BuildHarness.RunAsync(new FailingBuild(), ["Everything"], color: true);
+        var skipped = await BuildHarness.RunAsync(new ConditionalBuild(), ["Main"], color: true);
 
         Assert.Contains("\e[32mSucceeded", run.Output, StringComparison.Ordinal);
         Assert.Contains("\e[31mFailed", run.Output, StringComparison.Ordinal);
@@ -23,10 +21,9 @@ public sealed class OutputTests
     [InlineData(false)]
     public async Task Summary_NoColorSetOrRedirected_Plain(bool terminal)
     {
-        using var root = new TempRoot();
         var environment = terminal ? new Dictionary<string, string> { ["NO_COLOR"] = "1" } : [];
 
-        var run = await BuildHarness.RunAsync(new FailingBuild(), root, ["Everything"], environment, color: terminal);
+        var run = await BuildHarness.RunAsync(new FailingBuild(), ["Everything"], environment, color: terminal);
 
         Assert.Contains("Succeeded", run.Output, StringComparison.Ordinal);
         Assert.Contains("ERR ", run.Output, StringComparison.Ordinal);

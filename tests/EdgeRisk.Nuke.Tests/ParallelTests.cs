@@ -16,9 +16,8 @@ public sealed class ParallelTests
     {
         Graphs.Sample(graph =>
         {
-            using var root = new TempRoot();
-            var build = new RandomGraphBuild(graph.Dependencies, graph.Sequential);
-            var run = BuildHarness.RunAsync(build, root, ["All", $"--parallel={graph.Parallel}"]).GetAwaiter().GetResult();
+                var build = new RandomGraphBuild(graph.Dependencies, graph.Sequential);
+            var run = BuildHarness.RunAsync(build, ["All", $"--parallel={graph.Parallel}"]).GetAwaiter().GetResult();
 
             Assert.Equal(0, run.Result.ExitCode);
             Assert.True(build.MaxObserved <= graph.Parallel);
@@ -37,9 +36,7 @@ public sealed class ParallelTests
     [Fact]
     public async Task Run_ParallelFailure_CancelsDependentsAndLetsRunningTargetsFinish()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ConcurrentFailureBuild(), root, ["All", "--parallel", "2"]);
+        var run = await BuildHarness.RunAsync(new ConcurrentFailureBuild(), ["All", "--parallel", "2"]);
 
         Assert.Equal(1, run.Result.ExitCode);
         Assert.Equal(TargetStatus.Failed, run.StatusOf("Fails"));
@@ -51,9 +48,7 @@ public sealed class ParallelTests
     [Fact]
     public async Task Run_Parallel_BuffersEachTargetsOutputWhole()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new ChattyBuild(), root, ["Both", "--parallel"]);
+        var run = await BuildHarness.RunAsync(new ChattyBuild(), ["Both", "--parallel"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         var lines = run.Output.Split('\n').Where(l => l.StartsWith("[Left]", StringComparison.Ordinal) || l.StartsWith("[Right]", StringComparison.Ordinal)).ToList();
@@ -65,9 +60,7 @@ public sealed class ParallelTests
     [Fact]
     public async Task Run_Parallel_SummaryShowsCriticalPath()
     {
-        using var root = new TempRoot();
-
-        var run = await BuildHarness.RunAsync(new LinearBuild(), root, ["Test", "--parallel", "2"]);
+        var run = await BuildHarness.RunAsync(new LinearBuild(), ["Test", "--parallel", "2"]);
 
         Assert.Equal(0, run.Result.ExitCode);
         Assert.Contains("Critical path: ", run.Output, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using EdgeRisk.Nuke.IO;
-
 namespace EdgeRisk.Nuke.Tests;
 
 /// <summary>A throw-away repository root (a directory with .nuke/) deleted on dispose.</summary>
@@ -13,18 +11,7 @@ internal sealed class TempRoot : IDisposable
         Write(EdgeRisk.Release.Gates.GatesFile.DefaultPath, ShippedGatesFile.Value);
     }
 
-    private static readonly Lazy<string> ShippedGatesFile = new(() =>
-    {
-        for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if ((directory / EdgeRisk.Release.Gates.GatesFile.DefaultPath).FileExists() && (directory / "build.sh").FileExists())
-            {
-                return (directory / EdgeRisk.Release.Gates.GatesFile.DefaultPath).ReadAllText();
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no {EdgeRisk.Release.Gates.GatesFile.DefaultPath} above {AppContext.BaseDirectory}");
-    });
+    private static readonly Lazy<string> ShippedGatesFile = new(() => File.ReadAllText(RepositoryRoot.Combine(EdgeRisk.Release.Gates.GatesFile.DefaultPath)));
 
     public AbsolutePath Path { get; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using EdgeRisk.Nuke.Tooling;
 
 namespace EdgeRisk.Nuke.Tests;
 

@@ -1,6 +1,3 @@
-using EdgeRisk.Nuke.CI.GitHubActions;
-using EdgeRisk.Nuke.Tooling;
-
 namespace EdgeRisk.Nuke.Tests;
 
 public sealed class ToolingTests

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeRisk.Processes;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Host.Options;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace EdgeRisk.Nuke;
+namespace EdgeRisk.Processes;
 
 /// <summary>
 /// Durations as text: one or more groups of a number and a unit (<c>d</c>, <c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>),
 /// e.g. <c>48h</c>, <c>1h30m</c>, <c>90m</c>, <c>1.5h</c>, <c>500ms</c>, optionally signed (<c>-1h</c>).
 /// <see cref="Format"/> writes the canonical form (<c>1h30m</c>, <c>30m</c>, <c>1m30s</c>, <c>0.5s</c>) that
-/// <see cref="TryParse"/> and <c>edgerisk-trading</c>'s option parser read back to the same tick: the one way a build
-/// passes a duration on to a tool.
+/// <see cref="TryParse"/> reads back to the same tick: the one way the build passes a duration on to a tool and the
+/// one way <c>edgerisk-trading</c>'s option parser reads it.
 /// </summary>
 public static class DurationText
 {
