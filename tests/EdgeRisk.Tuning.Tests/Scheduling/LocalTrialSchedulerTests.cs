@@ -1,4 +1,3 @@
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Tuning.Scheduling;
 
 namespace EdgeRisk.Tuning.Tests.Scheduling;
@@ -52,12 +51,7 @@ public sealed class LocalTrialSchedulerTests
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 2, Retries = 2 }), batch);
 
-        var bad = Assert.Single(results, r => r.TrialId == "bad");
-        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
-        Assert.Equal(7, bad.ExitCode);
-        Assert.Equal(3, bad.Attempts);
-        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
-        Assert.Equal(3, TrialCommands.Starts(starts, "bad"));
+        TrialCommands.AssertFailedEveryTime(results, starts, attempts: 3);
         Assert.False(File.Exists(dir.Combine("run", "results", "bad.json")));
         Assert.True(Assert.Single(results, r => r.TrialId == "good").Succeeded);
     }

@@ -1,5 +1,3 @@
-using EdgeRisk.Testing;
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Tuning.Scheduling;
 
 namespace EdgeRisk.Tuning.Tests.Scheduling;
@@ -123,12 +121,7 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
 
         var results = await TrialCommands.CollectAsync(Scheduler(retries: 1), batch);
 
-        var bad = Assert.Single(results, r => r.TrialId == "bad");
-        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
-        Assert.Equal(7, bad.ExitCode);
-        Assert.Equal(2, bad.Attempts);
-        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
-        Assert.Equal(2, TrialCommands.Starts(starts, "bad"));
+        TrialCommands.AssertFailedEveryTime(results, starts, attempts: 2);
         Assert.Equal(1, TrialCommands.Starts(starts, "good"));
     }
 }

@@ -25,6 +25,17 @@ internal static class TrialCommands
         ["sh", "-c", """echo x >> "$2/$3"; [ "$(wc -l < "$2/$3")" -ge 2 ] || exit 9; printf '{"trial":"%s"}' "$3" > "$1" """,
          "sh", Trial.ResultPlaceholder, starts, id]);
 
+    /// <summary>The <see cref="Failing"/> trial <c>bad</c> ran <paramref name="attempts"/> times and is recorded failed with its exit code and last output.</summary>
+    public static void AssertFailedEveryTime(IReadOnlyList<TrialResult> results, string starts, int attempts)
+    {
+        var bad = Assert.Single(results, r => r.TrialId == "bad");
+        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
+        Assert.Equal(7, bad.ExitCode);
+        Assert.Equal(attempts, bad.Attempts);
+        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
+        Assert.Equal(attempts, Starts(starts, "bad"));
+    }
+
     public static int Starts(string starts, string id)
     {
         var path = Path.Combine(starts, id);
