@@ -8,8 +8,8 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TwentyTrialsParallelTwo_YieldsEveryResultOnce()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 20).Select(i => TrialCommands.Writing($"t{i:D2}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(20, starts, twoDigits: true);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 2 }), new TrialBatch(dir.Combine("run"), trials));
 
@@ -25,8 +25,8 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_HalfTheResultsPresent_RunsOnlyTheOtherHalf()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 10).Select(i => TrialCommands.Writing($"t{i}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(10, starts);
         var results = Directory.CreateDirectory(dir.Combine("run", "results")).FullName;
         foreach (var trial in trials.Take(5))
         {
@@ -46,7 +46,7 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TrialFailsEveryTime_RetriedThenRecordedFailedWithExitCodeAndLogTail()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
         var batch = new TrialBatch(dir.Combine("run"), [TrialCommands.Failing("bad", starts), TrialCommands.Writing("good", starts)]);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 2, Retries = 2 }), batch);
@@ -60,7 +60,7 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TrialFailsOnce_RetriedAndSucceeds()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 1, Retries = 1 }),
             new TrialBatch(dir.Combine("run"), [TrialCommands.FailingOnce("flaky", starts)]));
