@@ -1,8 +1,5 @@
-using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 

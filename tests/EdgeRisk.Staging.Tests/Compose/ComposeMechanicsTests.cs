@@ -1,7 +1,4 @@
-using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Compose;

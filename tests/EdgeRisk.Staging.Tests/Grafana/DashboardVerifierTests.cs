@@ -1,8 +1,5 @@
-using EdgeRisk.Release.Dashboards;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Staging.Tests.Scripts;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

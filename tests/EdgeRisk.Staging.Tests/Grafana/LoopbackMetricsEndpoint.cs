@@ -1,5 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Testing.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Release.Dashboards;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>

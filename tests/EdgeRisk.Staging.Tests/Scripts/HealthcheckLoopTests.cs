@@ -1,6 +1,3 @@
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/healthcheck_loop.sh against real Prometheus and Redis processes and the loopback PagerDuty.</summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/pagerduty_logtail.sh: FAIL lines of the report logs become PagerDuty triggers on the loopback fake.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/report_mem.py against a real Prometheus backfilled with 13 h of RSS and process start times.</summary>
