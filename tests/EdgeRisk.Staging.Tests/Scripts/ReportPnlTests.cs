@@ -28,9 +28,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftExactlyHalfSigma_PrintsOneOkLineAndExitsZero()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-sigma-usd", "24");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var line = Assert.Single(result.OutputLines);
@@ -41,9 +39,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftBeyondHalfSigma_PrintsOneFailLineAndExitsOne()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "23.98");
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-sigma-usd", "23.98");
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.OutputLines);
@@ -60,9 +56,7 @@ public sealed class ReportPnlTests
                 t => 0.25 * (t - Start) / 60)
             .Gauge("pnl_usd", "job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"sim\"", Start, End, 60,
                 t => (0.25 * (t - Start) / 60) + (t >= End - (8 * 3600) && t < End - (6 * 3600) ? 30 : 0));
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+        var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
@@ -72,12 +66,11 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_SigmaFromPnlStatsFile_UsesFileSigma()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
         using var dir = new TempDirectory("pnl-stats");
         var stats = dir.Combine("pnl_stats.json");
         await File.WriteAllTextAsync(stats, """{"pnl_sigma_usd": 20.0}""");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-stats", stats);
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-stats", stats);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("limit 0.5 sigma = 10.00 USD (sigma 20.00 USD)", Assert.Single(result.OutputLines));
@@ -86,45 +79,33 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_SimBookMissing_FailsClosed()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks(withSim: false));
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "1000");
+        var result = await RunAgainstAsync(TwoBooks(withSim: false), "--pnl-sigma-usd", "1000");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("FAIL pnl_usd for ", Assert.Single(result.OutputLines));
         Assert.Contains("has no book=sim", result.StandardOutput);
     }
 
-    [Fact]
-    public async Task Report_WindowReachesBeforeTheFirstData_PrintsWaitingUntilTheWindowIsCovered()
+    /// <summary>The window reaches before the first data (13 h of data, a 14 h window; a deployment 30 min old): WAITING, with when there will be enough.</summary>
+    [Theory]
+    [InlineData("13h of data", new[] { "--pnl-sigma-usd", "30", "--window", "14h" },
+        "WAITING pnl drift: pnl_usd only since 2026-11-24T21:00:00Z (13h of the 14h window); enough data at 2026-11-25T11:00:00Z; "
+        + "so far -13.00 USD, within 0.5 sigma (limit 15.00 USD, sigma 30.00 USD)")]
+    [InlineData("young deployment", new[] { "--pnl-sigma-usd", "24" },
+        "WAITING pnl drift: pnl_usd only since 2026-11-25T09:30:00Z (30m of the 12h window); enough data at 2026-11-25T21:30:00Z; "
+        + "so far -0.50 USD, within 0.5 sigma (limit 12.00 USD, sigma 24.00 USD)")]
+    public async Task Report_WindowNotCoveredYet_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero(string data, string[] arguments, string expected)
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "30", "--window", "14h");
+        var result = await RunAgainstAsync(data == "young deployment" ? YoungDeployment.Metrics(End - 1800, End) : TwoBooks(), arguments);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-24T21:00:00Z (13h of the 14h window); enough data at 2026-11-25T11:00:00Z; "
-            + "so far -13.00 USD, within 0.5 sigma (limit 15.00 USD, sigma 30.00 USD)", Assert.Single(result.OutputLines));
-    }
-
-    [Fact]
-    public async Task Report_YoungDeployment_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero()
-    {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-25T09:30:00Z (30m of the 12h window); enough data at 2026-11-25T21:30:00Z; "
-            + "so far -0.50 USD, within 0.5 sigma (limit 12.00 USD, sigma 24.00 USD)", Assert.Single(result.OutputLines));
+        Assert.Equal(expected, Assert.Single(result.OutputLines));
     }
 
     [Fact]
     public async Task Report_YoungDeploymentAlreadyBeyondHalfSigma_FailsOnTheEvidence()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "0.5");
+        var result = await RunAgainstAsync(YoungDeployment.Metrics(End - 1800, End), "--pnl-sigma-usd", "0.5");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z",
@@ -136,9 +117,7 @@ public sealed class ReportPnlTests
     {
         // Two hours old, with no samples between one hour and half an hour ago.
         var data = YoungDeployment.Metrics(End - 7200, End, t => t <= End - 3600 || t >= End - 1800);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data);
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+        var result = await RunAgainstAsync(data, "--pnl-sigma-usd", "24");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02",
@@ -156,9 +135,7 @@ public sealed class ReportPnlTests
                 t => t < Start + 3000 || t >= End - 1800 ? 1.0 : null);
         }
 
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+        var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z",
@@ -196,8 +173,9 @@ public sealed class ReportPnlTests
         Assert.Equal("FAIL bad input: --window 'twelve' is not a duration (use e.g. 12h, 90m or 1h30m)", Assert.Single(result.OutputLines));
     }
 
+    private static Task<CommandResult> RunAgainstAsync(string backfill, params string[] arguments) =>
+        ReportScript.RunAgainstAsync("report_pnl.py", End, backfill, arguments);
+
     private static Task<CommandResult> RunAsync(Uri prometheus, params string[] arguments) =>
-        CommandRunner.RunAsync("python3",
-            [RepositoryRoot.Combine("scripts", "report_pnl.py"), "--end", End.ToString(CultureInfo.InvariantCulture), .. arguments],
-            new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheus.ToString() });
+        ReportScript.RunAsync("report_pnl.py", End, prometheus, arguments);
 }
