@@ -144,10 +144,7 @@ public sealed class ReportMemTests
         data.Gauge("process_start_time_seconds", "job=\"edgerisk-stocks\",instance=\"trading\"", End - 1800, End, 60, _ => End - 1800);
         var result = await RunAgainstAsync(data.Build());
 
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.OutputLines);
-        Assert.StartsWith("FAIL rss drift: edgerisk-crypto +4.", line);
-        Assert.Contains("edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z", line);
+        ReportScript.AssertFails(result, "FAIL rss drift: edgerisk-crypto +4.", "edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z");
     }
 
     [Fact]
@@ -166,8 +163,7 @@ public sealed class ReportMemTests
 
         var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable");
     }
 
     private static Task<CommandResult> RunAgainstAsync(string backfill, params string[] arguments) =>

@@ -41,10 +41,7 @@ public sealed class ReportPnlTests
     {
         var result = await RunAgainstAsync(TwoBooks(), "--pnl-sigma-usd", "23.98");
 
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.OutputLines);
-        Assert.StartsWith("FAIL pnl drift -12.00 USD exceeds 0.5 sigma", line);
-        Assert.Contains("limit 0.5 sigma = 11.99 USD", line);
+        ReportScript.AssertFails(result, "FAIL pnl drift -12.00 USD exceeds 0.5 sigma", "limit 0.5 sigma = 11.99 USD");
     }
 
     [Fact]
@@ -58,9 +55,8 @@ public sealed class ReportPnlTests
                 t => (0.25 * (t - Start) / 60) + (t >= End - (8 * 3600) && t < End - (6 * 3600) ? 30 : 0));
         var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
-            + "paper +180.00 USD, sim +180.00 USD", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
+            + "paper +180.00 USD, sim +180.00 USD");
     }
 
     [Fact]
@@ -81,9 +77,7 @@ public sealed class ReportPnlTests
     {
         var result = await RunAgainstAsync(TwoBooks(withSim: false), "--pnl-sigma-usd", "1000");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for ", Assert.Single(result.OutputLines));
-        Assert.Contains("has no book=sim", result.StandardOutput);
+        ReportScript.AssertFails(result, "FAIL pnl_usd for ", "has no book=sim");
     }
 
     /// <summary>The window reaches before the first data (13 h of data, a 14 h window; a deployment 30 min old): WAITING, with when there will be enough.</summary>
@@ -107,9 +101,7 @@ public sealed class ReportPnlTests
     {
         var result = await RunAgainstAsync(YoungDeployment.Metrics(End - 1800, End), "--pnl-sigma-usd", "0.5");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z");
     }
 
     [Fact]
@@ -119,9 +111,7 @@ public sealed class ReportPnlTests
         var data = YoungDeployment.Metrics(End - 7200, End, t => t <= End - 3600 || t >= End - 1800);
         var result = await RunAgainstAsync(data, "--pnl-sigma-usd", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02");
     }
 
     [Fact]
@@ -137,9 +127,7 @@ public sealed class ReportPnlTests
 
         var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z");
     }
 
     [Fact]
@@ -149,8 +137,7 @@ public sealed class ReportPnlTests
 
         var result = await RunAsync(new Uri("http://127.0.0.1:9/"), "--pnl-stats", dir.Combine("pnl_stats.json"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL no PnL sigma: {dir.Combine("pnl_stats.json")} is missing", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL no PnL sigma: {dir.Combine("pnl_stats.json")} is missing");
     }
 
     [Fact]
@@ -160,8 +147,7 @@ public sealed class ReportPnlTests
 
         var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"), "--pnl-sigma-usd", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable");
     }
 
     [Fact]

@@ -15,4 +15,13 @@ internal static class ReportScript
         await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: backfill);
         return await RunAsync(script, end, prometheus.BaseUrl, arguments);
     }
+
+    /// <summary>Exit 1 and one output line: FAIL starting with <paramref name="start"/> and containing each of <paramref name="parts"/>.</summary>
+    public static void AssertFails(CommandResult result, string start, params string[] parts)
+    {
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutputLines);
+        Assert.StartsWith(start, line, StringComparison.Ordinal);
+        Assert.All(parts, part => Assert.Contains(part, line, StringComparison.Ordinal));
+    }
 }
