@@ -25,7 +25,9 @@ jit="artifacts/trading/edgerisk-trading.dll"
 
 mkdir -p "$(dirname "$out")"
 python3 - "$runs" "$out" "$exe" "$jit" <<'PY'
-import json, os, re, statistics, subprocess, sys, time
+import os, re, statistics, subprocess, sys, time
+sys.path.insert(0, "scripts")
+from benchlib import finish, load
 
 runs, out, exe, jit = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 window = ["--from", "2017-09-03", "--to", "2017-09-04", "--symbols", "BTC-USD,ETH-USD", "--data", "data/lean"]
@@ -37,10 +39,6 @@ cases = [
 ]
 if os.path.exists(jit):
     cases.append(("ema-48h-jit", "EMA 48 h, JIT baseline (dotnet edgerisk-trading.dll, Release)", ["dotnet", jit, "backtest", *window, "--strategy", "ema-cross"], False))
-
-def load():
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
 
 def once(argv):
     start = time.perf_counter()
@@ -74,16 +72,10 @@ for name, label, argv, synthetic in cases:
         "events_per_s": round(samples[0]["events"] / (med("loop") / 1000)),
     }
     result["cases"].append(case)
-result["load_after"] = load()
-
-with open(out + ".tmp", "w") as f:
-    json.dump(result, f, indent=2)
-os.replace(out + ".tmp", out)
-
-print(f"load average before {result['load_before']}, after {result['load_after']} ({result['nproc']} cores); median of {runs} warm runs")
-print("| case | wall s (min..max) | loop ms | start-up ms | shutdown ms | cpu s | cores | peak RSS MiB | events | events/s (loop) | orders |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
-for c in result["cases"]:
-    print(f"| {c['label']} | {c['wall_s']:.3f} ({c['wall_min_s']:.3f}..{c['wall_max_s']:.3f}) | {c['loop_ms']} | {c['startup_ms']} | {c['shutdown_ms']} | {c['cpu_s']:.3f} | {c['cores']} | {c['rss_mib']} | {c['events']} | {c['events_per_s']} | {c['orders']} |")
+finish(result, out,
+       ["case", "wall s (min..max)", "loop ms", "start-up ms", "shutdown ms", "cpu s", "cores", "peak RSS MiB", "events", "events/s (loop)", "orders"],
+       lambda c: [c["label"], f"{c['wall_s']:.3f} ({c['wall_min_s']:.3f}..{c['wall_max_s']:.3f})", c["loop_ms"], c["startup_ms"], c["shutdown_ms"],
+                  f"{c['cpu_s']:.3f}", c["cores"], c["rss_mib"], c["events"], c["events_per_s"], c["orders"]],
+       note=f"; median of {runs} warm runs")
 print(f"written: {out}")
 PY

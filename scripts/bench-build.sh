@@ -27,14 +27,13 @@ done
 
 mkdir -p "$(dirname "$out")"
 python3 - "$warm" "$cold" "$out" <<'PY'
-import json, os, pathlib, statistics, subprocess, sys, time
+import os, pathlib, statistics, subprocess, sys, time
+sys.path.insert(0, "scripts")
+from benchlib import finish, load
 
 warm, cold, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 stamp = pathlib.Path(".nuke/temp/build.stamp")
 source = pathlib.Path("build/Build.cs")
-
-def load():
-    return " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
 
 def timed(argv, prepare=None):
     if prepare:
@@ -72,16 +71,8 @@ timed(help_cmd)  # the bootstrapper's stamp is valid again
 case, text = series("build.sh Backtest, second run with nothing changed", ["./build.sh", "Backtest"], warm); result["cases"].append(case)
 result["backtest_skip_output"] = [l for l in text.splitlines() if "Skipped" in l or "up to date" in l or "unchanged" in l]
 case, _ = series("build.sh Backtest --force, nothing changed", ["./build.sh", "Backtest", "--force"], warm); result["cases"].append(case)
-result["load_after"] = load()
-
-with open(out + ".tmp", "w") as f:
-    json.dump(result, f, indent=2)
-os.replace(out + ".tmp", out)
-print(f"load average before {result['load_before']}, after {result['load_after']} ({result['nproc']} cores)")
-print("| case | runs | median s | min s | max s |")
-print("|---|---|---|---|---|")
-for c in result["cases"]:
-    print(f"| {c['name']} | {c['runs']} | {c['median_s']:.3f} | {c['min_s']:.3f} | {c['max_s']:.3f} |")
+finish(result, out, ["case", "runs", "median s", "min s", "max s"],
+       lambda c: [c["name"], c["runs"], f"{c['median_s']:.3f}", f"{c['min_s']:.3f}", f"{c['max_s']:.3f}"])
 print("second Backtest said:")
 for line in result["backtest_skip_output"]:
     print("  " + line)

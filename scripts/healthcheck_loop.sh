@@ -66,17 +66,7 @@ if ((${#names[@]} == 0)); then
   add_check redis "redis=${REDIS_ADDR:-127.0.0.1:6379}"
 fi
 
-# JSON string literal: escapes quotes, backslashes and line breaks; drops other control characters.
-json_string() {
-  local s=$1
-  s=${s//\\/\\\\}
-  s=${s//\"/\\\"}
-  s=${s//$'\n'/\\n}
-  s=${s//$'\r'/\\r}
-  s=${s//$'\t'/\\t}
-  s=$(printf '%s' "$s" | tr -d '\000-\037')
-  printf '"%s"' "$s"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/json.sh"
 
 # Prints the reason on stdout when the check fails.
 check_http() {

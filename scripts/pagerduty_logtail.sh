@@ -37,17 +37,7 @@ elif [[ -n ${PAGERDUTY_ROUTING_KEY_FILE:-} ]]; then
 fi
 [[ -n $routing_key ]] || usage_error "paging is not configured: set PAGERDUTY_ROUTING_KEY or PAGERDUTY_ROUTING_KEY_FILE"
 
-# JSON string literal: escapes quotes, backslashes and line breaks; drops other control characters.
-json_string() {
-  local s=$1
-  s=${s//\\/\\\\}
-  s=${s//\"/\\\"}
-  s=${s//$'\n'/\\n}
-  s=${s//$'\r'/\\r}
-  s=${s//$'\t'/\\t}
-  s=$(printf '%s' "$s" | tr -d '\000-\037')
-  printf '"%s"' "$s"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/json.sh"
 
 page() {
   local log=$1 line=$2 dedup body status

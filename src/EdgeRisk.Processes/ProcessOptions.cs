@@ -13,6 +13,9 @@ public sealed record ProcessOptions
     /// <summary>Set on top of the inherited environment.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Inherited variables removed (before <see cref="Environment"/> is set), so the process sees them as not set.</summary>
+    public IReadOnlyList<string> UnsetEnvironment { get; init; } = [];
+
     /// <summary>Null: no limit but the caller's cancellation. On expiry the whole process tree is killed.</summary>
     public TimeSpan? Timeout { get; init; }
 

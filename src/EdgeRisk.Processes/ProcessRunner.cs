@@ -5,7 +5,7 @@ using System.Globalization;
 namespace EdgeRisk.Processes;
 
 /// <summary>
-/// The project's one process runner: an argument list (no shell), working directory, extra environment, both streams
+/// The project's one process runner: an argument list (no shell), working directory, extra or unset environment, both streams
 /// captured line by line, a time limit and cancellation that kill the whole process tree, and one-line errors naming the
 /// tool (never its arguments, which may carry secrets).
 /// </summary>
@@ -58,6 +58,11 @@ public sealed class RunningProcess : IDisposable
         foreach (var argument in options.Arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in options.UnsetEnvironment)
+        {
+            info.Environment.Remove(name);
         }
 
         foreach (var (name, value) in options.Environment)

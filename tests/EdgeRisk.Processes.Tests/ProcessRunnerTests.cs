@@ -53,6 +53,22 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_UnsetEnvironment_HidesInheritedVariablesWhileSetOnesApply()
+    {
+        System.Environment.SetEnvironmentVariable("EDGERISK_PROBE_INHERITED", "inherited");
+        System.Environment.SetEnvironmentVariable("EDGERISK_PROBE_REPLACED", "inherited");
+        var options = Shell("echo \"${EDGERISK_PROBE_INHERITED-unset} ${EDGERISK_PROBE_REPLACED-unset}\"") with
+        {
+            UnsetEnvironment = ["EDGERISK_PROBE_INHERITED", "EDGERISK_PROBE_REPLACED"],
+            Environment = new Dictionary<string, string> { ["EDGERISK_PROBE_REPLACED"] = "given" },
+        };
+
+        var result = await ProcessRunner.RunAsync(options);
+
+        Assert.Equal("unset given\n", result.StandardOutput);
+    }
+
+    [Fact]
     public async Task RunAsync_StandardInput_IsClosedSoPromptsFailInsteadOfHanging()
     {
         var result = await ProcessRunner.RunAsync(Shell("if read -r line; then echo got; else echo eof; fi") with { Timeout = Generous });

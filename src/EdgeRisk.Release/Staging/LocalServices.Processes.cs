@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 
 namespace EdgeRisk.Release.Staging;
 
@@ -121,17 +120,6 @@ public sealed partial class LocalServices
 
             await Task.Delay(PollInterval, _time, cancellationToken);
         }
-    }
-
-    private static async Task<bool> RedisPingAsync(int port)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", port);
-        var stream = client.GetStream();
-        await stream.WriteAsync("PING\r\n"u8.ToArray());
-        var buffer = new byte[16];
-        var read = await stream.ReadAsync(buffer);
-        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
     }
 
     private static async Task<bool> HttpReadyAsync(string url)

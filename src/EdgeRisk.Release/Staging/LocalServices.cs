@@ -85,7 +85,7 @@ public sealed partial class LocalServices
             .. _options.DockerEngine ? [DockerSpec()] : Array.Empty<ServiceSpec>(),
             new("redis", "redis-server", redisPort, $"redis://127.0.0.1:{redisPort}",
                 ["--port", Text(redisPort), "--bind", "127.0.0.1", "--dir", redisDir, "--appendonly", "yes", "--save", "", "--protected-mode", "no"],
-                () => RedisPingAsync(redisPort)),
+                () => RedisPing.AnswersAsync(redisPort)),
             new("alertmanager", "prometheus-alertmanager", alertmanagerPort, alertmanagerUrl,
                 [$"--config.file={alertmanagerConfig}", $"--storage.path={Path.Combine(_stateDirectory, "alertmanager", "data")}",
                  $"--web.listen-address=127.0.0.1:{Text(alertmanagerPort)}", $"--web.external-url={alertmanagerUrl}", "--cluster.listen-address="],

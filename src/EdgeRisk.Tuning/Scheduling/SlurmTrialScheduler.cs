@@ -36,30 +36,18 @@ public sealed record SlurmSchedulerOptions
 
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(SlurmConf) || !File.Exists(SlurmConf))
-        {
-            throw new TrialSchedulingException(
-                $"--slurm-conf '{SlurmConf}' does not exist: give the cluster's slurm.conf (the file its controller was started with)");
-        }
+        ThrowIf(string.IsNullOrWhiteSpace(SlurmConf) || !File.Exists(SlurmConf), $"--slurm-conf '{SlurmConf}' does not exist: give the cluster's slurm.conf (the file its controller was started with)");
+        ThrowIf(MaxRunning < 0, $"--parallel {MaxRunning} is not valid with --scheduler slurm: give 0 (no throttle) or more");
+        ThrowIf(Retries < 0, $"retries {Retries} is not valid: give 0 or more");
+        ThrowIf(TrialsPerTask < 0, $"--trials-per-task {TrialsPerTask} is not valid: give 0 (four tasks per CPU) or more");
+        ThrowIf(PollInterval <= TimeSpan.Zero, $"poll interval {PollInterval} is not valid: give a positive interval");
+    }
 
-        if (MaxRunning < 0)
+    private static void ThrowIf(bool invalid, string problem)
+    {
+        if (invalid)
         {
-            throw new TrialSchedulingException($"--parallel {MaxRunning} is not valid with --scheduler slurm: give 0 (no throttle) or more");
-        }
-
-        if (Retries < 0)
-        {
-            throw new TrialSchedulingException($"retries {Retries} is not valid: give 0 or more");
-        }
-
-        if (TrialsPerTask < 0)
-        {
-            throw new TrialSchedulingException($"--trials-per-task {TrialsPerTask} is not valid: give 0 (four tasks per CPU) or more");
-        }
-
-        if (PollInterval <= TimeSpan.Zero)
-        {
-            throw new TrialSchedulingException($"poll interval {PollInterval} is not valid: give a positive interval");
+            throw new TrialSchedulingException(problem);
         }
     }
 }

@@ -33,28 +33,20 @@ public sealed class TuneSpace
     public int Dimensions => Parameters.Count;
 
     /// <summary>The values of a point of the unit cube (ints rounded).</summary>
-    public double[] FromUnit(IReadOnlyList<double> unit)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        var values = new double[Parameters.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = Parameters[i].FromUnit(unit[i]);
-        }
-
-        return values;
-    }
+    public double[] FromUnit(IReadOnlyList<double> unit) => Map(unit, static (parameter, u) => parameter.FromUnit(u));
 
     /// <summary>The point of the unit cube a set of values maps to.</summary>
-    public double[] ToUnit(IReadOnlyList<double> values)
+    public double[] ToUnit(IReadOnlyList<double> values) => Map(values, static (parameter, v) => parameter.ToUnit(v));
+
+    private double[] Map(IReadOnlyList<double> point, Func<ParameterSpec, double, double> map)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var unit = new double[Parameters.Count];
-        for (var i = 0; i < unit.Length; i++)
+        ArgumentNullException.ThrowIfNull(point);
+        var mapped = new double[Parameters.Count];
+        for (var i = 0; i < mapped.Length; i++)
         {
-            unit[i] = Parameters[i].ToUnit(values[i]);
+            mapped[i] = map(Parameters[i], point[i]);
         }
 
-        return unit;
+        return mapped;
     }
 }

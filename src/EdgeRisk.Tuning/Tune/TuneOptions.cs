@@ -69,32 +69,21 @@ public sealed record TuneOptions
 
     public void Validate()
     {
-        if (Trials < 1)
-        {
-            throw new TuneException($"--trials {Trials} is not valid: give 1 or more trials");
-        }
-
-        if (BatchSize < 1)
-        {
-            throw new TuneException($"batch size {BatchSize} is not valid: give 1 or more");
-        }
-
-        if (TopK < 1)
-        {
-            throw new TuneException($"top-k {TopK} is not valid: validate 1 or more trials");
-        }
-
-        if (!Directory.Exists(ConfigDirectory))
-        {
-            throw new TuneException($"--config '{ConfigDirectory}' does not exist: give the folder with strategy.json and router.json");
-        }
-
-        if (TuningWindow.To < TuningWindow.From || ValidationWindow.To < ValidationWindow.From)
-        {
-            throw new TuneException($"windows {TuningWindow} / {ValidationWindow}: a window's last day must not be before its first");
-        }
+        ThrowIf(Trials < 1, $"--trials {Trials} is not valid: give 1 or more trials");
+        ThrowIf(BatchSize < 1, $"batch size {BatchSize} is not valid: give 1 or more");
+        ThrowIf(TopK < 1, $"top-k {TopK} is not valid: validate 1 or more trials");
+        ThrowIf(!Directory.Exists(ConfigDirectory), $"--config '{ConfigDirectory}' does not exist: give the folder with strategy.json and router.json");
+        ThrowIf(TuningWindow.To < TuningWindow.From || ValidationWindow.To < ValidationWindow.From, $"windows {TuningWindow} / {ValidationWindow}: a window's last day must not be before its first");
 
         Objective.Validate();
+    }
+
+    private static void ThrowIf(bool invalid, string problem)
+    {
+        if (invalid)
+        {
+            throw new TuneException(problem);
+        }
     }
 }
 

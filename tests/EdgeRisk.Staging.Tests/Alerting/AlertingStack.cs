@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Alerting;
 

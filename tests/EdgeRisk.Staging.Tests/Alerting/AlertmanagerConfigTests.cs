@@ -1,6 +1,3 @@
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Alerting;
 
 /// <summary>amtool against alertmanager/alertmanager.yml: valid, and every severity reaches a PagerDuty receiver.</summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Alerting;
 
 /// <summary>promtool against prometheus/: the config and rules are valid and the rule unit tests pass and catch changes.</summary>

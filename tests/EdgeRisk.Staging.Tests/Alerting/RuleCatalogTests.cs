@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Alerting;
 
 /// <summary>The rule files as a real Prometheus loads them: the contract's alert names, each with severity, summary, description and runbook.</summary>

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Staging.Tests.Scripts;
 
 namespace EdgeRisk.Staging.Tests.Alerting;
 

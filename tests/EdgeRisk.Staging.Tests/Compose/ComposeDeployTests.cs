@@ -1,8 +1,5 @@
-using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
@@ -15,14 +12,14 @@ public sealed class ComposeDeployTests
 {
     private const string Commit = "0123456789abcdef0123456789abcdef01234567";
 
+    private static readonly HttpClient Http = new();
+
     [Fact]
     public async Task DeployAsync_ImageMissingFromRegistry_ThrowsNamingImageRegistryAndBuildImagesBeforeAnyPull()
     {
         await using var registry = await RegistryServer.StartAsync();
-        await PushAllAsync(registry, "0.4.0", except: "edgerisk/redis");
+        var images = await PushAllAsync(registry, "0.4.0", except: "edgerisk/redis");
         using var dir = new TempDirectory("deploy");
-        using var http = new HttpClient();
-        var images = new ReleaseImages(new RegistryClient(http), ImageRegistry.Parse(registry.Address));
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => Stack(dir).DeployAsync(images, "0.4.0"));
 
@@ -34,10 +31,8 @@ public sealed class ComposeDeployTests
     public async Task DeployAsync_AllImagesInRegistry_PullsThenUpsWithTheCheckedRegistryAndVersion()
     {
         await using var registry = await RegistryServer.StartAsync();
-        await PushAllAsync(registry, "0.4.1");
+        var images = await PushAllAsync(registry, "0.4.1");
         using var dir = new TempDirectory("deploy");
-        using var http = new HttpClient();
-        var images = new ReleaseImages(new RegistryClient(http), ImageRegistry.Parse(registry.Address));
 
         var check = await Stack(dir).DeployAsync(images, "0.4.1");
 
@@ -53,10 +48,8 @@ public sealed class ComposeDeployTests
     public async Task ProductionDeployAsync_ImageMissingFromRegistry_NothingPulledOrStarted()
     {
         await using var registry = await RegistryServer.StartAsync();
-        await PushAllAsync(registry, "0.4.0", except: "edgerisk/trading-core");
+        var images = await PushAllAsync(registry, "0.4.0", except: "edgerisk/trading-core");
         using var dir = new TempDirectory("deploy");
-        using var http = new HttpClient();
-        var images = new ReleaseImages(new RegistryClient(http), ImageRegistry.Parse(registry.Address));
         var deployer = new ComposeProductionDeployer(Options(dir) with { ProjectName = ComposeProductionDeployer.ProjectName }, images);
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => deployer.DeployAsync("v0.4.0", Commit));
@@ -67,12 +60,15 @@ public sealed class ComposeDeployTests
         Assert.Equal([$"{registry.Address} 0.4.0 -p edgerisk-prod -f docker-compose.staging.yml config -q"], Calls(dir));
     }
 
-    private static async Task PushAllAsync(RegistryServer registry, string tag, string? except = null)
+    /// <summary>Pushes every release image (but <paramref name="except"/>) at <paramref name="tag"/>; the images as the deploy checks them.</summary>
+    private static async Task<ReleaseImages> PushAllAsync(RegistryServer registry, string tag, string? except = null)
     {
         foreach (var repository in ReleaseImages.Repositories.Where(r => r != except))
         {
             await registry.PushImageAsync(repository, tag, new Dictionary<string, string> { [ReleaseImages.RevisionLabel] = Commit });
         }
+
+        return new ReleaseImages(new RegistryClient(Http), ImageRegistry.Parse(registry.Address));
     }
 
     private static ComposeStack Stack(TempDirectory dir) => new(Options(dir));

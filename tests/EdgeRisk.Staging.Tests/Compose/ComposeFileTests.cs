@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using EdgeRisk.Release.Staging;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 

@@ -1,8 +1,5 @@
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 using Spectre.Console;
+using EdgeRisk.Release.Staging;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
@@ -52,12 +49,7 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
     [Fact]
     public async Task WaitUntilHealthyAsync_OneServiceFailsItsHealthcheck_ThrowsNamingItWithStatuses()
     {
-        await engine.EnsureBusyboxAsync();
-        using var dir = new TempDirectory("compose");
-        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
-        var stack = Stack(dir, "mech");
-        using var health = StackHealth.Connect("mech", TimeProvider.System, engine.Daemon.DockerHost);
-        try
+        await WithBusyboxStackAsync("mech", async (stack, health) =>
         {
             await stack.UpAsync();
 
@@ -74,37 +66,20 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
             Assert.Equal(0, web.RestartCount);
             Assert.Contains("mech_sick_1", Render(e.Containers), StringComparison.Ordinal);
             Assert.Contains("mech_web_1", await stack.PsAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await stack.DownAsync();
-        }
-
-        Assert.Empty(await health.GetStatusAsync());
+        });
     }
 
     [Fact]
     public async Task UpAsync_ServiceSubset_StartsOnlyThoseServices()
     {
-        await engine.EnsureBusyboxAsync();
-        using var dir = new TempDirectory("compose");
-        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
-        var stack = Stack(dir, "subset");
-        using var health = StackHealth.Connect("subset", TimeProvider.System, engine.Daemon.DockerHost);
-        try
+        await WithBusyboxStackAsync("subset", async (stack, health) =>
         {
             var result = await stack.UpAsync(["web"]);
 
             Assert.True(result.Succeeded, result.StandardError);
             Assert.Equal(["web"], (await health.GetStatusAsync()).Select(c => c.Service));
             await Assert.ThrowsAsync<ArgumentException>(() => stack.UpAsync([]));
-        }
-        finally
-        {
-            await stack.DownAsync();
-        }
-
-        Assert.Empty(await health.GetStatusAsync());
+        });
     }
 
     [Fact]
@@ -120,6 +95,26 @@ public sealed class ComposeMechanicsTests(DockerEngineFixture engine)
         Assert.Contains("docker-compose up", e.Message, StringComparison.Ordinal);
         Assert.Contains("edgerisk/not-built", e.Message, StringComparison.Ordinal);
         await stack.DownAsync();
+    }
+
+    /// <summary>The busybox compose file as <paramref name="project"/>: runs <paramref name="body"/>, always takes the stack down, and checks nothing is left.</summary>
+    private async Task WithBusyboxStackAsync(string project, Func<ComposeStack, StackHealth, Task> body)
+    {
+        await engine.EnsureBusyboxAsync();
+        using var dir = new TempDirectory("compose");
+        await File.WriteAllTextAsync(dir.Combine("docker-compose.yml"), ComposeFile);
+        var stack = Stack(dir, project);
+        using var health = StackHealth.Connect(project, TimeProvider.System, engine.Daemon.DockerHost);
+        try
+        {
+            await body(stack, health);
+        }
+        finally
+        {
+            await stack.DownAsync();
+        }
+
+        Assert.Empty(await health.GetStatusAsync());
     }
 
     private static string Render(IReadOnlyList<ServiceContainerStatus> statuses)

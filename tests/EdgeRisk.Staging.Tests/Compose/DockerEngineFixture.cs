@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using EdgeRisk.Release.Git;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
@@ -56,8 +52,8 @@ public sealed partial class DockerEngineFixture : IAsyncLifetime
     public DockerClient CreateClient() => new DockerClientConfiguration(new Uri(Daemon.DockerHost)).CreateClient();
 
     /// <summary>Runs the docker CLI against this engine.</summary>
-    public Task<(int ExitCode, string Stdout, string Stderr)> DockerAsync(params string[] arguments) =>
-        RunAsync("docker", arguments, TimeSpan.FromMinutes(1));
+    public Task<CommandResult> DockerAsync(params string[] arguments) =>
+        CommandRunner.RunAsync("docker", arguments, Daemon.Environment, timeout: TimeSpan.FromMinutes(1));
 
     public async Task InitializeAsync()
     {
@@ -96,41 +92,11 @@ public sealed partial class DockerEngineFixture : IAsyncLifetime
 
     private async Task RunScriptAsync(string script, TimeSpan timeout, params string[] arguments)
     {
-        var (exitCode, stdout, stderr) = await RunAsync("bash", [RepositoryRoot.Combine(script), .. arguments], timeout);
+        var (exitCode, stdout, stderr) = await CommandRunner.RunAsync("bash", [RepositoryRoot.Combine(script), .. arguments], Daemon.Environment, timeout: timeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"{script} failed with exit code {exitCode}:\n{stdout}{stderr}");
         }
-    }
-
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(fileName) { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in Daemon.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout.TotalSeconds:0} s:\n{await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     [GeneratedRegex("<Version>([^<]+)</Version>")]

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Testing;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
@@ -75,38 +72,24 @@ public sealed class LocalServicesTests
     public async Task StartAsync_AllAlreadyRunningAndHealthy_KeepsThemAndStartsNothing()
     {
         using var state = new TempDirectory("services");
-        var services = new LocalServices(Options(state), TimeProvider.System);
-        try
+        await WithStartedServicesAsync(state, async (services, first) =>
         {
-            var first = await services.StartAsync();
-
             var second = await services.StartAsync();
 
             Assert.True(second.AllAlreadyRunning);
             Assert.Equal(first.Services, second.Services);
             Assert.Equal(first.Services, LocalServicesState.Read(services.StatePath)!.Services);
             Assert.All(second.Services, s => Assert.True(LocalServices.IsRunning(s), s.Name));
-        }
-        finally
-        {
-            await services.StopAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task StartAsync_OneServiceDied_RestartsOnlyThatOneOnItsPort()
     {
         using var state = new TempDirectory("services");
-        var services = new LocalServices(Options(state), TimeProvider.System);
-        try
+        var stopped = await WithStartedServicesAsync(state, async (services, first) =>
         {
-            var first = await services.StartAsync();
-            var redis = first.Services.Single(s => s.Name == "redis");
-            using (var process = Process.GetProcessById(redis.Pid))
-            {
-                process.Kill();
-                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "redis did not exit after SIGKILL");
-            }
+            var redis = Kill(first, "redis");
 
             var second = await services.StartAsync();
 
@@ -117,30 +100,18 @@ public sealed class LocalServicesTests
             Assert.True(LocalServices.IsRunning(restarted));
             Assert.Equal(first.Services.Where(s => s.Name != "redis"), second.Services.Where(s => s.Name != "redis"));
             Assert.Equal(second.Services, LocalServicesState.Read(services.StatePath)!.Services);
-        }
-        finally
-        {
-            await services.StopAsync();
-        }
+        });
 
-        Assert.False(File.Exists(services.StatePath));
+        Assert.False(File.Exists(stopped.StatePath));
     }
 
     [Fact]
     public async Task StartAsync_DeadServicePortTakenMeanwhile_SaysWhatToDoAndLeavesTheOthersRunning()
     {
         using var state = new TempDirectory("services");
-        var services = new LocalServices(Options(state) with { StartTimeout = TimeSpan.FromSeconds(10) }, TimeProvider.System);
-        try
+        await WithStartedServicesAsync(state, async (services, first) =>
         {
-            var first = await services.StartAsync();
-            var redis = first.Services.Single(s => s.Name == "redis");
-            using (var process = Process.GetProcessById(redis.Pid))
-            {
-                process.Kill();
-                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "redis did not exit after SIGKILL");
-            }
-
+            var redis = Kill(first, "redis");
             var squatter = new TcpListener(IPAddress.Loopback, redis.Port);
             squatter.Start();
             try
@@ -159,11 +130,7 @@ public sealed class LocalServicesTests
             var others = first.Services.Where(s => s.Name != "redis").ToList();
             Assert.All(others, s => Assert.True(LocalServices.IsRunning(s), s.Name));
             Assert.Equal(others, LocalServicesState.Read(services.StatePath)!.Services.Where(LocalServices.IsRunning));
-        }
-        finally
-        {
-            await services.StopAsync();
-        }
+        }, options => options with { StartTimeout = TimeSpan.FromSeconds(10) });
     }
 
     [Fact]
@@ -230,6 +197,33 @@ public sealed class LocalServicesTests
         Assert.DoesNotContain("127.0.0.1:9101'", yaml, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:9102", yaml, StringComparison.Ordinal);
         Assert.Contains(RepositoryRoot.Combine("prometheus", "rules") + "/*.yml", yaml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the services with their state in <paramref name="state"/>, runs <paramref name="body"/> and stops them whatever happens.</summary>
+    private static async Task<LocalServices> WithStartedServicesAsync(TempDirectory state, Func<LocalServices, LocalServicesStart, Task> body,
+        Func<LocalServicesOptions, LocalServicesOptions>? adjust = null)
+    {
+        var services = new LocalServices(adjust is null ? Options(state) : adjust(Options(state)), TimeProvider.System);
+        try
+        {
+            await body(services, await services.StartAsync());
+        }
+        finally
+        {
+            await services.StopAsync();
+        }
+
+        return services;
+    }
+
+    /// <summary>SIGKILLs the named service (nothing flushed) and waits until it is gone.</summary>
+    private static LocalServiceProcess Kill(LocalServicesStart started, string name)
+    {
+        var service = started.Services.Single(s => s.Name == name);
+        using var process = Process.GetProcessById(service.Pid);
+        process.Kill();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), $"{name} did not exit after SIGKILL");
+        return service;
     }
 
     // Every port free, the registry's included (its default, .env's 5057, may be taken on a shared machine).

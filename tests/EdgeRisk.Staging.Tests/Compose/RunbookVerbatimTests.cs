@@ -1,11 +1,8 @@
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
 using Xunit.Abstractions;
+using EdgeRisk.Release.Staging;
 using CommandResult = EdgeRisk.Staging.Tests.Scripts.CommandResult;
 
 namespace EdgeRisk.Staging.Tests.Compose;

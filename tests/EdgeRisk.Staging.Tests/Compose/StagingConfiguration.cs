@@ -1,7 +1,4 @@
-using System.Globalization;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Docker.DotNet.Models;
-using EdgeRisk.Release.Dashboards;
 using EdgeRisk.Release.Staging;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 

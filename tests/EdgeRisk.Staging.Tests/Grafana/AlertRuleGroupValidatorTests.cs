@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Dashboards;
-using EdgeRisk.Staging.Tests.Scripts;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>grafana/model_switch_alert.json as a provisioning-API rule group body.</summary>
@@ -17,48 +13,23 @@ public sealed class AlertRuleGroupValidatorTests
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
     }
 
-    [Fact]
-    public void Validate_ConditionNamesMissingRefId_ReportsCondition()
+    /// <summary>One value of the committed group changed (JSON pointer, new value as JSON): the error is reported where it is.</summary>
+    [Theory]
+    [InlineData("/rules/0/condition", "\"C\"", "/rules/0/condition", "'C'")] // names a refId no query has
+    [InlineData("/rules/0/data/1/model/expression", "\"Z\"", "/rules/0/data/1/model/expression", null)] // threshold input missing
+    [InlineData("/rules/0/noDataState", "\"Nodata\"", "/rules/0/noDataState", "NoData")] // enum case
+    [InlineData("/rules/0/data/0/relativeTimeRange/from", "\"10m\"", "/rules/0/data/0/relativeTimeRange", null)] // seconds, not text
+    [InlineData("/interval", "45", "/interval", null)] // not a multiple of ten
+    public void Validate_OneValueBroken_ReportsItsLocation(string pointer, string json, string location, string? message)
     {
         var group = Group();
-        Rule(group)["condition"] = "C";
+        var parent = pointer[..pointer.LastIndexOf('/')].Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate((JsonNode)group, (node, key) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? node[index]! : node[key]!);
+        parent[pointer[(pointer.LastIndexOf('/') + 1)..]] = JsonNode.Parse(json);
 
         var result = _validator.Validate(group.ToJsonString(), "g.json");
 
-        Assert.Contains(result.Errors, e => e.Location == "/rules/0/condition" && e.Message.Contains("'C'", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Validate_ThresholdInputMissing_ReportsExpression()
-    {
-        var group = Group();
-        Rule(group)["data"]![1]!["model"]!["expression"] = "Z";
-
-        var result = _validator.Validate(group.ToJsonString(), "g.json");
-
-        Assert.Contains(result.Errors, e => e.Location == "/rules/0/data/1/model/expression");
-    }
-
-    [Fact]
-    public void Validate_WrongNoDataStateCase_ReportsEnum()
-    {
-        var group = Group();
-        Rule(group)["noDataState"] = "Nodata";
-
-        var result = _validator.Validate(group.ToJsonString(), "g.json");
-
-        Assert.Contains(result.Errors, e => e.Location == "/rules/0/noDataState" && e.Message.Contains("NoData", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Validate_RelativeTimeRangeAsText_ReportsSeconds()
-    {
-        var group = Group();
-        Rule(group)["data"]![0]!["relativeTimeRange"]!["from"] = "10m";
-
-        var result = _validator.Validate(group.ToJsonString(), "g.json");
-
-        Assert.Contains(result.Errors, e => e.Location == "/rules/0/data/0/relativeTimeRange");
+        Assert.Contains(result.Errors, e => e.Location == location && (message is null || e.Message.Contains(message, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -85,17 +56,6 @@ public sealed class AlertRuleGroupValidatorTests
 
         Assert.Contains(result.Errors, e => e.Location == "/rules/0/folderUID");
         Assert.Contains(result.Errors, e => e.Location == "/rules/0/data/0/model/expr");
-    }
-
-    [Fact]
-    public void Validate_IntervalNotMultipleOfTen_ReportsInterval()
-    {
-        var group = Group();
-        group["interval"] = 45;
-
-        var result = _validator.Validate(group.ToJsonString(), "g.json");
-
-        Assert.Contains(result.Errors, e => e.Location == "/interval");
     }
 
     private static JsonObject Group() =>

@@ -1,8 +1,5 @@
-using EdgeRisk.Release.Dashboards;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Staging.Tests.Scripts;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
@@ -21,15 +18,7 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         var verifier = new DashboardVerifier(prometheus.Client, TimeProvider.System);
         string[] dashboards = [RepositoryRoot.Combine("grafana", "edge_risk.json"), RepositoryRoot.Combine("grafana", "release_gates.json")];
 
-        // A scrape can be late on a loaded machine: retry a few scrape intervals before calling it stale.
-        var report = await verifier.VerifyAsync(dashboards);
-        for (var attempt = 0; attempt < 10 && !report.Passed; attempt++)
-        {
-            await Task.Delay(200);
-            report = await verifier.VerifyAsync(dashboards);
-        }
-
-        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
+        var report = await VerifyUntilFreshAsync(verifier, dashboards);
         Assert.Equal(6, report.Panels.Count(p => p.Dashboard == "edge_risk.json"));
         Assert.All(report.Panels, p => Assert.InRange(p.Lag!.Value, TimeSpan.Zero, DashboardVerifier.DefaultMaxLag));
     }
@@ -37,36 +26,18 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
     [Fact]
     public async Task VerifyAsync_ThroughGrafanaDatasourceProxy_PanelsFreshAndCallsAuthorized()
     {
-        var prometheus = await _fixture.GetAsync();
-        await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
-        grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
-        var options = new GrafanaOptions(grafana.BaseUrl, new Secret("sa-token"), null, null);
-        using var http = GrafanaClientFactory.CreateHttpClient(options);
-        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
-        string[] dashboards = [RepositoryRoot.Combine("grafana", "edge_risk.json")];
+        await using var proxy = await ThroughGrafanaAsync("sa-token");
 
-        var report = await verifier.VerifyAsync(dashboards);
-        for (var attempt = 0; attempt < 10 && !report.Passed; attempt++)
-        {
-            await Task.Delay(200);
-            report = await verifier.VerifyAsync(dashboards);
-        }
-
-        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
-        Assert.Contains(grafana.Requests, r => r.Path.StartsWith("/api/datasources/proxy/uid/prometheus/api/v1/query", StringComparison.Ordinal));
+        await VerifyUntilFreshAsync(proxy.Verifier, [RepositoryRoot.Combine("grafana", "edge_risk.json")]);
+        Assert.Contains(proxy.Grafana.Requests, r => r.Path.StartsWith("/api/datasources/proxy/uid/prometheus/api/v1/query", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task VerifyAsync_GrafanaProxyWrongToken_ThrowsNamingTheAnswer()
     {
-        var prometheus = await _fixture.GetAsync();
-        await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
-        grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
-        var options = new GrafanaOptions(grafana.BaseUrl, new Secret("wrong"), null, null);
-        using var http = GrafanaClientFactory.CreateHttpClient(options);
-        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+        await using var proxy = await ThroughGrafanaAsync("wrong");
 
-        var e = await Assert.ThrowsAsync<PrometheusQueryException>(() => verifier.VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
+        var e = await Assert.ThrowsAsync<PrometheusQueryException>(() => proxy.Verifier.VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
 
         Assert.Contains("Unauthorized", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", e.Message, StringComparison.Ordinal);
@@ -123,5 +94,40 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         Assert.Contains("7 VaR", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("NO DATA", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("FAIL", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Verifies and asserts every panel fresh; a scrape can be late on a loaded machine, so a few scrape intervals are retried first.</summary>
+    private static async Task<DashboardVerificationReport> VerifyUntilFreshAsync(DashboardVerifier verifier, string[] dashboards)
+    {
+        var report = await verifier.VerifyAsync(dashboards);
+        for (var attempt = 0; attempt < 10 && !report.Passed; attempt++)
+        {
+            await Task.Delay(200);
+            report = await verifier.VerifyAsync(dashboards);
+        }
+
+        Assert.True(report.Passed, string.Join(Environment.NewLine, report.Panels.Where(p => !p.Passed).Select(p => $"{p.PanelTitle}: {p.Status} {p.Lag}")));
+        return report;
+    }
+
+    /// <summary>A verifier querying the fixture's Prometheus through the fake Grafana's datasource proxy (token "sa-token") with <paramref name="token"/>.</summary>
+    private async Task<GrafanaProxy> ThroughGrafanaAsync(string token)
+    {
+        var prometheus = await _fixture.GetAsync();
+        var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
+        grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
+        var options = new GrafanaOptions(grafana.BaseUrl, new Secret(token), null, null);
+        var http = GrafanaClientFactory.CreateHttpClient(options);
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+        return new GrafanaProxy(grafana, http, verifier);
+    }
+
+    private sealed record GrafanaProxy(FakeGrafana Grafana, HttpClient Http, DashboardVerifier Verifier) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Grafana.DisposeAsync();
+        }
     }
 }

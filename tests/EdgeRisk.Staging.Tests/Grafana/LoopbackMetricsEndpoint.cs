@@ -1,42 +1,25 @@
-using System.Globalization;
-using EdgeRisk.Testing.Services;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
 
-/// <summary>A tiny real /metrics endpoint on 127.0.0.1 (Kestrel) that a real Prometheus scrapes.</summary>
-public sealed class LoopbackMetricsEndpoint : IAsyncDisposable
+/// <summary>A tiny real /metrics endpoint on 127.0.0.1 (the loopback fakes' Kestrel) that a real Prometheus scrapes.</summary>
+public sealed class LoopbackMetricsEndpoint : LoopbackFake
 {
-    private readonly WebApplication _app;
+    private readonly Func<string> _exposition;
 
-    private LoopbackMetricsEndpoint(WebApplication app, int port)
-    {
-        _app = app;
-        Port = port;
-    }
+    private LoopbackMetricsEndpoint(Func<string> exposition) => _exposition = exposition;
 
-    public int Port { get; }
-
-    public string Target => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The scrape target, <c>127.0.0.1:port</c>.</summary>
+    public string Target => BaseUrl.Authority;
 
     public static async Task<LoopbackMetricsEndpoint> StartAsync(Func<string> exposition)
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var app = builder.Build();
-        app.MapGet("/metrics", () => Results.Text(exposition(), "text/plain; version=0.0.4"));
-        await app.StartAsync();
-        return new LoopbackMetricsEndpoint(app, port);
+        var endpoint = new LoopbackMetricsEndpoint(exposition);
+        await endpoint.StartServerAsync();
+        return endpoint;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    protected override void Map(WebApplication application) =>
+        application.MapGet("/metrics", () => Results.Text(_exposition(), "text/plain; version=0.0.4"));
 }

@@ -1,4 +1,3 @@
-using EdgeRisk.Release.Dashboards;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
@@ -9,21 +8,24 @@ public sealed class PanelLagEvaluatorTests
 
     private readonly FakeTimeProvider _time = new(Now);
 
-    [Fact]
-    public void Evaluate_AllInputsRecent_IsFreshWithStalestLag()
+    /// <summary>Input ages in seconds from now (positive: a sample ahead of the clock); the panel lags by its stalest input, 2 s allowed.</summary>
+    [Theory]
+    [InlineData(new[] { -0.4, -1.5 }, FreshnessStatus.Fresh, 1.5)] // all recent
+    [InlineData(new[] { -0.1, -30.0 }, FreshnessStatus.Stale, 30.0)] // one frozen input among live ones
+    [InlineData(new[] { 0.5 }, FreshnessStatus.Fresh, 0.0)] // ahead of the clock counts as no lag
+    public void Evaluate_InputsOfGivenAges_StatusAndLagOfTheStalestInput(double[] ages, FreshnessStatus status, double lagSeconds)
     {
-        var evaluator = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2));
+        var panel = Evaluator().Evaluate("d", 1, "p", [.. ages.Select((age, i) => Input($"s{i}", age))]);
 
-        var panel = evaluator.Evaluate("d", 1, "edge", [Input("a", -0.4), Input("b", -1.5)]);
-
-        Assert.Equal(FreshnessStatus.Fresh, panel.Status);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), panel.Lag);
+        Assert.Equal(status, panel.Status);
+        Assert.Equal(TimeSpan.FromSeconds(lagSeconds), panel.Lag);
+        Assert.Equal(status == FreshnessStatus.Fresh, panel.Passed);
     }
 
     [Fact]
     public void Evaluate_ClockMovesPastMaxLag_TurnsStale()
     {
-        var evaluator = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2));
+        var evaluator = Evaluator();
         IReadOnlyList<SelectorFreshness> inputs = [Input("a", -1.0)];
 
         var before = evaluator.Evaluate("d", 1, "p", inputs);
@@ -36,20 +38,9 @@ public sealed class PanelLagEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_OneFrozenInputAmongLiveOnes_IsStale()
-    {
-        var evaluator = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2));
-
-        var panel = evaluator.Evaluate("d", 1, "p", [Input("live", -0.1), Input("frozen", -30)]);
-
-        Assert.Equal(FreshnessStatus.Stale, panel.Status);
-        Assert.Equal(TimeSpan.FromSeconds(30), panel.Lag);
-    }
-
-    [Fact]
     public void Evaluate_InputWithoutData_IsNoDataAndFails()
     {
-        var evaluator = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2));
+        var evaluator = Evaluator();
 
         var panel = evaluator.Evaluate("d", 1, "p", [Input("a", -0.1), new SelectorFreshness("missing", null)]);
 
@@ -61,24 +52,15 @@ public sealed class PanelLagEvaluatorTests
     [Fact]
     public void Evaluate_NoInputs_IsNoData()
     {
-        var panel = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2)).Evaluate("d", 1, "p", []);
+        var panel = Evaluator().Evaluate("d", 1, "p", []);
 
         Assert.Equal(FreshnessStatus.NoData, panel.Status);
     }
 
     [Fact]
-    public void Evaluate_SampleAheadOfClock_CountsAsZeroLag()
-    {
-        var panel = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2)).Evaluate("d", 1, "p", [Input("a", 0.5)]);
-
-        Assert.Equal(TimeSpan.Zero, panel.Lag);
-        Assert.True(panel.Passed);
-    }
-
-    [Fact]
     public void Report_EmptyOrOneStalePanel_Fails()
     {
-        var evaluator = new PanelLagEvaluator(_time, TimeSpan.FromSeconds(2));
+        var evaluator = Evaluator();
         var fresh = evaluator.Evaluate("d", 1, "p", [Input("a", -0.1)]);
         var stale = evaluator.Evaluate("d", 2, "q", [Input("b", -9)]);
 
@@ -86,6 +68,8 @@ public sealed class PanelLagEvaluatorTests
         Assert.False(new DashboardVerificationReport([fresh, stale], evaluator.MaxLag).Passed);
         Assert.True(new DashboardVerificationReport([fresh], evaluator.MaxLag).Passed);
     }
+
+    private PanelLagEvaluator Evaluator() => new(_time, TimeSpan.FromSeconds(2));
 
     private static SelectorFreshness Input(string selector, double secondsFromNow) => new(selector, Now.AddSeconds(secondsFromNow));
 }

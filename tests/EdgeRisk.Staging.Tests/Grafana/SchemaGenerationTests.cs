@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Services;
 using Xunit.Abstractions;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

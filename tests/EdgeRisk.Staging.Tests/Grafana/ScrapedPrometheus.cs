@@ -1,7 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Release.Dashboards;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>
@@ -59,6 +55,28 @@ public sealed class ScrapedPrometheus : IAsyncDisposable
         _http.Dispose();
     }
 
+    /// <summary>Per gate: status, margin, value and threshold, one metric family after the other.</summary>
+    private static readonly (string Gate, string Status, string Margin, string Value, string Threshold)[] Gates =
+    [
+        ("continuity", "0", "118", "12", "120"),
+        ("alerts", "0", "1", "1", "2"),
+        ("pnl_drift", "1", "-0.1", "0.6", "0.5"),
+        ("var", "0", "47.5", "47.5", "95"),
+        ("rss_drift", "0", "0.021", "0.009", "0.03"),
+    ];
+
+    private static string GateSeries()
+    {
+        (string Metric, Func<(string Gate, string Status, string Margin, string Value, string Threshold), string> Pick)[] families =
+        [
+            ("edgerisk_gate_status", g => g.Status),
+            ("edgerisk_gate_margin", g => g.Margin),
+            ("edgerisk_gate_value", g => g.Value),
+            ("edgerisk_gate_threshold", g => g.Threshold),
+        ];
+        return string.Join("\n", families.SelectMany(f => Gates.Select(g => $"{f.Metric}{{gate=\"{g.Gate}\"}} {f.Pick(g)}")));
+    }
+
     private static string Exposition(int scrape, long frozenAtMs)
     {
         var n = scrape.ToString(CultureInfo.InvariantCulture);
@@ -76,26 +94,7 @@ public sealed class ScrapedPrometheus : IAsyncDisposable
             pnl_usd{symbol="BTC-USD",book="sim"} 118
             feed_lag_seconds{symbol="BTC-USD"} 0.2
             process_resident_memory_bytes 123456789
-            edgerisk_gate_status{gate="continuity"} 0
-            edgerisk_gate_status{gate="alerts"} 0
-            edgerisk_gate_status{gate="pnl_drift"} 1
-            edgerisk_gate_status{gate="var"} 0
-            edgerisk_gate_status{gate="rss_drift"} 0
-            edgerisk_gate_margin{gate="continuity"} 118
-            edgerisk_gate_margin{gate="alerts"} 1
-            edgerisk_gate_margin{gate="pnl_drift"} -0.1
-            edgerisk_gate_margin{gate="var"} 47.5
-            edgerisk_gate_margin{gate="rss_drift"} 0.021
-            edgerisk_gate_value{gate="continuity"} 12
-            edgerisk_gate_value{gate="alerts"} 1
-            edgerisk_gate_value{gate="pnl_drift"} 0.6
-            edgerisk_gate_value{gate="var"} 47.5
-            edgerisk_gate_value{gate="rss_drift"} 0.009
-            edgerisk_gate_threshold{gate="continuity"} 120
-            edgerisk_gate_threshold{gate="alerts"} 2
-            edgerisk_gate_threshold{gate="pnl_drift"} 0.5
-            edgerisk_gate_threshold{gate="var"} 95
-            edgerisk_gate_threshold{gate="rss_drift"} 0.03
+            {{GateSeries()}}
             edgerisk_gate_window_coverage_ratio 0.25
             edgerisk_gate_window_remaining_seconds 129600
             edgerisk_release_verdict 1

@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>

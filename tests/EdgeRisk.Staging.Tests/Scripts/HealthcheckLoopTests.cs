@@ -1,6 +1,3 @@
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/healthcheck_loop.sh against real Prometheus and Redis processes and the loopback PagerDuty.</summary>
@@ -20,7 +17,7 @@ public sealed class HealthcheckLoopTests
         [
             Script, "--interval", "0.2", "--retries", "2", "--retry-delay", "0.1", "--max-iterations", "600",
             "--http", $"prometheus={prometheusHealth}", "--redis", $"redis={redis.Endpoint}",
-        ], environment: PagingEnvironment(pagerDuty));
+        ], environment: PagingEnvironment.For(pagerDuty, RoutingKey));
         await loop.WaitUntilAsync(() => Task.FromResult(loop.Output.Contains("all 2 checks OK", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(20), "first healthy iteration");
 
@@ -46,7 +43,7 @@ public sealed class HealthcheckLoopTests
         await using var pagerDuty = await FakePagerDuty.StartAsync();
         await using var redis = await RedisServer.StartAsync();
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", "--redis", $"redis={redis.Endpoint}"], PagingEnvironment(pagerDuty));
+        var result = await CommandRunner.RunAsync("bash", [Script, "--once", "--redis", $"redis={redis.Endpoint}"], PagingEnvironment.For(pagerDuty, RoutingKey));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("healthcheck: iteration 1: all 1 checks OK", Assert.Single(result.OutputLines));
@@ -59,7 +56,7 @@ public sealed class HealthcheckLoopTests
         await using var pagerDuty = await FakePagerDuty.StartAsync();
         using var dir = new TempDirectory("healthcheck");
         await File.WriteAllTextAsync(dir.Combine("routing_key"), RoutingKey + "\n");
-        var environment = PagingEnvironment(pagerDuty);
+        var environment = PagingEnvironment.For(pagerDuty, RoutingKey);
         environment["PAGERDUTY_ROUTING_KEY"] = "";
         environment["PAGERDUTY_ROUTING_KEY_FILE"] = dir.Combine("routing_key");
         var deadRedis = $"127.0.0.1:{FreePort.Next()}";
@@ -77,7 +74,7 @@ public sealed class HealthcheckLoopTests
     public async Task Once_FailureWithoutRoutingKey_SaysPagingIsNotConfiguredAndExitsNonZero()
     {
         await using var pagerDuty = await FakePagerDuty.StartAsync();
-        var environment = PagingEnvironment(pagerDuty);
+        var environment = PagingEnvironment.For(pagerDuty, RoutingKey);
         environment["PAGERDUTY_ROUTING_KEY"] = "";
         var deadUrl = $"http://127.0.0.1:{FreePort.Next()}/-/healthy";
 
@@ -98,14 +95,6 @@ public sealed class HealthcheckLoopTests
         Assert.Empty(result.StandardOutput);
         Assert.StartsWith("healthcheck: --interval must be seconds (e.g. 30 or 0.5), got 'soon'", Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
-
-    /// <summary>Paging to the fake; an empty variable counts as unset for the scripts, and masks one inherited from the host.</summary>
-    private static Dictionary<string, string> PagingEnvironment(FakePagerDuty pagerDuty) => new()
-    {
-        ["PAGERDUTY_URL"] = pagerDuty.BaseUrl.ToString().TrimEnd('/'),
-        ["PAGERDUTY_ROUTING_KEY"] = RoutingKey,
-        ["PAGERDUTY_ROUTING_KEY_FILE"] = "",
-    };
 
     private static async Task WaitForExitAsync(ManagedProcess process)
     {

@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>

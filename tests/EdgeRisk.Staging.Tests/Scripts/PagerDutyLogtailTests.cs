@@ -1,6 +1,3 @@
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/pagerduty_logtail.sh: FAIL lines of the report logs become PagerDuty triggers on the loopback fake.</summary>
@@ -18,8 +15,8 @@ public sealed class PagerDutyLogtailTests
         const string failLine = "FAIL pnl drift -80.00 USD exceeds 0.5 sigma: \"paper\" \\ sim";
         await File.WriteAllTextAsync(log, $"OK pnl drift -1.00 USD within 0.5 sigma\n{failLine}\nOK pnl drift 2.00 USD within 0.5 sigma\n");
 
-        var first = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
-        var second = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
+        var first = await RunOnceAsync([log], PagingEnvironment.For(pagerDuty, RoutingKey));
+        var second = await RunOnceAsync([log], PagingEnvironment.For(pagerDuty, RoutingKey));
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(0, second.ExitCode);
@@ -43,7 +40,7 @@ public sealed class PagerDutyLogtailTests
         await File.WriteAllTextAsync(dir.Combine("paper_pnl.log"), "FAIL Prometheus is unreachable\n");
         await File.WriteAllTextAsync(dir.Combine("mem.log"), "FAIL Prometheus is unreachable\n");
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", dir.Combine("paper_pnl.log"), dir.Combine("mem.log")], PagingEnvironment(pagerDuty));
+        var result = await RunOnceAsync([dir.Combine("paper_pnl.log"), dir.Combine("mem.log")], PagingEnvironment.For(pagerDuty, RoutingKey));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(2, pagerDuty.Events.Select(e => e.DedupKey).Distinct().Count());
@@ -54,10 +51,9 @@ public sealed class PagerDutyLogtailTests
     {
         await using var pagerDuty = await FakePagerDuty.StartAsync();
         using var dir = new TempDirectory("logtail");
-        var log = dir.Combine("mem.log");
-        await File.WriteAllTextAsync(log, "OK rss drift below 3%\nnot a FAIL line: FAIL only counts at the start\n");
+        var log = await WriteLogAsync(dir, "mem.log", "OK rss drift below 3%\nnot a FAIL line: FAIL only counts at the start\n");
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log], PagingEnvironment(pagerDuty));
+        var result = await RunOnceAsync([log], PagingEnvironment.For(pagerDuty, RoutingKey));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(pagerDuty.Events);
@@ -72,7 +68,7 @@ public sealed class PagerDutyLogtailTests
         var mem = dir.Combine("mem.log");
         await File.WriteAllTextAsync(pnl, "FAIL an old line, written before the watch started\n");
         await File.WriteAllTextAsync(mem, "");
-        await using var watcher = ManagedProcess.Start("bash", [Script, pnl, mem], environment: PagingEnvironment(pagerDuty));
+        await using var watcher = ManagedProcess.Start("bash", [Script, pnl, mem], environment: PagingEnvironment.For(pagerDuty, RoutingKey));
         await watcher.WaitUntilAsync(() => Task.FromResult(watcher.Output.Contains($"following {mem}", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10), "both logs followed");
 
@@ -106,13 +102,12 @@ public sealed class PagerDutyLogtailTests
         var exitCodes = new List<int>();
         foreach (var report in reports)
         {
-            var run = await CommandRunner.RunAsync("python3",
-                [RepositoryRoot.Combine("scripts", report.Script), "--end", "1795600800", "--prometheus-url", prometheus.BaseUrl.ToString(), .. report.Arguments]);
+            var run = await ReportScript.RunAsync(report.Script, end, prometheus.BaseUrl, report.Arguments);
             exitCodes.Add(run.ExitCode);
             await File.AppendAllTextAsync(report.Log, run.StandardOutput);
         }
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", pnlLog, memLog], PagingEnvironment(pagerDuty));
+        var result = await RunOnceAsync([pnlLog, memLog], PagingEnvironment.For(pagerDuty, RoutingKey));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal([0, 0, 1], exitCodes);
@@ -128,11 +123,9 @@ public sealed class PagerDutyLogtailTests
     public async Task Once_NoRoutingKey_ExitsTwoBeforeReadingLogs()
     {
         using var dir = new TempDirectory("logtail");
-        var log = dir.Combine("mem.log");
-        await File.WriteAllTextAsync(log, "FAIL something\n");
+        var log = await WriteLogAsync(dir, "mem.log", "FAIL something\n");
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log],
-            new Dictionary<string, string> { ["PAGERDUTY_ROUTING_KEY"] = "", ["PAGERDUTY_ROUTING_KEY_FILE"] = "" });
+        var result = await RunOnceAsync([log], new Dictionary<string, string> { ["PAGERDUTY_ROUTING_KEY"] = "", ["PAGERDUTY_ROUTING_KEY_FILE"] = "" });
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("pagerduty_logtail: paging is not configured: set PAGERDUTY_ROUTING_KEY or PAGERDUTY_ROUTING_KEY_FILE (usage: pagerduty_logtail.sh [--once] LOG...)",
@@ -144,22 +137,25 @@ public sealed class PagerDutyLogtailTests
     {
         await using var pagerDuty = await FakePagerDuty.StartAsync();
         using var dir = new TempDirectory("logtail");
-        var log = dir.Combine("mem.log");
-        await File.WriteAllTextAsync(log, "FAIL something\n");
-        var environment = PagingEnvironment(pagerDuty);
+        var log = await WriteLogAsync(dir, "mem.log", "FAIL something\n");
+        var environment = PagingEnvironment.For(pagerDuty, RoutingKey);
         environment["PAGERDUTY_ROUTING_KEY"] = "too-short";
 
-        var result = await CommandRunner.RunAsync("bash", [Script, "--once", log], environment);
+        var result = await RunOnceAsync([log], environment);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("PagerDuty answered HTTP 400", result.StandardError);
         Assert.Empty(pagerDuty.Events);
     }
 
-    private static Dictionary<string, string> PagingEnvironment(FakePagerDuty pagerDuty) => new()
+    /// <summary>A report log in <paramref name="dir"/> holding <paramref name="text"/>.</summary>
+    private static async Task<string> WriteLogAsync(TempDirectory dir, string name, string text)
     {
-        ["PAGERDUTY_URL"] = pagerDuty.BaseUrl.ToString().TrimEnd('/'),
-        ["PAGERDUTY_ROUTING_KEY"] = RoutingKey,
-        ["PAGERDUTY_ROUTING_KEY_FILE"] = "",
-    };
+        var path = dir.Combine(name);
+        await File.WriteAllTextAsync(path, text);
+        return path;
+    }
+
+    private static Task<CommandResult> RunOnceAsync(string[] logs, IReadOnlyDictionary<string, string> environment) =>
+        CommandRunner.RunAsync("bash", [Script, "--once", .. logs], environment);
 }

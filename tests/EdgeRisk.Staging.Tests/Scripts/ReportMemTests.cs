@@ -1,6 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/report_mem.py against a real Prometheus backfilled with 13 h of RSS and process start times.</summary>
@@ -19,15 +16,33 @@ public sealed class ReportMemTests
         builder.Gauge("process_start_time_seconds", labels, from, End, 60, t => startTime?.Invoke(t) ?? Start - 60);
     }
 
+    /// <summary>Evidence RSS drift cannot be judged on: one FAIL line naming why, exit 1.</summary>
+    [Theory]
+    [InlineData("crypto restarted 3 h before the end", "FAIL edgerisk-crypto restarted inside the 12h window; RSS drift needs one process lifetime")]
+    [InlineData("stocks without data", "FAIL no process_start_time_seconds for edgerisk-stocks at 2026-11-25T10:00:00Z")]
+    public async Task Report_EvidenceUnfitForADrift_FailsClosed(string evidence, string expected)
+    {
+        var data = new OpenMetricsBuilder();
+        var restarted = evidence == "crypto restarted 3 h before the end";
+        Job(data, "edgerisk-crypto", 0.0, restarted ? (t => t < End - (3 * 3600) ? Start - 60 : End - (3 * 3600)) : null);
+        if (restarted)
+        {
+            Job(data, "edgerisk-stocks", 0.0);
+        }
+
+        var result = await RunAgainstAsync(data.Build());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected, Assert.Single(result.OutputLines));
+    }
+
     [Fact]
     public async Task Report_BothJobsFlat_PrintsOneOkLineAndExitsZero()
     {
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.01);
         Job(data, "edgerisk-stocks", -0.02);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl);
+        var result = await RunAgainstAsync(data.Build());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var line = Assert.Single(result.OutputLines);
@@ -41,9 +56,7 @@ public sealed class ReportMemTests
         var data = new OpenMetricsBuilder();
         Job(data, "edgerisk-crypto", 0.01);
         Job(data, "edgerisk-stocks", 0.05);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl);
+        var result = await RunAgainstAsync(data.Build());
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.OutputLines);
@@ -86,34 +99,16 @@ public sealed class ReportMemTests
             t => t - started < 2400 ? Base * (1 + ((t - started) / 2400.0)) : 2 * Base);
         data.Gauge("process_start_time_seconds", stocks, started, End, 60, _ => started);
         data.Gauge("edgerisk_start_time_seconds", stocks, started, End, 60, _ => 1_504_396_800);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--warmup", "45m");
+        var result = await RunAgainstAsync(data.Build(), "--warmup", "45m");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("edgerisk-stocks +0.00%", Assert.Single(result.OutputLines));
     }
 
     [Fact]
-    public async Task Report_RestartInsideWindow_FailsClosed()
-    {
-        var data = new OpenMetricsBuilder();
-        Job(data, "edgerisk-crypto", 0.0, t => t < End - (3 * 3600) ? Start - 60 : End - (3 * 3600));
-        Job(data, "edgerisk-stocks", 0.0);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("FAIL edgerisk-crypto restarted inside the 12h window; RSS drift needs one process lifetime", Assert.Single(result.OutputLines));
-    }
-
-    [Fact]
     public async Task Report_YoungDeployment_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
-
-        var result = await RunAsync(prometheus.BaseUrl);
+        var result = await RunAgainstAsync(YoungDeployment.Metrics(End - 1800, End));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("WAITING rss drift: edgerisk-crypto has not enough data until 2026-11-25T12:30:00Z (process started 2026-11-25T09:30:00Z, "
@@ -133,9 +128,7 @@ public sealed class ReportMemTests
             data.Gauge("process_start_time_seconds", labels, End - 1800, End, 60, _ => End - (5 * 86400));
         }
 
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl);
+        var result = await RunAgainstAsync(data.Build());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("WAITING rss drift: edgerisk-crypto has not enough data until 2026-11-25T11:30:00Z (RSS only since 2026-11-25T09:30:00Z, "
@@ -149,14 +142,9 @@ public sealed class ReportMemTests
         Job(data, "edgerisk-crypto", 0.05);
         data.Gauge("process_resident_memory_bytes", "job=\"edgerisk-stocks\",instance=\"trading\"", End - 1800, End, 60, _ => Base);
         data.Gauge("process_start_time_seconds", "job=\"edgerisk-stocks\",instance=\"trading\"", End - 1800, End, 60, _ => End - 1800);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+        var result = await RunAgainstAsync(data.Build());
 
-        var result = await RunAsync(prometheus.BaseUrl);
-
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.OutputLines);
-        Assert.StartsWith("FAIL rss drift: edgerisk-crypto +4.", line);
-        Assert.Contains("edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z", line);
+        ReportScript.AssertFails(result, "FAIL rss drift: edgerisk-crypto +4.", "edgerisk-stocks has not enough data until 2026-11-25T12:30:00Z");
     }
 
     [Fact]
@@ -169,31 +157,18 @@ public sealed class ReportMemTests
     }
 
     [Fact]
-    public async Task Report_JobWithoutData_FailsClosed()
-    {
-        var data = new OpenMetricsBuilder();
-        Job(data, "edgerisk-crypto", 0.0);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
-
-        var result = await RunAsync(prometheus.BaseUrl);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("FAIL no process_start_time_seconds for edgerisk-stocks at 2026-11-25T10:00:00Z", Assert.Single(result.OutputLines));
-    }
-
-    [Fact]
     public async Task Report_PrometheusUnreachable_FailsClosed()
     {
         var port = FreePort.Next();
 
         var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable");
     }
 
+    private static Task<CommandResult> RunAgainstAsync(string backfill, params string[] arguments) =>
+        ReportScript.RunAgainstAsync("report_mem.py", End, backfill, arguments);
+
     private static Task<CommandResult> RunAsync(Uri prometheus, params string[] arguments) =>
-        CommandRunner.RunAsync("python3",
-            [RepositoryRoot.Combine("scripts", "report_mem.py"), "--end", End.ToString(CultureInfo.InvariantCulture), .. arguments],
-            new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheus.ToString() });
+        ReportScript.RunAsync("report_mem.py", End, prometheus, arguments);
 }

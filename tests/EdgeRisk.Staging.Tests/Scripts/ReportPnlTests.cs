@@ -1,6 +1,3 @@
-using System.Globalization;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Staging.Tests.Scripts;
 
 /// <summary>scripts/report_pnl.py against a real Prometheus backfilled with 13 h of PnL gauges.</summary>
@@ -31,9 +28,7 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftExactlyHalfSigma_PrintsOneOkLineAndExitsZero()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-sigma-usd", "24");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var line = Assert.Single(result.OutputLines);
@@ -44,14 +39,9 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_DriftBeyondHalfSigma_PrintsOneFailLineAndExitsOne()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-sigma-usd", "23.98");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "23.98");
-
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.OutputLines);
-        Assert.StartsWith("FAIL pnl drift -12.00 USD exceeds 0.5 sigma", line);
-        Assert.Contains("limit 0.5 sigma = 11.99 USD", line);
+        ReportScript.AssertFails(result, "FAIL pnl drift -12.00 USD exceeds 0.5 sigma", "limit 0.5 sigma = 11.99 USD");
     }
 
     [Fact]
@@ -63,24 +53,20 @@ public sealed class ReportPnlTests
                 t => 0.25 * (t - Start) / 60)
             .Gauge("pnl_usd", "job=\"edgerisk-crypto\",instance=\"trading\",symbol=\"BTC-USD\",book=\"sim\"", Start, End, 60,
                 t => (0.25 * (t - Start) / 60) + (t >= End - (8 * 3600) && t < End - (6 * 3600) ? 30 : 0));
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+        var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
-            + "paper +180.00 USD, sim +180.00 USD", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl drift -30.00 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T02:00:00Z; over 12h to 2026-11-25T10:00:00Z "
+            + "paper +180.00 USD, sim +180.00 USD");
     }
 
     [Fact]
     public async Task Report_SigmaFromPnlStatsFile_UsesFileSigma()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
         using var dir = new TempDirectory("pnl-stats");
         var stats = dir.Combine("pnl_stats.json");
         await File.WriteAllTextAsync(stats, """{"pnl_sigma_usd": 20.0}""");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-stats", stats);
+        var result = await RunAgainstAsync(TwoBooks(), "--pnl-stats", stats);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("limit 0.5 sigma = 10.00 USD (sigma 20.00 USD)", Assert.Single(result.OutputLines));
@@ -89,49 +75,33 @@ public sealed class ReportPnlTests
     [Fact]
     public async Task Report_SimBookMissing_FailsClosed()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks(withSim: false));
+        var result = await RunAgainstAsync(TwoBooks(withSim: false), "--pnl-sigma-usd", "1000");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "1000");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for ", Assert.Single(result.OutputLines));
-        Assert.Contains("has no book=sim", result.StandardOutput);
+        ReportScript.AssertFails(result, "FAIL pnl_usd for ", "has no book=sim");
     }
 
-    [Fact]
-    public async Task Report_WindowReachesBeforeTheFirstData_PrintsWaitingUntilTheWindowIsCovered()
+    /// <summary>The window reaches before the first data (13 h of data, a 14 h window; a deployment 30 min old): WAITING, with when there will be enough.</summary>
+    [Theory]
+    [InlineData("13h of data", new[] { "--pnl-sigma-usd", "30", "--window", "14h" },
+        "WAITING pnl drift: pnl_usd only since 2026-11-24T21:00:00Z (13h of the 14h window); enough data at 2026-11-25T11:00:00Z; "
+        + "so far -13.00 USD, within 0.5 sigma (limit 15.00 USD, sigma 30.00 USD)")]
+    [InlineData("young deployment", new[] { "--pnl-sigma-usd", "24" },
+        "WAITING pnl drift: pnl_usd only since 2026-11-25T09:30:00Z (30m of the 12h window); enough data at 2026-11-25T21:30:00Z; "
+        + "so far -0.50 USD, within 0.5 sigma (limit 12.00 USD, sigma 24.00 USD)")]
+    public async Task Report_WindowNotCoveredYet_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero(string data, string[] arguments, string expected)
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: TwoBooks());
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "30", "--window", "14h");
+        var result = await RunAgainstAsync(data == "young deployment" ? YoungDeployment.Metrics(End - 1800, End) : TwoBooks(), arguments);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-24T21:00:00Z (13h of the 14h window); enough data at 2026-11-25T11:00:00Z; "
-            + "so far -13.00 USD, within 0.5 sigma (limit 15.00 USD, sigma 30.00 USD)", Assert.Single(result.OutputLines));
-    }
-
-    [Fact]
-    public async Task Report_YoungDeployment_PrintsWaitingWithWhenEnoughDataExistsAndExitsZero()
-    {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
-
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("WAITING pnl drift: pnl_usd only since 2026-11-25T09:30:00Z (30m of the 12h window); enough data at 2026-11-25T21:30:00Z; "
-            + "so far -0.50 USD, within 0.5 sigma (limit 12.00 USD, sigma 24.00 USD)", Assert.Single(result.OutputLines));
+        Assert.Equal(expected, Assert.Single(result.OutputLines));
     }
 
     [Fact]
     public async Task Report_YoungDeploymentAlreadyBeyondHalfSigma_FailsOnTheEvidence()
     {
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: YoungDeployment.Metrics(End - 1800, End));
+        var result = await RunAgainstAsync(YoungDeployment.Metrics(End - 1800, End), "--pnl-sigma-usd", "0.5");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "0.5");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl drift -0.50 USD exceeds 0.5 sigma: max |drift| at 2026-11-25T10:00:00Z; over the 30m since 2026-11-25T09:30:00Z");
     }
 
     [Fact]
@@ -139,13 +109,9 @@ public sealed class ReportPnlTests
     {
         // Two hours old, with no samples between one hour and half an hour ago.
         var data = YoungDeployment.Metrics(End - 7200, End, t => t <= End - 3600 || t >= End - 1800);
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data);
+        var result = await RunAgainstAsync(data, "--pnl-sigma-usd", "24");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-25T09:02");
     }
 
     [Fact]
@@ -159,13 +125,9 @@ public sealed class ReportPnlTests
                 t => t < Start + 3000 || t >= End - 1800 ? 1.0 : null);
         }
 
-        await using var prometheus = await PrometheusServer.StartAsync(openMetricsBackfill: data.Build());
+        var result = await RunAgainstAsync(data.Build(), "--pnl-sigma-usd", "24");
 
-        var result = await RunAsync(prometheus.BaseUrl, "--pnl-sigma-usd", "24");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z",
-            Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, "FAIL pnl_usd for BTC-USD on edgerisk-crypto book=paper has no sample within 2m before 2026-11-24T22:00:00Z");
     }
 
     [Fact]
@@ -175,8 +137,7 @@ public sealed class ReportPnlTests
 
         var result = await RunAsync(new Uri("http://127.0.0.1:9/"), "--pnl-stats", dir.Combine("pnl_stats.json"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL no PnL sigma: {dir.Combine("pnl_stats.json")} is missing", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL no PnL sigma: {dir.Combine("pnl_stats.json")} is missing");
     }
 
     [Fact]
@@ -186,8 +147,7 @@ public sealed class ReportPnlTests
 
         var result = await RunAsync(new Uri($"http://127.0.0.1:{port}/"), "--pnl-sigma-usd", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable", Assert.Single(result.OutputLines));
+        ReportScript.AssertFails(result, $"FAIL Prometheus at http://127.0.0.1:{port}/ is unreachable");
     }
 
     [Fact]
@@ -199,8 +159,9 @@ public sealed class ReportPnlTests
         Assert.Equal("FAIL bad input: --window 'twelve' is not a duration (use e.g. 12h, 90m or 1h30m)", Assert.Single(result.OutputLines));
     }
 
+    private static Task<CommandResult> RunAgainstAsync(string backfill, params string[] arguments) =>
+        ReportScript.RunAgainstAsync("report_pnl.py", End, backfill, arguments);
+
     private static Task<CommandResult> RunAsync(Uri prometheus, params string[] arguments) =>
-        CommandRunner.RunAsync("python3",
-            [RepositoryRoot.Combine("scripts", "report_pnl.py"), "--end", End.ToString(CultureInfo.InvariantCulture), .. arguments],
-            new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheus.ToString() });
+        ReportScript.RunAsync("report_pnl.py", End, prometheus, arguments);
 }

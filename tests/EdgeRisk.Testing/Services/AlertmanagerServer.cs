@@ -3,21 +3,12 @@ using System.Globalization;
 namespace EdgeRisk.Testing.Services;
 
 /// <summary>A real prometheus-alertmanager on 127.0.0.1 (no cluster listener, own storage).</summary>
-public sealed class AlertmanagerServer : IAsyncDisposable
+public sealed class AlertmanagerServer : LoopbackServer
 {
-    private readonly TempDirectory _dir;
-    private readonly ManagedProcess _process;
-
     private AlertmanagerServer(TempDirectory dir, int port, ManagedProcess process)
+        : base(dir, port, process)
     {
-        _dir = dir;
-        Port = port;
-        _process = process;
     }
-
-    public int Port { get; }
-
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
     /// <param name="configYaml">alertmanager.yml content.</param>
     /// <param name="extraFiles">Files (e.g. a routing-key secret file) written next to the config, by relative name.</param>
@@ -41,15 +32,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
             "--cluster.listen-address=",
         ], workingDirectory: dir.Path);
         var server = new AlertmanagerServer(dir, port, process);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "/-/ready");
+        await server.WaitUntilReadyAsync();
         return server;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        _dir.Dispose();
     }
 }

@@ -6,27 +6,18 @@ namespace EdgeRisk.Testing.Services;
 /// A real Prometheus on 127.0.0.1. Optionally backfilled from an OpenMetrics text with
 /// <c>promtool tsdb create-blocks-from openmetrics</c> before start (long retention, so old samples stay).
 /// </summary>
-public sealed class PrometheusServer : IAsyncDisposable
+public sealed class PrometheusServer : LoopbackServer
 {
-    private readonly TempDirectory _dir;
-    private readonly ManagedProcess _process;
-
     private PrometheusServer(TempDirectory dir, int port, ManagedProcess process)
+        : base(dir, port, process)
     {
-        _dir = dir;
-        Port = port;
-        _process = process;
     }
 
-    public int Port { get; }
+    public string DataDirectory => WorkDirectory!.Combine("data");
 
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+    public int Pid => ServerProcess.Pid;
 
-    public string DataDirectory => _dir.Combine("data");
-
-    public int Pid => _process.Pid;
-
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => ServerProcess.HasExited;
 
     /// <param name="configYaml">prometheus.yml content; default: a global block with 1 s scrape/evaluation and no jobs.</param>
     /// <param name="openMetricsBackfill">OpenMetrics text (seconds timestamps, ending with <c># EOF</c>) to backfill before start.</param>
@@ -66,11 +57,9 @@ public sealed class PrometheusServer : IAsyncDisposable
                 "--web.enable-lifecycle",
             ], workingDirectory: dir.Path);
             var server = new PrometheusServer(dir, port, process);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             try
             {
-                await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
-                    TimeSpan.FromSeconds(30), "/-/ready");
+                await server.WaitUntilReadyAsync();
             }
             catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.Ordinal))
             {
@@ -121,17 +110,11 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>SIGSTOP: Prometheus keeps its sockets open (the kernel still accepts connections) but answers nothing until <see cref="Thaw"/>.</summary>
-    public void Freeze() => _process.Signal("STOP");
+    public void Freeze() => ServerProcess.Signal("STOP");
 
     /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
-    public void Thaw() => _process.Signal("CONT");
+    public void Thaw() => ServerProcess.Signal("CONT");
 
     /// <summary>Stops Prometheus (SIGKILL) — "Prometheus went away" as seen by clients.</summary>
-    public ValueTask StopAsync() => _process.DisposeAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        _dir.Dispose();
-    }
+    public ValueTask StopAsync() => ServerProcess.DisposeAsync();
 }

@@ -3,19 +3,12 @@ using System.Globalization;
 namespace EdgeRisk.Testing.Services;
 
 /// <summary>A real prometheus-pushgateway on 127.0.0.1 with persistence off.</summary>
-public sealed class PushgatewayServer : IAsyncDisposable
+public sealed class PushgatewayServer : LoopbackServer
 {
-    private readonly ManagedProcess _process;
-
     private PushgatewayServer(int port, ManagedProcess process)
+        : base(null, port, process)
     {
-        Port = port;
-        _process = process;
     }
-
-    public int Port { get; }
-
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
     public static async Task<PushgatewayServer> StartAsync()
     {
@@ -26,11 +19,7 @@ public sealed class PushgatewayServer : IAsyncDisposable
             "--persistence.file=",
         ]);
         var server = new PushgatewayServer(port, process);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await process.WaitUntilAsync(async () => (await http.GetAsync(new Uri(server.BaseUrl, "-/ready"))).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "/-/ready");
+        await server.WaitUntilReadyAsync();
         return server;
     }
-
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

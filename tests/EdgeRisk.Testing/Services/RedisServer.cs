@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
-
 namespace EdgeRisk.Testing.Services;
 
 /// <summary>A real redis-server on 127.0.0.1 with a free port and its own data directory.</summary>
@@ -58,18 +55,7 @@ public sealed class RedisServer : IAsyncDisposable
             "--save", "",
             "--protected-mode", "no",
         ]);
-        await process.WaitUntilAsync(() => PingAsync(port), TimeSpan.FromSeconds(20), "PING answered");
+        await process.WaitUntilAsync(() => RedisPing.AnswersAsync(port), TimeSpan.FromSeconds(20), "PING answered");
         return process;
-    }
-
-    private static async Task<bool> PingAsync(int port)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", port);
-        var stream = client.GetStream();
-        await stream.WriteAsync("PING\r\n"u8.ToArray());
-        var buffer = new byte[16];
-        var read = await stream.ReadAsync(buffer);
-        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using EdgeRisk.Tuning.Optimisation;
-using EdgeRisk.Tuning.SearchSpace;
 
 namespace EdgeRisk.Tuning.Tests.Optimisation;
 

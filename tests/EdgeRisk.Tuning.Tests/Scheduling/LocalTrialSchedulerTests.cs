@@ -1,4 +1,3 @@
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Tuning.Scheduling;
 
 namespace EdgeRisk.Tuning.Tests.Scheduling;
@@ -9,8 +8,8 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TwentyTrialsParallelTwo_YieldsEveryResultOnce()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 20).Select(i => TrialCommands.Writing($"t{i:D2}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(20, starts, twoDigits: true);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 2 }), new TrialBatch(dir.Combine("run"), trials));
 
@@ -26,8 +25,8 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_HalfTheResultsPresent_RunsOnlyTheOtherHalf()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 10).Select(i => TrialCommands.Writing($"t{i}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(10, starts);
         var results = Directory.CreateDirectory(dir.Combine("run", "results")).FullName;
         foreach (var trial in trials.Take(5))
         {
@@ -47,17 +46,12 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TrialFailsEveryTime_RetriedThenRecordedFailedWithExitCodeAndLogTail()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
         var batch = new TrialBatch(dir.Combine("run"), [TrialCommands.Failing("bad", starts), TrialCommands.Writing("good", starts)]);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 2, Retries = 2 }), batch);
 
-        var bad = Assert.Single(results, r => r.TrialId == "bad");
-        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
-        Assert.Equal(7, bad.ExitCode);
-        Assert.Equal(3, bad.Attempts);
-        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
-        Assert.Equal(3, TrialCommands.Starts(starts, "bad"));
+        TrialCommands.AssertFailedEveryTime(results, starts, attempts: 3);
         Assert.False(File.Exists(dir.Combine("run", "results", "bad.json")));
         Assert.True(Assert.Single(results, r => r.TrialId == "good").Succeeded);
     }
@@ -66,7 +60,7 @@ public sealed class LocalTrialSchedulerTests
     public async Task RunAsync_TrialFailsOnce_RetriedAndSucceeds()
     {
         using var dir = new TempDirectory("trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
 
         var results = await TrialCommands.CollectAsync(new LocalTrialScheduler(new() { Parallelism = 1, Retries = 1 }),
             new TrialBatch(dir.Combine("run"), [TrialCommands.FailingOnce("flaky", starts)]));

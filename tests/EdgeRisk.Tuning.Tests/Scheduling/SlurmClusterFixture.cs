@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Tuning.Tests.Scheduling;
 
 /// <summary>One real single-node Slurm cluster per test class (it takes seconds to start); started only when running as root.</summary>

@@ -1,4 +1,3 @@
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Tuning.Scheduling;
 
 namespace EdgeRisk.Tuning.Tests.Scheduling;

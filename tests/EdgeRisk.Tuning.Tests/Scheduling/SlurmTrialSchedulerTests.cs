@@ -1,5 +1,3 @@
-using EdgeRisk.Testing;
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Tuning.Scheduling;
 
 namespace EdgeRisk.Tuning.Tests.Scheduling;
@@ -18,8 +16,8 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
     public async Task RunAsync_TenTaskArray_YieldsTenResults()
     {
         using var dir = new TempDirectory("slurm-trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 10).Select(i => TrialCommands.Writing($"t{i}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(10, starts);
 
         var results = await TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
 
@@ -35,10 +33,9 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
     public async Task RunAsync_TaskRequeuedMidRun_RunsItAgainAndCountsItOnce()
     {
         using var dir = new TempDirectory("slurm-trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
         var release = dir.Combine("release");
-        var trials = Enumerable.Range(0, 10)
-            .Select(i => i == 3 ? TrialCommands.WaitingFor("t3", starts, release) : TrialCommands.Writing($"t{i}", starts)).ToArray();
+        var trials = TrialCommands.Numbered(10, starts, waiting: i => i == 3, release);
 
         var run = TrialCommands.CollectAsync(Scheduler(trialsPerTask: 1), new TrialBatch(dir.Combine("run"), trials));
         await TrialCommands.WaitUntilAsync(() => Task.FromResult(TrialCommands.Starts(starts, "t3") == 1), "t3 running");
@@ -63,11 +60,10 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
     public async Task RunAsync_CancelledMidBatchThenStartedAgain_CompletesWithoutRerunningFinishedTrials()
     {
         using var dir = new TempDirectory("slurm-trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
         var release = dir.Combine("release");
         // Two trials finish at once, the others wait for the release flag: the cancel lands mid-batch.
-        var trials = Enumerable.Range(0, 10)
-            .Select(i => i < 2 ? TrialCommands.Writing($"t{i}", starts) : TrialCommands.WaitingFor($"t{i}", starts, release)).ToArray();
+        var trials = TrialCommands.Numbered(10, starts, waiting: i => i >= 2, release);
         var batch = new TrialBatch(dir.Combine("run"), trials);
         using var cancel = new CancellationTokenSource();
         var first = new List<TrialResult>();
@@ -102,8 +98,8 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
     public async Task RunAsync_DefaultTrialsPerTask_PacksTheBatchIntoFourTasksPerCpu()
     {
         using var dir = new TempDirectory("slurm-trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
-        var trials = Enumerable.Range(0, 40).Select(i => TrialCommands.Writing($"t{i:D2}", starts)).ToArray();
+        var starts = TrialCommands.StartsIn(dir);
+        var trials = TrialCommands.Numbered(40, starts, twoDigits: true);
 
         var results = await TrialCommands.CollectAsync(Scheduler(), new TrialBatch(dir.Combine("run"), trials));
 
@@ -118,17 +114,12 @@ public sealed class SlurmTrialSchedulerTests(SlurmClusterFixture fixture) : ICla
     public async Task RunAsync_TrialFailsEveryTime_ResubmittedThenRecordedFailedWithExitCodeAndLogTail()
     {
         using var dir = new TempDirectory("slurm-trials");
-        var starts = Directory.CreateDirectory(dir.Combine("starts")).FullName;
+        var starts = TrialCommands.StartsIn(dir);
         var batch = new TrialBatch(dir.Combine("run"), [TrialCommands.Failing("bad", starts), TrialCommands.Writing("good", starts)]);
 
         var results = await TrialCommands.CollectAsync(Scheduler(retries: 1), batch);
 
-        var bad = Assert.Single(results, r => r.TrialId == "bad");
-        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
-        Assert.Equal(7, bad.ExitCode);
-        Assert.Equal(2, bad.Attempts);
-        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
-        Assert.Equal(2, TrialCommands.Starts(starts, "bad"));
+        TrialCommands.AssertFailedEveryTime(results, starts, attempts: 2);
         Assert.Equal(1, TrialCommands.Starts(starts, "good"));
     }
 }

@@ -25,6 +25,30 @@ internal static class TrialCommands
         ["sh", "-c", """echo x >> "$2/$3"; [ "$(wc -l < "$2/$3")" -ge 2 ] || exit 9; printf '{"trial":"%s"}' "$3" > "$1" """,
          "sh", Trial.ResultPlaceholder, starts, id]);
 
+    /// <summary>The folder in <paramref name="dir"/> where the trials record their starts.</summary>
+    public static string StartsIn(TempDirectory dir) => Directory.CreateDirectory(dir.Combine("starts")).FullName;
+
+    /// <summary>
+    /// Trials t0..t{count-1} (t00.. with <paramref name="twoDigits"/>); those <paramref name="waiting"/> selects wait for the file
+    /// <paramref name="release"/> before writing their result.
+    /// </summary>
+    public static Trial[] Numbered(int count, string starts, Func<int, bool>? waiting = null, string release = "", bool twoDigits = false) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => (Id: twoDigits ? $"t{i:D2}" : $"t{i}", Waits: waiting?.Invoke(i) ?? false))
+            .Select(t => t.Waits ? WaitingFor(t.Id, starts, release) : Writing(t.Id, starts)),
+    ];
+
+    /// <summary>The <see cref="Failing"/> trial <c>bad</c> ran <paramref name="attempts"/> times and is recorded failed with its exit code and last output.</summary>
+    public static void AssertFailedEveryTime(IReadOnlyList<TrialResult> results, string starts, int attempts)
+    {
+        var bad = Assert.Single(results, r => r.TrialId == "bad");
+        Assert.Equal(TrialOutcome.Failed, bad.Outcome);
+        Assert.Equal(7, bad.ExitCode);
+        Assert.Equal(attempts, bad.Attempts);
+        Assert.Contains("diverged at step 12", bad.LogTail, StringComparison.Ordinal);
+        Assert.Equal(attempts, Starts(starts, "bad"));
+    }
+
     public static int Starts(string starts, string id)
     {
         var path = Path.Combine(starts, id);

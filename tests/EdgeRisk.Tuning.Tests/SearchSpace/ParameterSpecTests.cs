@@ -1,5 +1,3 @@
-using EdgeRisk.Tuning.SearchSpace;
-
 namespace EdgeRisk.Tuning.Tests.SearchSpace;
 
 public sealed class ParameterSpecTests

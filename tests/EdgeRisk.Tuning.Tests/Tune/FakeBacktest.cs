@@ -1,4 +1,3 @@
-using EdgeRisk.Tuning.Tune;
 using SchedulingTrial = EdgeRisk.Tuning.Scheduling.Trial;
 
 namespace EdgeRisk.Tuning.Tests.Tune;

@@ -1,5 +1,3 @@
-using EdgeRisk.Tuning.Tune;
-
 namespace EdgeRisk.Tuning.Tests.Tune;
 
 public sealed class TuneObjectiveTests

@@ -1,7 +1,5 @@
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Tuning.Scheduling;
-using EdgeRisk.Tuning.Tune;
 
 namespace EdgeRisk.Tuning.Tests.Tune;
 

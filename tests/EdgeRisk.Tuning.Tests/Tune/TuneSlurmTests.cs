@@ -1,9 +1,6 @@
-using EdgeRisk.Testing;
-using EdgeRisk.Testing.Services;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Tuning.Scheduling;
 using EdgeRisk.Tuning.Tests.Scheduling;
-using EdgeRisk.Tuning.Tune;
 
 namespace EdgeRisk.Tuning.Tests.Tune;
 
