@@ -1,5 +1,6 @@
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Nuke;
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;

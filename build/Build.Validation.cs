@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Nuke;
-using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Release.Git;
 
 namespace EdgeRisk.Build;
 

@@ -1,3 +1,4 @@
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Nuke.IO;
 
 namespace EdgeRisk.Nuke.Tests;
@@ -10,20 +11,20 @@ internal sealed class TempRoot : IDisposable
         Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "edgerisk-nuke-" + Guid.NewGuid().ToString("N")));
         (Path / ".nuke").CreateDirectory();
         // As in a clone: the release targets check the shipped gates file before any target runs.
-        Write(EdgeRisk.Release.Gates.GatesFile.DefaultPath, ShippedGatesFile.Value);
+        Write(EdgeRisk.Evidence.Gates.GatesFile.DefaultPath, ShippedGatesFile.Value);
     }
 
     private static readonly Lazy<string> ShippedGatesFile = new(() =>
     {
         for (var directory = new AbsolutePath(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if ((directory / EdgeRisk.Release.Gates.GatesFile.DefaultPath).FileExists() && (directory / "build.sh").FileExists())
+            if ((directory / EdgeRisk.Evidence.Gates.GatesFile.DefaultPath).FileExists() && (directory / "build.sh").FileExists())
             {
-                return (directory / EdgeRisk.Release.Gates.GatesFile.DefaultPath).ReadAllText();
+                return (directory / EdgeRisk.Evidence.Gates.GatesFile.DefaultPath).ReadAllText();
             }
         }
 
-        throw new DirectoryNotFoundException($"no {EdgeRisk.Release.Gates.GatesFile.DefaultPath} above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException($"no {EdgeRisk.Evidence.Gates.GatesFile.DefaultPath} above {AppContext.BaseDirectory}");
     });
 
     public AbsolutePath Path { get; }

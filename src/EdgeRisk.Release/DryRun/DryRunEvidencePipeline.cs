@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Recordings;
 
 namespace EdgeRisk.Release.DryRun;
 

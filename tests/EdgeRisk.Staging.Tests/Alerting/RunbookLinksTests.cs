@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EdgeRisk.Release.DryRun;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Staging.Tests.Scripts;
 
 namespace EdgeRisk.Staging.Tests.Alerting;

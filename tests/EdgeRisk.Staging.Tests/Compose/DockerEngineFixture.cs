@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Docker.DotNet;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.Images;
+using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
 using EdgeRisk.Testing.Services;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Docker.DotNet.Models;
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 using EdgeRisk.Staging.Tests.Scripts;
 using EdgeRisk.Testing.Services;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Grafana;
 using EdgeRisk.Staging.Tests.Scripts;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

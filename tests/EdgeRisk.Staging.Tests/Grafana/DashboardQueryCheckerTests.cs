@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Grafana;
 using EdgeRisk.Staging.Tests.Scripts;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

@@ -1,8 +1,8 @@
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
 using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Fakes;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

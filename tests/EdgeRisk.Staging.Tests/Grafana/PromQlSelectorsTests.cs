@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Evidence.Prometheus;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
 

@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Grafana;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
