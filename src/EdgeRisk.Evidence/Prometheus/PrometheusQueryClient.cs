@@ -1,53 +1,47 @@
 using System.Globalization;
 using System.Text.Json;
+using Refit;
 
 namespace EdgeRisk.Evidence.Prometheus;
 
-/// <summary>Instant queries against Prometheus' HTTP API (<c>POST /api/v1/query</c>).</summary>
+/// <summary>Instant queries (<c>/api/v1/query</c>) through <see cref="IPrometheusApi"/>, their answers as samples.</summary>
 public sealed class PrometheusQueryClient
 {
-    private readonly HttpClient _http;
-    private readonly Uri _baseUrl;
+    private readonly IPrometheusApi _api;
 
-    /// <param name="http">Its timeout bounds each query.</param>
-    /// <param name="baseUrl">Prometheus root, e.g. http://127.0.0.1:9090/.</param>
-    public PrometheusQueryClient(HttpClient http, Uri baseUrl)
+    /// <param name="api">Its client's timeout bounds each query (<see cref="PrometheusClientFactory"/>).</param>
+    public PrometheusQueryClient(IPrometheusApi api)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        _http = http;
-        _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        ArgumentNullException.ThrowIfNull(api);
+        _api = api;
     }
 
-    public Uri BaseUrl => _baseUrl;
+    /// <summary>The Prometheus root (or the proxy in front of it) the queries go to.</summary>
+    public Uri BaseUrl => _api.Client.BaseAddress!;
 
     /// <exception cref="PrometheusQueryException">Prometheus answered with an error or could not be reached.</exception>
     public async Task<IReadOnlyList<PrometheusSample>> QueryAsync(string expr, DateTimeOffset time, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(expr);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["query"] = expr,
-            ["time"] = (time.ToUnixTimeMilliseconds() / 1000m).ToString(CultureInfo.InvariantCulture),
-        });
         string body;
         try
         {
-            using var response = await _http.PostAsync(new Uri(_baseUrl, "api/v1/query"), form, cancellationToken);
+            using var response = await _api.QueryAsync(expr, (time.ToUnixTimeMilliseconds() / 1000m).ToString(CultureInfo.InvariantCulture), cancellationToken);
             body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode && !IsPrometheusError(body))
             {
                 // Not Prometheus speaking: e.g. Grafana's data source proxy refusing the call ({"message": "Unauthorized"}).
-                throw new PrometheusQueryException($"Prometheus {_baseUrl} answered {(int)response.StatusCode} to '{expr}'{MessageOf(body)}");
+                throw new PrometheusQueryException($"Prometheus {BaseUrl} answered {(int)response.StatusCode} to '{expr}'{MessageOf(body)}");
             }
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is TaskCanceledException or ApiRequestException { InnerException: TaskCanceledException }
+                                  && !cancellationToken.IsCancellationRequested)
         {
-            throw new PrometheusQueryException($"Prometheus {_baseUrl} is unreachable ({e.Message}): start it or fix the URL", e);
+            throw new PrometheusQueryException($"Prometheus {BaseUrl} did not answer '{expr}' in time", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or ApiRequestException)
         {
-            throw new PrometheusQueryException($"Prometheus {_baseUrl} did not answer '{expr}' in time", e);
+            throw new PrometheusQueryException($"Prometheus {BaseUrl} is unreachable ({e.Message}): start it or fix the URL", e);
         }
 
         return Parse(body, expr);

@@ -41,8 +41,9 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
         grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
         var options = new GrafanaOptions(grafana.BaseUrl, new Secret("sa-token"), null, null);
-        using var http = GrafanaClientFactory.CreateHttpClient(options);
-        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+        var throughGrafana = GrafanaClientFactory.PrometheusClient(options, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus"));
+        using var http = throughGrafana.Client;
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(throughGrafana), TimeProvider.System);
         string[] dashboards = [RepositoryRoot.Combine("grafana", "edge_risk.json")];
 
         var report = await verifier.VerifyAsync(dashboards);
@@ -63,8 +64,9 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         await using var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
         grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
         var options = new GrafanaOptions(grafana.BaseUrl, new Secret("wrong"), null, null);
-        using var http = GrafanaClientFactory.CreateHttpClient(options);
-        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
+        var throughGrafana = GrafanaClientFactory.PrometheusClient(options, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus"));
+        using var http = throughGrafana.Client;
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(throughGrafana), TimeProvider.System);
 
         var e = await Assert.ThrowsAsync<PrometheusQueryException>(() => verifier.VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
 
@@ -94,8 +96,9 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
     [Fact]
     public async Task VerifyAsync_PrometheusDown_ThrowsUnreachable()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var client = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"));
+        var api = PrometheusClientFactory.Create(new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"), timeout: TimeSpan.FromSeconds(2));
+        using var http = api.Client;
+        var client = new PrometheusQueryClient(api);
 
         var e = await Assert.ThrowsAsync<PrometheusQueryException>(() =>
             new DashboardVerifier(client, TimeProvider.System).VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
