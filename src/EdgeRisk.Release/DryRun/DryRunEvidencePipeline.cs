@@ -20,7 +20,21 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
 
     private static readonly TimeSpan BackfillTimeout = TimeSpan.FromMinutes(10);
 
+    /// <exception cref="DryRunException">The evidence cannot be built: a recording or rule file that cannot be read (the
+    /// message of its <see cref="EvidenceInputException"/>), a failed backfill, or a Prometheus that does not serve it.</exception>
     public async Task<DryRunEvidence> RunAsync(DryRunEvidenceOptions options, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await BuildAsync(options, cancellationToken);
+        }
+        catch (EvidenceInputException e)
+        {
+            throw new DryRunException(e.Message, e);
+        }
+    }
+
+    private async Task<DryRunEvidence> BuildAsync(DryRunEvidenceOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var output = options.ResolvedOutputDirectory;

@@ -97,7 +97,7 @@ public sealed class DryRunEvidencePipelineTests : IDisposable
         var empty = _dir.Combine("empty.rec");
         await File.WriteAllTextAsync(empty, string.Empty);
 
-        var error = await Assert.ThrowsAsync<EvidenceInputException>(() => new DryRunEvidencePipeline(TimeProvider.System).RunAsync(new DryRunEvidenceOptions
+        var error = await Assert.ThrowsAsync<DryRunException>(() => new DryRunEvidencePipeline(TimeProvider.System).RunAsync(new DryRunEvidenceOptions
         {
             RepositoryRoot = _dir.Path,
             Sources = [new RecordedMetricsSource("edgerisk-crypto", empty)],
