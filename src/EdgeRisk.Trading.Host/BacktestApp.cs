@@ -9,7 +9,6 @@ using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Logging;
 using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Serialization;
 using EdgeRisk.Trading.Statistics;
 
 namespace EdgeRisk.Trading.Host;
@@ -18,7 +17,8 @@ namespace EdgeRisk.Trading.Host;
 /// <c>edgerisk-trading backtest</c>: the core's <see cref="Backtester"/> with no host, Kestrel, Redis or metrics, so
 /// the whole process stays fast. Prints orders, fills, fees, end equity, the timing split (start-up, loop, shutdown),
 /// events/s, CPU and peak RSS, then each book's statistics; <c>--out DIR</c> writes <c>fills.csv</c>, <c>paper-ledger.json</c>,
-/// <c>sim-ledger.json</c>, <c>equity.csv</c> and <c>result.json</c>, all or nothing.
+/// <c>sim-ledger.json</c>, <c>equity.csv</c> and <c>result.json</c> (which also names the strategy and the config hash),
+/// all or nothing.
 /// </summary>
 public static class BacktestApp
 {
@@ -139,8 +139,7 @@ public static class BacktestApp
             ["paper-ledger.json"] = LedgerJson(result.PaperLedger),
             ["sim-ledger.json"] = LedgerJson(result.SimLedger),
             ["equity.csv"] = EquityCurveCsv.ToCsv(result.PaperEquityCurve, result.SimEquityCurve),
-            ["result.json"] = BacktestReport.ToJson(result),
-            [RunMetadataFile] = RunMetadataJson(result.Strategy, configHash),
+            ["result.json"] = BacktestReport.ToJson(result, configHash),
         };
         foreach (var (name, text) in files)
         {
@@ -154,25 +153,8 @@ public static class BacktestApp
         }
     }
 
-    /// <summary>The ledgers' metadata: which strategy and configuration (<c>config_hash</c>) produced them.</summary>
-    public const string RunMetadataFile = "run.json";
-
-    private static string RunMetadataJson(string strategy, string configHash)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("strategy", strategy);
-            json.WriteString("config_hash", configHash);
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n") + "\n";
-    }
-
     private static string LedgerJson(LedgerSnapshot? snapshot)
-        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), TradingJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
+        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), LedgerJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>VmHWM from /proc/self/status (peak resident set), 0 where /proc is unavailable.</summary>
     public static long PeakRssBytes()

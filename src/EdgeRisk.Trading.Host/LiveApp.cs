@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using EdgeRisk.Trading.Serialization;
+using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Feeds;
@@ -69,7 +69,7 @@ public static class LiveApp
         {
             if (options.Profile == Profile.Local)
             {
-                feed = ReplayPlanFor(options).Open(options.DataDirectory, symbols, new BadFileWarnings(error, metrics));
+                feed = ReplayWindowPlan.For(options).Open(options.DataDirectory, symbols, new BadFileWarnings(error, metrics));
             }
             else
             {
@@ -214,23 +214,6 @@ public static class LiveApp
             : null;
     }
 
-    /// <summary>The window's consecutive days, played as they are (virtual time = data time).</summary>
-    public static ReplayPlan ReplayPlanFor(LiveOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var days = Enumerable.Range(0, (int)Math.Ceiling(options.Duration.TotalDays)).Select(options.Window.AddDays).ToArray();
-        return new ReplayPlan
-        {
-            SourceDays = days,
-            VirtualStart = options.Window,
-            CryptoSymbols = [.. options.Symbols.Where(s => SymbolRegistry.InferAssetClass(s) == AssetClass.Crypto)],
-            EquitySymbols = [.. options.Symbols.Where(s => SymbolRegistry.InferAssetClass(s) == AssetClass.Equity)],
-            SyntheticSeed = options.Seed,
-            EquityFile = options.NvdaFile,
-            SkipBadFiles = options.SkipBadFiles,
-        };
-    }
-
     /// <summary>Sets edge_blended_mean/sigma_bps from the sim statistics (each symbol its own band, the pooled one without history); false (band unset, logged) when the file is missing.</summary>
     private static async Task<bool> LoadEdgeBandAsync(LiveOptions options, TradingMetrics metrics)
     {
@@ -239,7 +222,7 @@ public static class LiveApp
             return false;
         }
 
-        var stats = JsonSerializer.Deserialize(await File.ReadAllTextAsync(options.SimStatsFile), TradingJsonContext.Default.PnlStats)
+        var stats = JsonSerializer.Deserialize(await File.ReadAllTextAsync(options.SimStatsFile), BacktestingJsonContext.Default.PnlStats)
             ?? throw new JsonException($"{options.SimStatsFile} is empty");
         foreach (var symbol in options.Symbols)
         {

@@ -26,7 +26,7 @@ public static class ReplayWarmup
         ArgumentNullException.ThrowIfNull(symbols);
         var metrics = new TradingMetrics(options.Symbols);
         long events;
-        using (var feed = LiveApp.ReplayPlanFor(options).Open(options.DataDirectory, symbols, metrics))
+        using (var feed = ReplayWindowPlan.For(options).Open(options.DataDirectory, symbols, metrics))
         {
             var initialCash = config.Trading.Engine.InitialCashUsd;
             var flat = new RecoveredState(

@@ -4,7 +4,6 @@ using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Routing;
-using EdgeRisk.Trading.Serialization;
 
 namespace EdgeRisk.Trading.Backtesting;
 
@@ -114,7 +113,7 @@ public static class SimStatsCalculator
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(stats, TradingJsonContext.Default.PnlStats) + "\n");
+        File.WriteAllText(temp, JsonSerializer.Serialize(stats, BacktestingJsonContext.Default.PnlStats) + "\n");
         File.Move(temp, path, overwrite: true);
     }
 

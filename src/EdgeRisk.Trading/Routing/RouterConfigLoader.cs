@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EdgeRisk.Trading.Serialization;
 
 namespace EdgeRisk.Trading.Routing;
 
@@ -22,7 +21,7 @@ public static class RouterConfigLoader
         RouterConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize(json, TradingJsonContext.Default.RouterConfig);
+            config = JsonSerializer.Deserialize(json, RoutingJsonContext.Default.RouterConfig);
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using EdgeRisk.Testing.Services;
 using EdgeRisk.Trading.Host;
 using EdgeRisk.Trading.Composition;
@@ -102,7 +103,24 @@ public sealed class BacktestAppTests
         var tunedHash = TradingConfigLoader.LoadDirectory(tuned.Path).Hash;
         Assert.Contains($"hash {shippedHash}", shippedOutput, StringComparison.Ordinal);
         Assert.Contains($"hash {tunedHash}", tunedOutput, StringComparison.Ordinal);
-        Assert.Contains($"\"config_hash\": \"{tunedHash}\"", File.ReadAllText(dir.Combine("tuned", BacktestApp.RunMetadataFile)), StringComparison.Ordinal);
+        Assert.Equal(shippedHash, ResultJson(dir.Combine("shipped")).GetProperty("config_hash").GetString());
+        Assert.Equal(tunedHash, ResultJson(dir.Combine("tuned")).GetProperty("config_hash").GetString());
+    }
+
+    [Fact]
+    public void Run_WithOut_ResultJsonNamesStrategyAndConfigHashAndNoRunJson()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, _) = Run(Command("ema-cross", dir.Path));
+
+        Assert.Equal(0, exitCode);
+        var result = ResultJson(dir.Path);
+        Assert.Equal("ema-cross", result.GetProperty("strategy").GetString());
+        Assert.Equal(TradingConfigLoader.LoadDirectory(TradingProcess.ConfigDirectory).WithStrategy("ema-cross").Hash, result.GetProperty("config_hash").GetString());
+        Assert.Equal(
+            ["equity.csv", "fills.csv", "paper-ledger.json", "result.json", "sim-ledger.json"],
+            Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -136,6 +154,12 @@ public sealed class BacktestAppTests
         {
             ConfigDirectory = TradingProcess.ConfigDirectory,
         };
+
+    private static JsonElement ResultJson(string outDirectory)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "result.json")));
+        return json.RootElement.Clone();
+    }
 
     private static (int ExitCode, string Output) Run(BacktestCommand command)
     {

@@ -75,7 +75,7 @@ public sealed class ConfigFolderTests
         var cash = config.Trading.Engine.InitialCashUsd;
         var flat = new RecoveredState(new BookLedger(Book.Paper, cash), new BookLedger(Book.Sim, cash), ResumeAfter: null, FillsReplayed: 0, LastOrderId: 0);
         var engine = EngineFactory.Create(config, flat, new HostPipelineObserver(metrics, journal: null), TimeProvider.System);
-        using (var feed = LiveApp.ReplayPlanFor(options).Open(options.DataDirectory, new SymbolRegistry(), metrics))
+        using (var feed = ReplayWindowPlan.For(options).Open(options.DataDirectory, new SymbolRegistry(), metrics))
         {
             engine.Run(feed);
         }

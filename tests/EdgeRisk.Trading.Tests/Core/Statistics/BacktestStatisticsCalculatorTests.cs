@@ -1,3 +1,4 @@
+using EdgeRisk.Trading.Backtesting;
 using EdgeRisk.Trading.Domain;
 using EdgeRisk.Trading.Statistics;
 

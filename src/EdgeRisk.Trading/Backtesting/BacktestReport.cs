@@ -1,11 +1,12 @@
 using System.Text.Json;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Serialization;
+using System.Text.Json.Serialization;
+using EdgeRisk.Trading.Statistics;
 
-namespace EdgeRisk.Trading.Statistics;
+namespace EdgeRisk.Trading.Backtesting;
 
 /// <summary>
-/// <c>result.json</c> of a backtest: the run's counts and, per book, its fills, fees, end equity and
+/// <c>result.json</c> of a backtest, its one run description: the strategy and the configuration's hash (<c>config_hash</c>),
+/// the run's counts and, per book, its fills, fees, end equity and
 /// <see cref="BacktestStatistics"/> (<c>paper.statistics.sharpe</c>, <c>paper.statistics.maxDrawdown</c>, ...), and the strategy's
 /// <see cref="RiskReport"/> (<c>risk.maxVarUtilisation</c>, <c>risk.varWarningLine</c>). The equity
 /// curve is <see cref="EquityFile"/> beside it.
@@ -13,6 +14,10 @@ namespace EdgeRisk.Trading.Statistics;
 public sealed record BacktestReport
 {
     public required string Strategy { get; init; }
+
+    /// <summary>The hash of the configuration (strategy.json + router.json) the run played, as in <c>pnl_stats.json</c> and <c>edgerisk_build_info{config_hash}</c>.</summary>
+    [JsonPropertyName("config_hash")]
+    public required string ConfigHash { get; init; }
 
     public required DateTime FirstEventTime { get; init; }
 
@@ -40,15 +45,17 @@ public sealed record BacktestReport
     public required RiskReport Risk { get; init; }
 
     /// <summary><c>result.json</c>'s text (indented, LF, final newline).</summary>
-    public static string ToJson(BacktestResult result)
-        => JsonSerializer.Serialize(From(result), TradingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
+    public static string ToJson(BacktestResult result, string configHash)
+        => JsonSerializer.Serialize(From(result, configHash), BacktestingJsonContext.Default.BacktestReport).ReplaceLineEndings("\n") + "\n";
 
-    public static BacktestReport From(BacktestResult result)
+    public static BacktestReport From(BacktestResult result, string configHash)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configHash);
         return new BacktestReport
         {
             Strategy = result.Strategy,
+            ConfigHash = configHash,
             FirstEventTime = result.FirstEventTime,
             LastEventTime = result.LastEventTime,
             VirtualDays = result.VirtualDays,

@@ -1,7 +1,7 @@
 using System.Globalization;
-using EdgeRisk.Trading.Backtesting;
+using EdgeRisk.Trading.Statistics;
 
-namespace EdgeRisk.Trading.Statistics;
+namespace EdgeRisk.Trading.Backtesting;
 
 /// <summary>The statistics block of a backtest's console output: one line per book; undefined figures read <c>n/a</c>.</summary>
 public static class BacktestStatisticsText
