@@ -39,7 +39,7 @@ public sealed class LiveAlertEvaluation : IDisposable
         _stepMs = (long)rules.Step.TotalMilliseconds;
         _rules = rules;
         _http = new HttpClient { BaseAddress = prometheusUrl, Timeout = requestTimeout ?? TimeSpan.FromSeconds(60) };
-        _api = Refit.RestService.For<IPrometheusApi>(_http);
+        _api = PrometheusClientFactory.Create(_http);
         _writer = new PrometheusRemoteWriter(_http, prometheusUrl);
     }
 
