@@ -1,7 +1,7 @@
 using System.Globalization;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
-using EdgeRisk.Release.Reporting;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Routing;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;

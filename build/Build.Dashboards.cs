@@ -1,5 +1,6 @@
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Nuke;
-using EdgeRisk.Release.Dashboards;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
@@ -72,11 +73,14 @@ partial class Build
             // Staging without --prometheus-url: the same freshness queries, asked through Grafana (its credentials,
             // its network path to the datasource), so what is checked is what the dashboards see.
             var grafana = IsLocalProfile ? null : Settings.Grafana();
-            using var http = grafana is null ? new HttpClient { Timeout = TimeSpan.FromSeconds(10) } : GrafanaClientFactory.CreateHttpClient(grafana);
             var source = PrometheusUrl is not null ? new Uri(PrometheusUrl)
                 : grafana is null ? new Uri(LocalServicesPrometheus()!)
                 : GrafanaClientFactory.DatasourceProxyUrl(grafana, GrafanaDatasourceUid);
-            var verifier = new DashboardVerifier(new PrometheusQueryClient(http, source), TimeProvider);
+            var prometheus = grafana is null
+                ? PrometheusClientFactory.Create(source, timeout: TimeSpan.FromSeconds(10))
+                : GrafanaClientFactory.PrometheusClient(grafana, source);
+            using var http = prometheus.Client;
+            var verifier = new DashboardVerifier(new PrometheusQueryClient(prometheus), TimeProvider);
             var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);
             AnsiConsole.Write(report.ToTable());
             if (!report.Passed)

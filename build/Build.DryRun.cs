@@ -1,10 +1,11 @@
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.DryRun.Progress;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
-using EdgeRisk.Release.Reporting;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
 

@@ -1,9 +1,12 @@
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.Git;
 using Spectre.Console;
 
 namespace EdgeRisk.Build;

@@ -1,5 +1,4 @@
 using EdgeRisk.Nuke;
-using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Outbox;

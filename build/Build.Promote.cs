@@ -1,4 +1,5 @@
 using EdgeRisk.Nuke;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Promotion;

@@ -1,7 +1,8 @@
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
-using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Git;
+using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;

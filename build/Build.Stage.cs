@@ -1,6 +1,6 @@
 using EdgeRisk.Nuke;
-using EdgeRisk.Release.Docker;
 using EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.Git;
 using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Nuke;
 using EdgeRisk.Processes;
-using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Release.Git;
 
 namespace EdgeRisk.Build;
 

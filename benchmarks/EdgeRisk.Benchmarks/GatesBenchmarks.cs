@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
 
 namespace EdgeRisk.Benchmarks;
 

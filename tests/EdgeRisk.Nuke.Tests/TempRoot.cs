@@ -8,10 +8,10 @@ internal sealed class TempRoot : IDisposable
         Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "edgerisk-nuke-" + Guid.NewGuid().ToString("N")));
         (Path / ".nuke").CreateDirectory();
         // As in a clone: the release targets check the shipped gates file before any target runs.
-        Write(EdgeRisk.Release.Gates.GatesFile.DefaultPath, ShippedGatesFile.Value);
+        Write(EdgeRisk.Evidence.Gates.GatesFile.DefaultPath, ShippedGatesFile.Value);
     }
 
-    private static readonly Lazy<string> ShippedGatesFile = new(() => File.ReadAllText(RepositoryRoot.Combine(EdgeRisk.Release.Gates.GatesFile.DefaultPath)));
+    private static readonly Lazy<string> ShippedGatesFile = new(() => File.ReadAllText(RepositoryRoot.Combine(EdgeRisk.Evidence.Gates.GatesFile.DefaultPath)));
 
     public AbsolutePath Path { get; }
 

@@ -1,3 +1,6 @@
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Recordings;
+
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>

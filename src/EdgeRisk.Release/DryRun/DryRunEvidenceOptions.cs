@@ -1,3 +1,5 @@
+using EdgeRisk.Evidence.Recordings;
+
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>Inputs of <see cref="DryRunEvidencePipeline"/>; paths default to the repository layout.</summary>

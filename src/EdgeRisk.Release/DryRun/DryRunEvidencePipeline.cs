@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Recordings;
 
 namespace EdgeRisk.Release.DryRun;
 
@@ -17,7 +20,21 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
 
     private static readonly TimeSpan BackfillTimeout = TimeSpan.FromMinutes(10);
 
+    /// <exception cref="DryRunException">The evidence cannot be built: a recording or rule file that cannot be read (the
+    /// message of its <see cref="EvidenceInputException"/>), a failed backfill, or a Prometheus that does not serve it.</exception>
     public async Task<DryRunEvidence> RunAsync(DryRunEvidenceOptions options, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await BuildAsync(options, cancellationToken);
+        }
+        catch (EvidenceInputException e)
+        {
+            throw new DryRunException(e.Message, e);
+        }
+    }
+
+    private async Task<DryRunEvidence> BuildAsync(DryRunEvidenceOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var output = options.ResolvedOutputDirectory;
@@ -127,13 +144,13 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
     private static async Task VerifyAsync(EvidencePrometheus prometheus, EvidenceWindow window, IReadOnlyList<string> ruleFiles,
         CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = prometheus.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var api = PrometheusClientFactory.Create(prometheus.Url, timeout: TimeSpan.FromSeconds(30));
+        using var http = api.Client;
         var range = PrometheusDuration.Format(window.Length + TimeSpan.FromMinutes(1));
         var at = (window.End + TimeSpan.FromMinutes(1)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         foreach (var series in (string[])["up", AlertsRecordingRules.MarkerMetric])
         {
-            var query = $"api/v1/query?query={Uri.EscapeDataString($"count(count_over_time({series}[{range}]))")}&time={at}";
-            using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(query, UriKind.Relative), cancellationToken));
+            using var document = await ReadJsonAsync(api.QueryAsync($"count(count_over_time({series}[{range}]))", at, cancellationToken), cancellationToken);
             if (document.RootElement.GetProperty("data").GetProperty("result").GetArrayLength() == 0)
             {
                 throw new DryRunException($"the evidence Prometheus at {prometheus.Url} has no '{series}' samples in the dry-run window; see artifacts/dry-run/prometheus.log");
@@ -141,11 +158,18 @@ public sealed class DryRunEvidencePipeline(TimeProvider timeProvider)
         }
 
         var expectedGroups = ruleFiles.Sum(f => PrometheusRuleFile.Load(f).Groups.Count);
-        using var rules = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/rules", UriKind.Relative), cancellationToken));
+        using var rules = await ReadJsonAsync(api.GetRulesAsync(null, cancellationToken), cancellationToken);
         var loaded = rules.RootElement.GetProperty("data").GetProperty("groups").GetArrayLength();
         if (loaded != expectedGroups)
         {
             throw new DryRunException($"the evidence Prometheus loaded {loaded} rule groups but the rule files have {expectedGroups}; check prometheus/rules with promtool check rules");
         }
+    }
+
+    /// <exception cref="HttpRequestException">Prometheus answered with an error status.</exception>
+    private static async Task<JsonDocument> ReadJsonAsync(Task<HttpResponseMessage> call, CancellationToken cancellationToken)
+    {
+        using var response = (await call).EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 }

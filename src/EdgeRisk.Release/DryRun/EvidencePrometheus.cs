@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.DryRun;

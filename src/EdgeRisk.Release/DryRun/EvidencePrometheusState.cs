@@ -1,3 +1,5 @@
+using EdgeRisk.Evidence;
+
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>The content of <c>artifacts/dry-run/prometheus.json</c>: where the evidence Prometheus runs and what it covers.</summary>

@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Evidence.Gates.Live;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -1,7 +1,9 @@
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Release.Reporting;
 using Spectre.Console;
 
 namespace EdgeRisk.Release.DryRun;

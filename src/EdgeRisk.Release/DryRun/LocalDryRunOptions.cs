@@ -1,6 +1,6 @@
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Reporting;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -1,5 +1,6 @@
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
 
 namespace EdgeRisk.Release.DryRun;
 

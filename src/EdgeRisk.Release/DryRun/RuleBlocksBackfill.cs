@@ -1,4 +1,6 @@
 using System.Globalization;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Prometheus;
 
 namespace EdgeRisk.Release.DryRun;
 

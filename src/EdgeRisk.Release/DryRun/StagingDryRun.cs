@@ -1,8 +1,9 @@
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Docker;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Reporting;
 
 namespace EdgeRisk.Release.DryRun;
 

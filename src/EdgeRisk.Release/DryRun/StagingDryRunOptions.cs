@@ -1,5 +1,5 @@
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Reporting;
 
 namespace EdgeRisk.Release.DryRun;
 

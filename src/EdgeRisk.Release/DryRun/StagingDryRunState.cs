@@ -1,3 +1,5 @@
+using EdgeRisk.Evidence;
+
 namespace EdgeRisk.Release.DryRun;
 
 /// <summary>

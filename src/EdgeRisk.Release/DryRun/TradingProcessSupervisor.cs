@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeRisk.Evidence.Recordings;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EdgeRisk.Evidence.Reporting;
 
 namespace EdgeRisk.Release.Grafana;
 
@@ -8,11 +9,8 @@ namespace EdgeRisk.Release.Grafana;
 /// against Grafana itself: an annotation already carrying the release's tags on the dashboard is reused, not posted again
 /// (a promotion re-run from another machine, without this one's promotion.json, adds nothing).
 /// </summary>
-public sealed class DeployAnnotator(IGrafanaApi grafana, string dashboardUid = DeployAnnotator.EdgeRiskDashboardUid)
+public sealed class DeployAnnotator(IGrafanaApi grafana, string dashboardUid = GateReportOptions.EdgeRiskDashboardUid)
 {
-    /// <summary>The uid of grafana/edge_risk.json.</summary>
-    public const string EdgeRiskDashboardUid = "edgerisk-edge-risk";
-
     public string DashboardUid => dashboardUid;
 
     /// <summary>The release's tags on its annotation.</summary>

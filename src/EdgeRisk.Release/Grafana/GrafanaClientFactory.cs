@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using EdgeRisk.Evidence.Prometheus;
 using Refit;
 
 namespace EdgeRisk.Release.Grafana;
@@ -11,12 +12,22 @@ public static class GrafanaClientFactory
         RestService.For<IGrafanaApi>(CreateHttpClient(options, transport));
 
     /// <summary>An HttpClient on Grafana's base URL carrying its credentials (Bearer token or basic).</summary>
-    public static HttpClient CreateHttpClient(GrafanaOptions options, HttpMessageHandler? transport = null)
+    public static HttpClient CreateHttpClient(GrafanaOptions options, HttpMessageHandler? transport = null) =>
+        CreateHttpClient(options, options?.Url!, transport);
+
+    /// <summary>
+    /// The Prometheus client at <paramref name="prometheusUrl"/> carrying Grafana's credentials: with
+    /// <see cref="DatasourceProxyUrl"/>, Prometheus through Grafana's data source proxy, what the dashboards see.
+    /// </summary>
+    public static IPrometheusApi PrometheusClient(GrafanaOptions options, Uri prometheusUrl, HttpMessageHandler? transport = null) =>
+        PrometheusClientFactory.Create(CreateHttpClient(options, prometheusUrl, transport));
+
+    private static HttpClient CreateHttpClient(GrafanaOptions options, Uri baseAddress, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         var http = new HttpClient(transport ?? new SocketsHttpHandler(), disposeHandler: transport is null)
         {
-            BaseAddress = options.Url,
+            BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
         http.DefaultRequestHeaders.Authorization = options.Token is { } token
@@ -29,8 +40,8 @@ public static class GrafanaClientFactory
 
     /// <summary>
     /// Base URL of a datasource behind Grafana's data source proxy (<c>/api/datasources/proxy/uid/{uid}/</c>): the
-    /// Prometheus HTTP API as Grafana reaches it, with Grafana's credentials and network path. Use it with
-    /// <see cref="CreateHttpClient"/> as a Prometheus base URL.
+    /// Prometheus HTTP API as Grafana reaches it, with Grafana's credentials and network path
+    /// (<see cref="PrometheusClient"/>).
     /// </summary>
     public static Uri DatasourceProxyUrl(GrafanaOptions options, string datasourceUid)
     {

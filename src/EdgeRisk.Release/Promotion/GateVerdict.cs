@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Reporting;
 
 namespace EdgeRisk.Release.Promotion;
 

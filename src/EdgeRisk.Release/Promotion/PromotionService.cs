@@ -1,7 +1,6 @@
 using System.Text.Json;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Jira;
 
 namespace EdgeRisk.Release.Promotion;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Release.Git;
 
 namespace EdgeRisk.Release.Promotion;

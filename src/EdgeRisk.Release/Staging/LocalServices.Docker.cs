@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeRisk.Release.Images;
 
 namespace EdgeRisk.Release.Staging;
 
@@ -55,7 +56,7 @@ public sealed partial class LocalServices
             ["--iptables=false", "--ip6tables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false",
              $"--data-root={Path.Combine(_stateDirectory, "docker")}", $"--exec-root={Path.Combine(runtime, "exec")}",
              $"--pidfile={Path.Combine(runtime, "docker.pid")}", $"--host={host.AbsoluteUri}"],
-            () => Docker.DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(2)));
+            () => DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(2)));
     }
 
     /// <summary>After its engine stopped: the network namespace mount dockerd leaves behind (nothing else may hold it).</summary>

@@ -1,3 +1,5 @@
+using EdgeRisk.Release.Images;
+
 namespace EdgeRisk.Release.Staging;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using EdgeRisk.Release.DryRun;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun;
@@ -51,7 +52,7 @@ public sealed class AlertsRecordingRulesTests : IDisposable
     [Fact]
     public void Build_TemplatedLabel_FailsNamingTheRule()
     {
-        var error = Assert.Throws<DryRunException>(() => Build("- {alert: VarHigh, expr: var_pct > 90, labels: {who: '{{ $labels.job }}'}}"));
+        var error = Assert.Throws<EvidenceInputException>(() => Build("- {alert: VarHigh, expr: var_pct > 90, labels: {who: '{{ $labels.job }}'}}"));
 
         Assert.Contains("alert VarHigh label 'who' is templated", error.Message, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class AlertsRecordingRulesTests : IDisposable
 
     [Fact]
     public void PrometheusDurationParse_InvalidText_Fails() =>
-        Assert.Throws<DryRunException>(() => PrometheusDuration.Parse("5 minutes", "test"));
+        Assert.Throws<EvidenceInputException>(() => PrometheusDuration.Parse("5 minutes", "test"));
 
     private List<PrometheusRule> Build(string rulesYaml) =>
         Assert.Single(AlertsRecordingRules.Build([WriteRules(rulesYaml)], Step).Groups).Rules;

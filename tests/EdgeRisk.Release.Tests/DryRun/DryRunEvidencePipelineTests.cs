@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Testing.Services;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using EdgeRisk.Release.DryRun;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun;
@@ -120,7 +121,7 @@ public sealed class RecordedMetricsConverterTests : IDisposable
     {
         var file = new RecordingBuilder().Snapshot(S, 40).Raw("var_pct{oops 1\n").Snapshot(S + 15, 40).Write(_dir.Combine("c.rec"));
 
-        var error = Assert.Throws<DryRunException>(() => Convert(new RecordedMetricsSource("edgerisk-crypto", file)));
+        var error = Assert.Throws<EvidenceInputException>(() => Convert(new RecordedMetricsSource("edgerisk-crypto", file)));
 
         Assert.Contains("c.rec:10:", error.Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Tests.Gates;
 using EdgeRisk.Release.Tests.Gates.Live;
 using EdgeRisk.Testing.Services;
@@ -175,7 +176,7 @@ public sealed class StagingDryRunTests : IAsyncLifetime
         Assert.Equal("--window 05:00:00 must be positive and at most --duration 04:00:00", e.Message);
     }
 
-    private StagingDryRunOptions Options(PrometheusServer server, Evidence evidence, HealthcheckLoopOptions? watchdog) => new()
+    private StagingDryRunOptions Options(PrometheusServer server, Gates.Evidence evidence, HealthcheckLoopOptions? watchdog) => new()
     {
         PrometheusUrl = server.BaseUrl,
         OutputDirectory = _dir.Combine("dry-run"),

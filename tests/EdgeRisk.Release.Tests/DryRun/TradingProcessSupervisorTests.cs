@@ -1,3 +1,4 @@
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;

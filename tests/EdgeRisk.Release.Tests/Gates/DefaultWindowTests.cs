@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence.Gates;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,8 +1,9 @@
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Docker;
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
@@ -60,7 +61,7 @@ public sealed class DockerContinuityTests
         using var dir = new TempDirectory("dk-none");
         var inspector = new DockerContainerInspector(new Uri("unix://" + dir.Combine("docker.sock")), Project);
 
-        var error = await Assert.ThrowsAsync<EdgeRisk.Release.Prometheus.EvidenceUnavailableException>(() => inspector.InspectProjectAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EvidenceUnavailableException>(() => inspector.InspectProjectAsync(CancellationToken.None));
 
         Assert.Contains("docker.sock", error.Message);
     }

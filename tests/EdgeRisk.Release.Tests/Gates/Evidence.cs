@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

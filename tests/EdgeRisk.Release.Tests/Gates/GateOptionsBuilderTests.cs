@@ -1,5 +1,5 @@
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,5 +1,5 @@
 using CsCheck;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence.Gates;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

@@ -1,5 +1,5 @@
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Reporting;
+using EdgeRisk.Release.Promotion;
 using EdgeRisk.Testing.Services;
 using Json.Schema;
 
@@ -190,8 +191,8 @@ public sealed class GatesFileTests : IDisposable
 
         public Task<RulesEvidence?> GetAlertRulesAsync(CancellationToken cancellationToken) => Task.FromResult<RulesEvidence?>(null);
 
-        public Task<IReadOnlyList<EdgeRisk.Release.Docker.ContainerFacts>?> GetContainersAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EdgeRisk.Release.Docker.ContainerFacts>?>(null);
+        public Task<IReadOnlyList<ContainerFacts>?> GetContainersAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ContainerFacts>?>(null);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;

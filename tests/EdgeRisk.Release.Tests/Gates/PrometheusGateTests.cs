@@ -1,7 +1,8 @@
 using System.Text.Json;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;

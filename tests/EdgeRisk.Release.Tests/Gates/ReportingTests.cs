@@ -1,7 +1,7 @@
 using System.Text.Json;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Testing;
 using EdgeRisk.Testing.Services;
 using Spectre.Console;

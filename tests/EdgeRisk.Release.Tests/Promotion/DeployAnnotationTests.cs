@@ -1,4 +1,5 @@
 using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Testing.Fakes;

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.Outbox;
 using EdgeRisk.Release.Promotion;
-using EdgeRisk.Release.Reporting;
 using EdgeRisk.Release.Tests.Integrations;
 using Microsoft.Extensions.Time.Testing;
 

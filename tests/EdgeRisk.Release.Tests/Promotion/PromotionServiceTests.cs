@@ -1,6 +1,7 @@
 using EdgeRisk.Release.Git;
 using EdgeRisk.Release.GitHub;
 using EdgeRisk.Release.Images;
+using EdgeRisk.Release.Jira;
 using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Testing.Fakes;

@@ -1,4 +1,4 @@
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Reporting;

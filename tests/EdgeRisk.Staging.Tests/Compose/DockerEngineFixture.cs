@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using EdgeRisk.Release.Git;
+using ImagePublisher = EdgeRisk.Release.Staging.ImagePublisher;
+using ImagePublisherOptions = EdgeRisk.Release.Staging.ImagePublisherOptions;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using EdgeRisk.Release.Staging;
+using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Services;
+using EdgeRisk.Testing;
 
 namespace EdgeRisk.Staging.Tests.Compose;
 
@@ -55,7 +58,7 @@ public sealed class LocalServicesTests
             var host = LocalServices.DockerHostOf(start.State);
 
             Assert.NotNull(host);
-            Assert.True(await EdgeRisk.Release.Docker.DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(10)), $"{host} does not answer");
+            Assert.True(await DockerEngine.AnswersAsync(host, TimeSpan.FromSeconds(10)), $"{host} does not answer");
             // Its images and layers live under the state directory, so they survive StopServices.
             Assert.True(Directory.Exists(Path.Combine(state.Path, "docker", "image")), "no data root under the state directory");
         }
@@ -65,7 +68,7 @@ public sealed class LocalServicesTests
         }
 
         Assert.False(LocalServices.IsRunning(docker));
-        Assert.False(await EdgeRisk.Release.Docker.DockerEngine.AnswersAsync(new Uri(docker.Url), TimeSpan.FromSeconds(2)));
+        Assert.False(await DockerEngine.AnswersAsync(new Uri(docker.Url), TimeSpan.FromSeconds(2)));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Docker.DotNet.Models;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 
 namespace EdgeRisk.Staging.Tests.Compose;
@@ -52,8 +55,9 @@ public sealed class StagingStackTests(DockerEngineFixture engine)
             Assert.False(after.State.OOMKilled);
             await health.WaitUntilHealthyAsync(["edgerisk-crypto"], TimeSpan.FromSeconds(60));
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var prometheus = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{ports["PROMETHEUS_PORT"].ToString(CultureInfo.InvariantCulture)}/"));
+            var api = PrometheusClientFactory.Create(new Uri($"http://127.0.0.1:{ports["PROMETHEUS_PORT"].ToString(CultureInfo.InvariantCulture)}/"), timeout: TimeSpan.FromSeconds(5));
+            using var http = api.Client;
+            var prometheus = new PrometheusQueryClient(api);
             var queries = DashboardPanels.ReadQueries(RepositoryRoot.Combine("grafana", "edge_risk.json"));
             var checks = await new DashboardQueryChecker(prometheus, TimeProvider.System).CheckAsync(queries);
             Assert.All(checks, c => Assert.True(c.Succeeded, $"{c.ExecutedExpr}: {c.Error}"));

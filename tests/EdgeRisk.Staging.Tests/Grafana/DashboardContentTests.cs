@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Staging.Tests.Scripts;
+
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>What the dashboards must show, per the shared metric contract.</summary>

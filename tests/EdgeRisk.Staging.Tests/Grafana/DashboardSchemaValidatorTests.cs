@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using EdgeRisk.Release.Grafana;
+using EdgeRisk.Staging.Tests.Scripts;
+
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>The committed dashboards against the JSON Schema generated from the official @grafana/schema types.</summary>

@@ -1,5 +1,8 @@
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
+using EdgeRisk.Staging.Tests.Scripts;
+using EdgeRisk.Testing.Fakes;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
@@ -65,8 +68,9 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
     [Fact]
     public async Task VerifyAsync_PrometheusDown_ThrowsUnreachable()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var client = new PrometheusQueryClient(http, new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"));
+        var api = PrometheusClientFactory.Create(new Uri($"http://127.0.0.1:{EdgeRisk.Processes.FreePort.Next()}/"), timeout: TimeSpan.FromSeconds(2));
+        using var http = api.Client;
+        var client = new PrometheusQueryClient(api);
 
         var e = await Assert.ThrowsAsync<PrometheusQueryException>(() =>
             new DashboardVerifier(client, TimeProvider.System).VerifyAsync([new PanelQuery("d", 1, "p", "A", "var_pct")]));
@@ -117,9 +121,9 @@ public sealed class DashboardVerifierTests : IClassFixture<ScrapedPrometheusFixt
         var grafana = await FakeGrafana.StartWithTokenAsync("sa-token");
         grafana.ProxyDatasource("prometheus", prometheus.Client.BaseUrl);
         var options = new GrafanaOptions(grafana.BaseUrl, new Secret(token), null, null);
-        var http = GrafanaClientFactory.CreateHttpClient(options);
-        var verifier = new DashboardVerifier(new PrometheusQueryClient(http, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus")), TimeProvider.System);
-        return new GrafanaProxy(grafana, http, verifier);
+        var throughGrafana = GrafanaClientFactory.PrometheusClient(options, GrafanaClientFactory.DatasourceProxyUrl(options, "prometheus"));
+        var verifier = new DashboardVerifier(new PrometheusQueryClient(throughGrafana), TimeProvider.System);
+        return new GrafanaProxy(grafana, throughGrafana.Client, verifier);
     }
 
     private sealed record GrafanaProxy(FakeGrafana Grafana, HttpClient Http, DashboardVerifier Verifier) : IAsyncDisposable

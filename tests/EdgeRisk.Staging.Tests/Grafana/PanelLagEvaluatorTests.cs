@@ -1,3 +1,4 @@
+using EdgeRisk.Release.Grafana;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

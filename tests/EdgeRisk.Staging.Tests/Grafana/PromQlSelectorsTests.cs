@@ -1,3 +1,5 @@
+using EdgeRisk.Evidence.Prometheus;
+
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 public sealed class PromQlSelectorsTests

@@ -1,3 +1,5 @@
+using EdgeRisk.Release.Grafana;
+
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 public sealed class QueryTemplateTests

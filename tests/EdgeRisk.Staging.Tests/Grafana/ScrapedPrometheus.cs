@@ -1,3 +1,7 @@
+using System.Globalization;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Testing.Services;
+
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>
@@ -7,13 +11,15 @@ namespace EdgeRisk.Staging.Tests.Grafana;
 public sealed class ScrapedPrometheus : IAsyncDisposable
 {
     private readonly LoopbackMetricsEndpoint _endpoint;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _http;
 
     private ScrapedPrometheus(LoopbackMetricsEndpoint endpoint, PrometheusServer prometheus)
     {
         _endpoint = endpoint;
         Server = prometheus;
-        Client = new PrometheusQueryClient(_http, prometheus.BaseUrl);
+        var api = PrometheusClientFactory.Create(prometheus.BaseUrl, timeout: TimeSpan.FromSeconds(5));
+        _http = api.Client;
+        Client = new PrometheusQueryClient(api);
     }
 
     public PrometheusServer Server { get; }

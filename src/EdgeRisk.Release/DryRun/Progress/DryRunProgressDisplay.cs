@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeRisk.Release.Gates;
+using EdgeRisk.Evidence.Gates;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
 
 namespace EdgeRisk.Release.DryRun.Progress;
 

@@ -1,5 +1,5 @@
+using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;
 

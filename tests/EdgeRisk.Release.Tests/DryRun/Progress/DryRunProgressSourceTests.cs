@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using EdgeRisk.Release.DryRun;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;

@@ -1,6 +1,8 @@
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;
 

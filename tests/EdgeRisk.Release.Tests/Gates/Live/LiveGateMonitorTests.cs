@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;
 

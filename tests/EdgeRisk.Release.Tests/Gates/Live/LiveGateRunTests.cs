@@ -1,6 +1,7 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
@@ -176,5 +177,5 @@ public sealed class LiveGateRunTests : IAsyncLifetime
 
     private static LiveGateSnapshot Snapshot(GateWindow whole, DateTimeOffset at, params GateResult[] gates) =>
         LiveGateSnapshot.From(new GateReport(GateReport.Combine(gates), new GateWindow(whole.Start, at), gates,
-            VarBacktest.NotComputable("test"), new Prometheus.EvidenceRecording(), null, null), whole);
+            VarBacktest.NotComputable("test"), new EvidenceRecording(), null, null), whole);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Prometheus;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;

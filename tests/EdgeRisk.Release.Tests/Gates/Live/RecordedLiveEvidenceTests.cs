@@ -1,6 +1,7 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
+using EdgeRisk.Evidence;
+using EdgeRisk.Evidence.Gates;
+using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Testing.Services;
 using Microsoft.Extensions.Time.Testing;
 

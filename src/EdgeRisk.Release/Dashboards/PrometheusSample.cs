@@ -1,4 +1,0 @@
-namespace EdgeRisk.Release.Dashboards;
-
-/// <summary>One element of an instant-query result (a vector element or a scalar).</summary>
-public sealed record PrometheusSample(IReadOnlyDictionary<string, string> Labels, DateTimeOffset Timestamp, double Value);

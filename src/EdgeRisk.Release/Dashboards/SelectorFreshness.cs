@@ -1,4 +1,0 @@
-namespace EdgeRisk.Release.Dashboards;
-
-/// <summary>The newest sample time of one series selector used by a panel; null when Prometheus has none.</summary>
-public sealed record SelectorFreshness(string Selector, DateTimeOffset? NewestSample);

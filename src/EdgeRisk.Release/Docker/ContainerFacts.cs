@@ -1,4 +1,0 @@
-namespace EdgeRisk.Release.Docker;
-
-/// <summary>What continuity needs to know about one container of the compose project (from container inspect).</summary>
-public sealed record ContainerFacts(string Name, string Id, long RestartCount, bool OomKilled, bool Running, DateTimeOffset? StartedAt);

@@ -1,4 +1,0 @@
-namespace EdgeRisk.Release.DryRun;
-
-/// <summary>A recorded metrics file and the Prometheus job (also the instance) its samples belong to.</summary>
-public sealed record RecordedMetricsSource(string Job, string Path);

@@ -1,9 +1,0 @@
-namespace EdgeRisk.Release.Gates;
-
-/// <summary>Outcome of one gate or of the whole evaluation (Argo Rollouts' analysis outcomes).</summary>
-public enum GateStatus
-{
-    Pass,
-    Fail,
-    Inconclusive,
-}

@@ -1,4 +1,0 @@
-namespace EdgeRisk.Release.Images;
-
-/// <summary>The image build or push failed or ran out of time; the message names the step and the script's last lines.</summary>
-public sealed class ImageBuildException(string message, Exception? innerException = null) : EdgeRiskException(message, innerException);
