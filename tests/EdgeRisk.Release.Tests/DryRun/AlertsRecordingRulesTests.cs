@@ -1,6 +1,3 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 public sealed class AlertsRecordingRulesTests : IDisposable

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun;
 

@@ -1,11 +1,5 @@
-using System.Text.Json;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Tests.Gates;
 using EdgeRisk.Release.Tests.Gates.Live;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
 
 namespace EdgeRisk.Release.Tests.DryRun;

@@ -1,6 +1,3 @@
-using EdgeRisk.Release.Gates;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class DefaultWindowTests

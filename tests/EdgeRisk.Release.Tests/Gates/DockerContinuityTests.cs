@@ -1,9 +1,6 @@
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

@@ -1,11 +1,4 @@
-using System.Text.Json;
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

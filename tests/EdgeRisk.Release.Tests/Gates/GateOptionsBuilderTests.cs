@@ -1,7 +1,3 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>What EvaluateGates judges when told which evidence, and when it finds it in the dry run's directory.</summary>

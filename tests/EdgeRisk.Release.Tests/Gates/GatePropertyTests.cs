@@ -1,5 +1,4 @@
 using CsCheck;
-using EdgeRisk.Release.Gates;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

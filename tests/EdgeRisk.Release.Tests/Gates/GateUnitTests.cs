@@ -1,6 +1,3 @@
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class GateUnitTests

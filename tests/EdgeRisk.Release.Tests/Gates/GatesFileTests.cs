@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
-using EdgeRisk.Testing.Services;
 using Json.Schema;
 
 namespace EdgeRisk.Release.Tests.Gates;

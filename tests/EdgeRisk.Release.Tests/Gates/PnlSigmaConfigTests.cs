@@ -1,7 +1,4 @@
-using EdgeRisk.Release.Docker;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

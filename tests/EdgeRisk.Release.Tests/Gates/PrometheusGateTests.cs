@@ -1,8 +1,4 @@
-using System.Text.Json;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

@@ -1,5 +1,4 @@
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

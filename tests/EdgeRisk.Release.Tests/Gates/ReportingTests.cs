@@ -1,9 +1,5 @@
-using System.Text.Json;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
 using EdgeRisk.Testing;
-using EdgeRisk.Testing.Services;
 using Spectre.Console;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class GrafanaDashboardVerifierTests

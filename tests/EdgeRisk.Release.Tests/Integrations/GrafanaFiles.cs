@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 /// <summary>Writes dashboard and rule-group files like the ones under grafana/ into a temp directory.</summary>

@@ -1,5 +1,3 @@
-using EdgeRisk.Release.Git;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class TagServiceTests

@@ -1,12 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 /// <summary>Promotion in the staging profile: Octokit and Refit over real HTTP to the loopback GitHub and Jira fakes.</summary>

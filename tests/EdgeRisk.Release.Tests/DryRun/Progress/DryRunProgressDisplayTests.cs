@@ -1,5 +1,4 @@
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
 using Spectre.Console;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;

@@ -1,5 +1,4 @@
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;
 

@@ -1,9 +1,3 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Release.Reporting;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;
 

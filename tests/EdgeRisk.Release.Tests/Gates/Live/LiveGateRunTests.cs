@@ -1,8 +1,3 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Release.Gates;
-using EdgeRisk.Release.Gates.Live;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>Recorded snapshots every 15 s as the trading host writes them with <c>--record-metrics</c>, for the live gate tests.</summary>

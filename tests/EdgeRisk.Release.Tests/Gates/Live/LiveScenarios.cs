@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using EdgeRisk.Release.Gates;
 using EdgeRisk.Release.Prometheus;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
