@@ -6,15 +6,26 @@ namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class ReportingTests
 {
-    private static GateReport Report(IReadOnlyList<GateResult> gates, GateWindow window) =>
-        new(GateReport.Combine(gates), window, gates, VarBacktest.NotComputable("no limit"), new EvidenceRecording(), 100m, null);
+    private static GateReport Report(Evidence evidence)
+    {
+        var gates = evidence.All();
+        return new(GateReport.Combine(gates), evidence.Window, gates, VarBacktest.NotComputable("no limit"), new EvidenceRecording(), 100m, null);
+    }
+
+    /// <summary>A previous report whose VaR gate failed (var_pct 99 at the first hour): verdict FAIL.</summary>
+    private static Task WriteVarFailingReportAsync(string output)
+    {
+        var failing = Evidence.Healthy(step: 120);
+        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
+        return GateReportWriter.WriteAsync(Report(failing), output);
+    }
 
     [Fact]
     public async Task WriteAsync_FailingGate_GatesJsonHasExactShapeAndPngs()
     {
         var e = Evidence.Healthy(step: 60);
         e.Set("var_pct", t => t == e.At(3600), (_, _) => 99);
-        var report = Report(e.All(), e.Window);
+        var report = Report(e);
         using var dir = new TempDirectory("gates-report");
         var output = dir.Combine("gates");
 
@@ -39,12 +50,10 @@ public sealed class ReportingTests
         var e = Evidence.Healthy(step: 120);
         using var dir = new TempDirectory("gates-report");
         var output = dir.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await WriteVarFailingReportAsync(output);
         await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "the release manager's notes");
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        await GateReportWriter.WriteAsync(Report(e), output);
 
         Assert.Equal("PASS", Verdict(output));
         Assert.Equal("the release manager's notes", await File.ReadAllTextAsync(Path.Combine(output, "notes.txt")));
@@ -63,7 +72,7 @@ public sealed class ReportingTests
         await File.WriteAllTextAsync(Path.Combine(clone, "README.md"), "# a repository");
         await File.WriteAllTextAsync(Path.Combine(clone, "src", "Program.cs"), "class Program;");
 
-        var error = await Assert.ThrowsAsync<GateConfigurationException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), clone));
+        var error = await Assert.ThrowsAsync<GateConfigurationException>(() => GateReportWriter.WriteAsync(Report(e), clone));
 
         Assert.Contains(clone, error.Message, StringComparison.Ordinal);
         Assert.Contains("is not empty and holds no report written by this tool", error.Message, StringComparison.Ordinal);
@@ -86,7 +95,7 @@ public sealed class ReportingTests
         await File.WriteAllTextAsync(Path.Combine(output, "evidence", "q0001-old.json"), "{}");
 
         Assert.Null(GateReportWriter.OutputProblem(output));
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        await GateReportWriter.WriteAsync(Report(e), output);
 
         Assert.Equal("PASS", Verdict(output));
         Assert.False(File.Exists(Path.Combine(output, "evidence", "q0001-old.json")));
@@ -102,7 +111,7 @@ public sealed class ReportingTests
         Directory.CreateDirectory(Path.Combine(output, ".edgerisk-gates.staging-0123", "evidence"));
         await File.WriteAllTextAsync(Path.Combine(output, ".edgerisk-gates.staging-0123", "gates.json"), "{\"verd");
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        await GateReportWriter.WriteAsync(Report(e), output);
 
         Assert.Equal("PASS", Verdict(output));
         Assert.DoesNotContain(Directory.GetFileSystemEntries(output), p => Path.GetFileName(p).StartsWith(".edgerisk-gates.", StringComparison.Ordinal));
@@ -114,14 +123,12 @@ public sealed class ReportingTests
         var e = Evidence.Healthy(step: 120);
         using var dir = new TempDirectory("gates-report");
         var output = dir.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await WriteVarFailingReportAsync(output);
         // As if the plots were someone else's: not in the marker, so not the writer's to replace, yet in the new report's way.
         await File.WriteAllLinesAsync(Path.Combine(output, GateReportWriter.MarkerFileName), ["evidence", "gates.json", "report.md"]);
         var before = Snapshot(output);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e), output));
 
         Assert.Contains(output, error.Message, StringComparison.Ordinal);
         Assert.Equal("FAIL", Verdict(output));
@@ -134,14 +141,12 @@ public sealed class ReportingTests
         var e = Evidence.Healthy(step: 120);
         using var disk = new SmallDisk(kilobytes: 2048);
         var output = disk.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await WriteVarFailingReportAsync(output);
         var before = Snapshot(output);
         // Room for gates.json and report.md, not for the plots.
         disk.Fill(leaveKilobytes: 24);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e), output));
 
         Assert.Contains(output, error.Message, StringComparison.Ordinal);
         Assert.Contains("previous report there is unchanged", error.Message, StringComparison.Ordinal);
@@ -173,7 +178,7 @@ public sealed class ReportingTests
         var blocker = dir.Combine("file");
         await File.WriteAllTextAsync(blocker, "x");
 
-        await Assert.ThrowsAnyAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), Path.Combine(blocker, "gates")));
+        await Assert.ThrowsAnyAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e), Path.Combine(blocker, "gates")));
 
         Assert.Equal(["file"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
@@ -192,7 +197,7 @@ public sealed class ReportingTests
             DashboardUid = "edgerisk-edge-risk",
         };
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, options);
+        await GateReportWriter.WriteAsync(Report(e), output, options);
 
         var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
         Assert.Contains("- Release: v0.4.0", report, StringComparison.Ordinal);
@@ -216,7 +221,7 @@ public sealed class ReportingTests
         using var dir = new TempDirectory("gates-report");
         var output = dir.Combine("gates");
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, new GateReportOptions());
+        await GateReportWriter.WriteAsync(Report(e), output, new GateReportOptions());
 
         var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
         Assert.Contains("- Release: unknown", report, StringComparison.Ordinal);
@@ -241,7 +246,7 @@ public sealed class ReportingTests
         {
             progress.Report(new GateProgress("var_pct", 1, 2, false));
             progress.Report(new GateProgress("up", 2, 2, true));
-            return Task.FromResult(Report(e.All(), e.Window));
+            return Task.FromResult(Report(e));
         });
         GateTableRenderer.Render(console, report);
 
