@@ -75,15 +75,7 @@ public sealed class EvidenceDeadlineTests
         await using var server = FrozenHttpServer.Start(FrozenAt.MidBody);
         using var dir = new TempDirectory("live-alerts-deadline");
         var rules = dir.Combine("rules.yml");
-        await File.WriteAllTextAsync(rules, """
-            groups:
-              - name: test-alerts
-                rules:
-                  - alert: VarHigh
-                    expr: var_pct > 90
-                    for: 30s
-                    labels: {severity: warning}
-            """);
+        await File.WriteAllTextAsync(rules, AlertRuleFiles.VarHigh);
         using var evaluation = new LiveAlertEvaluation(server.BaseUrl, LiveAlertRules.Load([rules], TimeSpan.FromSeconds(15)), TimeSpan.FromSeconds(1));
         var end = TimeProvider.System.GetUtcNow();
 

@@ -10,14 +10,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     private const long Start = LiveRecordings.Start;
     private const int Snapshots = 960;     // 4 h every 15 s
     private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
-    private const string Rules = """
-        groups:
-          - name: test-alerts
-            rules:
-              - alert: VarHigh
-                expr: var_pct > 90
-                for: 30s
-                labels: {severity: warning}
+    private const string Rules = AlertRuleFiles.VarHigh + "\n" + """
               - alert: HealthcheckFailing
                 expr: edgerisk_virtual_time_seconds - edgerisk_heartbeat_timestamp_seconds > 30
                 labels: {severity: critical}
