@@ -12,11 +12,9 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     [Fact]
     public async Task StepAsync_CrashedAndResumedProcess_FrontierWaitsAndStopsAtFirstMinuteOfRestart()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 120));      // 0 .. 29m45s
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 81));       // 0 .. 20m00s (the last not known complete yet)
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        var (monitor, _, crypto, stocks) = Monitor(
+            LiveRecordings.Snapshots(0, 120),      // 0 .. 29m45s
+            LiveRecordings.Snapshots(0, 81));      // 0 .. 20m00s (the last not known complete yet)
 
         var first = await monitor.StepAsync(CancellationToken.None);
         Assert.Null(first.Stop);
@@ -43,11 +41,9 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     [Fact]
     public async Task StepAsync_JobDiedForGood_UpZeroStopsAtFirstMinuteAfterItsLastSnapshot()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 41));       // 0 .. 10m00s, then nothing
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960));      // the whole 4 h
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        var (monitor, evidence, _, _) = Monitor(
+            LiveRecordings.Snapshots(0, 41),       // 0 .. 10m00s, then nothing
+            LiveRecordings.Snapshots(0, 960));     // the whole 4 h
         evidence.MarkWritersExited();
 
         var step = await monitor.StepAsync(CancellationToken.None);
@@ -62,11 +58,9 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     [Fact]
     public async Task RunAsync_HealthyRecordings_RunsToEndWithoutStopAndMissingSeriesStayInconclusive()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        var (monitor, evidence, _, _) = Monitor(
+            LiveRecordings.Snapshots(0, 960, varPct: _ => null),
+            LiveRecordings.Snapshots(0, 960, varPct: _ => null));
         evidence.MarkWritersExited();
         var stops = new List<LiveGateStop>();
 
@@ -93,13 +87,22 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         Assert.DoesNotContain(GateMetricsExporter.Samples(last), s => s.Series == "edgerisk_gate_margin{gate=\"var\"}");
     }
 
-    private static (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor(string crypto, string stocks)
+    /// <summary>
+    /// The two jobs' recordings begun with <paramref name="cryptoSnapshots"/> and <paramref name="stocksSnapshots"/>, and
+    /// the monitor reading them; a test grows the recordings at the returned paths.
+    /// </summary>
+    private (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence, string Crypto, string Stocks) Monitor(
+        string cryptoSnapshots, string stocksSnapshots)
     {
+        var crypto = _dir.Combine("edgerisk-crypto.metrics");
+        var stocks = _dir.Combine("edgerisk-stocks.metrics");
+        LiveRecordings.Append(crypto, cryptoSnapshots);
+        LiveRecordings.Append(stocks, stocksSnapshots);
         var evidence = new RecordedLiveEvidence(
             [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
             new RecordedLiveEvidenceOptions { ExpectedDuration = Planned });
         var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
         var monitor = new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
-        return (monitor, evidence);
+        return (monitor, evidence, crypto, stocks);
     }
 }
