@@ -92,14 +92,9 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         var stocks = Write("edgerisk-stocks", 0, Snapshots);
         var (monitor, evidence) = Monitor();
         evidence.MarkWritersExited();
-        var stops = new List<LiveGateStop>();
 
         using var run = new LiveGateRun(monitor, null, new FakeTimeProvider());
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } stop ? [stop] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
         Assert.Empty(stops);
         var live = Alerts(outcome.Snapshots[^1]);

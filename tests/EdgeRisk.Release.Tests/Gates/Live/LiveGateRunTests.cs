@@ -80,13 +80,8 @@ public sealed class LiveGateRunTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(_servers.Restart.Window.End + TimeSpan.FromMinutes(1));
         using var run = new LiveGateRun(Options(_servers.RestartServer, _servers.Restart, _servers.Pushgateway.BaseUrl), clock);
-        var stops = new List<LiveGateStop>();
 
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } s ? [s] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
         var stop = Assert.IsType<LiveGateStop>(outcome.Stop);
         Assert.Equal(GateWindow.FromSeconds(_servers.Restart.At(91 * Minute)), stop.Time);

@@ -62,14 +62,9 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
             LiveRecordings.Snapshots(0, 960, varPct: _ => null),
             LiveRecordings.Snapshots(0, 960, varPct: _ => null));
         evidence.MarkWritersExited();
-        var stops = new List<LiveGateStop>();
 
         using var run = new LiveGateRun(monitor, null, new FakeTimeProvider());
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } stop ? [stop] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
         Assert.Empty(stops);
         Assert.Null(outcome.Stop);
