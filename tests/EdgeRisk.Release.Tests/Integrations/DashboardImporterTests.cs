@@ -7,12 +7,14 @@ public sealed class DashboardImporterTests
     private static IGrafanaApi Client(FakeGrafana fake, string token = Token) =>
         GrafanaClientFactory.Create(new GrafanaOptions(fake.BaseUrl, new Secret(token), null, null));
 
+    private static DashboardImporter Importer(FakeGrafana fake, string token = Token) => new(Client(fake, token), new DashboardImportOptions());
+
     [Fact]
     public async Task ImportAsync_EmptyGrafana_CreatesFolderDashboardAndRuleGroup()
     {
         await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
         using var files = new GrafanaFiles();
-        var importer = new DashboardImporter(Client(fake), new DashboardImportOptions());
+        var importer = Importer(fake);
 
         var result = await importer.ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard()), files.Write("alerts.json", GrafanaFiles.RuleGroup()));
 
@@ -32,7 +34,7 @@ public sealed class DashboardImporterTests
     {
         await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
         using var files = new GrafanaFiles();
-        var importer = new DashboardImporter(Client(fake), new DashboardImportOptions());
+        var importer = Importer(fake);
         var dash = files.Write("dash.json", GrafanaFiles.Dashboard());
         var alerts = files.Write("alerts.json", GrafanaFiles.RuleGroup());
         await importer.ImportAsync(dash, alerts);
@@ -51,7 +53,7 @@ public sealed class DashboardImporterTests
     {
         await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
         using var files = new GrafanaFiles();
-        var importer = new DashboardImporter(Client(fake), new DashboardImportOptions());
+        var importer = Importer(fake);
         await importer.ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard()), files.Write("alerts.json", GrafanaFiles.RuleGroup()));
 
         var result = await importer.ImportAsync(
@@ -91,8 +93,7 @@ public sealed class DashboardImporterTests
         group["rules"]![0]!.AsObject().Remove("uid");
 
         var error = await Assert.ThrowsAsync<GrafanaImportFileException>(() =>
-            new DashboardImporter(Client(fake), new DashboardImportOptions())
-                .ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard()), files.Write("alerts.json", group)));
+            Importer(fake).ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard()), files.Write("alerts.json", group)));
 
         Assert.Contains("'uid' is missing", error.Message, StringComparison.Ordinal);
         Assert.Empty(fake.Requests);
@@ -105,7 +106,7 @@ public sealed class DashboardImporterTests
         using var files = new GrafanaFiles();
 
         var error = await Assert.ThrowsAsync<GrafanaImportFileException>(() =>
-            new DashboardImporter(Client(fake), new DashboardImportOptions()).ImportAsync(files.WriteText("dash.json", "{ \"uid\": ")));
+            Importer(fake).ImportAsync(files.WriteText("dash.json", "{ \"uid\": ")));
 
         Assert.Contains("is not valid JSON", error.Message, StringComparison.Ordinal);
         Assert.Empty(fake.Requests);
@@ -118,7 +119,7 @@ public sealed class DashboardImporterTests
         using var files = new GrafanaFiles();
         var wrapped = new JsonObject { ["dashboard"] = GrafanaFiles.Dashboard(), ["meta"] = new JsonObject { ["version"] = 9 } };
 
-        var result = await new DashboardImporter(Client(fake), new DashboardImportOptions()).ImportAsync(files.Write("dash.json", wrapped));
+        var result = await Importer(fake).ImportAsync(files.Write("dash.json", wrapped));
 
         Assert.Equal(ImportStatus.Created, result.Dashboard.Status);
         Assert.NotNull(fake.Dashboard("edge-risk"));
@@ -132,7 +133,7 @@ public sealed class DashboardImporterTests
         const string wrong = "glsa_wrongTokenThatMustNotLeak_987";
 
         var error = await Assert.ThrowsAsync<GrafanaApiException>(() =>
-            new DashboardImporter(Client(fake, wrong), new DashboardImportOptions()).ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard())));
+            Importer(fake, wrong).ImportAsync(files.Write("dash.json", GrafanaFiles.Dashboard())));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("Unauthorized", error.Message, StringComparison.Ordinal);

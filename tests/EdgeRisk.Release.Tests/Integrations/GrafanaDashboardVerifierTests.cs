@@ -7,6 +7,9 @@ public sealed class GrafanaDashboardVerifierTests
     private static IGrafanaApi Client(FakeGrafana fake) =>
         GrafanaClientFactory.Create(new GrafanaOptions(fake.BaseUrl, new Secret(Token), null, null));
 
+    private static GrafanaDashboardVerifier Verifier(FakeGrafana fake, DashboardVerifierOptions? options = null) =>
+        new(Client(fake), options ?? new DashboardVerifierOptions());
+
     private static async Task<string> ImportAsync(FakeGrafana fake, GrafanaFiles files)
     {
         var path = files.Write("dash.json", GrafanaFiles.Dashboard());
@@ -22,7 +25,7 @@ public sealed class GrafanaDashboardVerifierTests
         var path = await ImportAsync(fake, files);
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier(fake).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Pass, result.Status);
         Assert.Equal(3, Assert.Single(result.Queries).Points);
@@ -37,7 +40,7 @@ public sealed class GrafanaDashboardVerifierTests
         using var files = new GrafanaFiles();
         var path = await ImportAsync(fake, files);
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier(fake).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Inconclusive, result.Status);
         Assert.Equal("no data in range", Assert.Single(result.Queries).Reason);
@@ -49,8 +52,7 @@ public sealed class GrafanaDashboardVerifierTests
         await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
         using var files = new GrafanaFiles();
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions())
-            .VerifyAsync(files.Write("dash.json", GrafanaFiles.Dashboard()));
+        var result = await Verifier(fake).VerifyAsync(files.Write("dash.json", GrafanaFiles.Dashboard()));
 
         Assert.False(result.Present);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -65,7 +67,7 @@ public sealed class GrafanaDashboardVerifierTests
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
         fake.EditInUi("edge-risk", "Edited");
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier(fake).VerifyAsync(path);
 
         Assert.False(result.MatchesFile);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -79,7 +81,7 @@ public sealed class GrafanaDashboardVerifierTests
         var path = await ImportAsync(fake, files);
         fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
+        var result = await Verifier(fake, new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Fail, result.Status);
         Assert.Equal("query failed with 404", Assert.Single(result.Queries).Reason);
