@@ -1,31 +1,15 @@
 namespace EdgeRisk.Release.Tests.Integrations;
 
-public sealed class GrafanaDashboardVerifierTests : IAsyncLifetime
+public sealed class GrafanaDashboardVerifierTests() : FakeGrafanaTests("glsa_verifierToken_0123456789")
 {
-    private const string Token = "glsa_verifierToken_0123456789";
-
-    private readonly GrafanaFiles _files = new();
-    private FakeGrafana _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeGrafana.StartWithTokenAsync(Token);
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        _files.Dispose();
-    }
-
-    private static IGrafanaApi Client(FakeGrafana fake) =>
-        GrafanaClientFactory.Create(new GrafanaOptions(fake.BaseUrl, new Secret(Token), null, null));
-
     private GrafanaDashboardVerifier Verifier(DashboardVerifierOptions? options = null) =>
-        new(Client(_fake), options ?? new DashboardVerifierOptions());
+        new(Client(), options ?? new DashboardVerifierOptions());
 
     /// <summary>The shipped-shape dashboard file, imported into the fake Grafana; its path.</summary>
     private async Task<string> ImportAsync()
     {
-        var path = _files.Write("dash.json", GrafanaFiles.Dashboard());
-        await new DashboardImporter(Client(_fake), new DashboardImportOptions()).ImportAsync(path);
+        var path = Files.Write("dash.json", GrafanaFiles.Dashboard());
+        await Importer().ImportAsync(path);
         return path;
     }
 
@@ -33,13 +17,13 @@ public sealed class GrafanaDashboardVerifierTests : IAsyncLifetime
     public async Task VerifyAsync_ImportedDashboardWithData_Passes()
     {
         var path = await ImportAsync();
-        _fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
 
         var result = await Verifier().VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Pass, result.Status);
         Assert.Equal(3, Assert.Single(result.Queries).Points);
-        var query = JsonNode.Parse(_fake.Requests.Last(r => r.Path == "/api/ds/query").Body)!;
+        var query = JsonNode.Parse(Fake.Requests.Last(r => r.Path == "/api/ds/query").Body)!;
         Assert.Equal("now-15m", query["from"]!.GetValue<string>());
     }
 
@@ -57,7 +41,7 @@ public sealed class GrafanaDashboardVerifierTests : IAsyncLifetime
     [Fact]
     public async Task VerifyAsync_DashboardNotImported_Fails()
     {
-        var result = await Verifier().VerifyAsync(_files.Write("dash.json", GrafanaFiles.Dashboard()));
+        var result = await Verifier().VerifyAsync(Files.Write("dash.json", GrafanaFiles.Dashboard()));
 
         Assert.False(result.Present);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -67,8 +51,8 @@ public sealed class GrafanaDashboardVerifierTests : IAsyncLifetime
     public async Task VerifyAsync_DashboardEditedInUi_FailsAsNotMatchingFile()
     {
         var path = await ImportAsync();
-        _fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
-        _fake.EditInUi("edge-risk", "Edited");
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
+        Fake.EditInUi("edge-risk", "Edited");
 
         var result = await Verifier().VerifyAsync(path);
 
@@ -80,7 +64,7 @@ public sealed class GrafanaDashboardVerifierTests : IAsyncLifetime
     public async Task VerifyAsync_UnknownDatasource_Fails()
     {
         var path = await ImportAsync();
-        _fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
 
         var result = await Verifier(new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
 
