@@ -60,8 +60,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         var step = await monitor.StepAsync(CancellationToken.None);
 
         var firing = Start + (15 * 402);
-        var stop = LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(firing), GateNames.Alerts);
-        Assert.Contains("3 warning episodes (> 2): VarHigh ×3", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(firing), GateNames.Alerts, "3 warning episodes (> 2): VarHigh ×3");
         Assert.Null(evidence.AlertsProblem);
     }
 
@@ -75,8 +74,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
 
         var step = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(Start + (15 * 202)), GateNames.Alerts);
-        Assert.Contains("critical HealthcheckFailing", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(Start + (15 * 202)), GateNames.Alerts, "critical HealthcheckFailing");
     }
 
     [Fact]

@@ -61,8 +61,7 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
 
         var steps = await DriveAsync(monitor, clock, TimeSpan.FromMinutes(1));
 
-        var stop = LiveStopAssert.StoppedAt(steps[^1].Stop, GateWindow.FromSeconds(evidence.At(91 * Minute)), GateNames.Continuity);
-        Assert.Contains("restart", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(steps[^1].Stop, GateWindow.FromSeconds(evidence.At(91 * Minute)), GateNames.Continuity, "restart");
         Assert.Equal(91, monitor.Snapshots.Count);
         Assert.All(monitor.Snapshots.SkipLast(1), s => Assert.Null(s.IrreversibleFailure));
         Assert.Equal(GateStatus.Fail, monitor.Outcome.Verdict);

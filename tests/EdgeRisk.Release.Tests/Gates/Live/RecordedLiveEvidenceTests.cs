@@ -31,8 +31,7 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         LiveRecordings.Append(crypto, LiveRecordings.Snapshots(120, 40, processStart: Start + 1800));
         var stopped = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = LiveStopAssert.StoppedAt(stopped.Stop, GateWindow.FromSeconds(Start - 15 + (31 * 60)), GateNames.Continuity);
-        Assert.Contains("(restart)", stop.Gate.Detail, StringComparison.Ordinal);
+        var stop = LiveStopAssert.StoppedAt(stopped.Stop, GateWindow.FromSeconds(Start - 15 + (31 * 60)), GateNames.Continuity, "(restart)");
         Assert.DoesNotContain("= 0", stop.Gate.Detail, StringComparison.Ordinal);
     }
 
@@ -47,9 +46,7 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
 
         var step = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = LiveStopAssert.StoppedAt(step.Stop, GateWindow.FromSeconds(Start - 15 + (11 * 60)), GateNames.Continuity);
-        Assert.Contains("edgerisk-crypto", stop.Gate.Detail, StringComparison.Ordinal);
-        Assert.Contains("= 0", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, GateWindow.FromSeconds(Start - 15 + (11 * 60)), GateNames.Continuity, "edgerisk-crypto", "= 0");
     }
 
     [Fact]
