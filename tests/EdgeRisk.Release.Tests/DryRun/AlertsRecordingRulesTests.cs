@@ -1,7 +1,3 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 public sealed class AlertsRecordingRulesTests : IDisposable

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 /// <summary>The whole local evidence path against a real promtool and Prometheus, with a rule file of the test's own.</summary>

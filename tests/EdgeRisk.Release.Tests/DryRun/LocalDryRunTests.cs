@@ -1,6 +1,3 @@
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 /// <summary>The local dry run with real child processes (bash standing in for edgerisk-trading).</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun;
 

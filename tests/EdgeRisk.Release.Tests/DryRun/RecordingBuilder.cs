@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 /// <summary>Writes recorded-metrics text the way <c>edgerisk-trading --record-metrics</c> does (ms sample timestamps).</summary>

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Tests.Gates;
 using EdgeRisk.Release.Tests.Gates.Live;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
 
 namespace EdgeRisk.Release.Tests.DryRun;

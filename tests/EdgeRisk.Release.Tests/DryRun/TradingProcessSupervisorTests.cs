@@ -1,8 +1,3 @@
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.DryRun;
 
 /// <summary>Real child processes (bash scripts standing in for edgerisk-trading) under the supervisor.</summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Evidence.Gates;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class DefaultWindowTests

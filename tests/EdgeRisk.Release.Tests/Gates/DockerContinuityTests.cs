@@ -1,10 +1,6 @@
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Docker;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

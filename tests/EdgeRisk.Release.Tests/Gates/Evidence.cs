@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>Hand-built gate evidence: a healthy 48 h soak at a fixed step, mutated per test, as series or OpenMetrics.</summary>

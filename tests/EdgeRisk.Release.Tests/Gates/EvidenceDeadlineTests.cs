@@ -1,12 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Testing.Fakes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>
@@ -82,15 +73,7 @@ public sealed class EvidenceDeadlineTests
         await using var server = FrozenHttpServer.Start(FrozenAt.MidBody);
         using var dir = new TempDirectory("live-alerts-deadline");
         var rules = dir.Combine("rules.yml");
-        await File.WriteAllTextAsync(rules, """
-            groups:
-              - name: test-alerts
-                rules:
-                  - alert: VarHigh
-                    expr: var_pct > 90
-                    for: 30s
-                    labels: {severity: warning}
-            """);
+        await File.WriteAllTextAsync(rules, AlertRuleFiles.VarHigh);
         using var evaluation = new LiveAlertEvaluation(server.BaseUrl, LiveAlertRules.Load([rules], TimeSpan.FromSeconds(15)), TimeSpan.FromSeconds(1));
         var end = TimeProvider.System.GetUtcNow();
 

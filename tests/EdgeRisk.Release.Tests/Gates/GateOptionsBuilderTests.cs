@@ -1,7 +1,3 @@
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>What EvaluateGates judges when told which evidence, and when it finds it in the dry run's directory.</summary>
@@ -46,29 +42,24 @@ public sealed class GateOptionsBuilderTests : IDisposable
         Assert.Equal(TimeSpan.FromHours(48), built.WindowLength);
     }
 
-    [Fact]
-    public void Build_StagingRunOnTheGivenPrometheus_JudgesTheRunsWindow()
+    /// <summary>
+    /// A staging run of 20 h on http://prometheus.staging:9090/: the given Prometheus is judged, over the run's window
+    /// when it is the run's (however spelled), else over --duration (48 h) up to now.
+    /// </summary>
+    [Theory]
+    [InlineData("HTTP://prometheus.staging:9090", 20, 20)]
+    [InlineData("http://other:9090", null, 48)]
+    public void Build_StagingRunRecorded_JudgesTheGivenPrometheusOverTheRunsWindowOnlyIfItIsTheRuns(
+        string prometheusUrl, int? windowEndHours, int windowLengthHours)
     {
         new StagingDryRunState(new Uri("http://prometheus.staging:9090/"), Start, Start.AddHours(20), "FAIL", "rss drift")
             .Save(_dir.Combine(StagingDryRunState.FileName));
 
-        var built = (Builder() with { LocalProfile = false, PrometheusUrl = "HTTP://prometheus.staging:9090" }).Build();
+        var built = (Builder() with { LocalProfile = false, PrometheusUrl = prometheusUrl }).Build();
 
-        Assert.Equal(Start.AddHours(20), built.WindowEnd);
-        Assert.Equal(TimeSpan.FromHours(20), built.WindowLength);
-    }
-
-    [Fact]
-    public void Build_StagingRunOnAnotherPrometheus_JudgesTheGivenOneOverDuration()
-    {
-        new StagingDryRunState(new Uri("http://prometheus.staging:9090/"), Start, Start.AddHours(20), "FAIL", "rss drift")
-            .Save(_dir.Combine(StagingDryRunState.FileName));
-
-        var built = (Builder() with { LocalProfile = false, PrometheusUrl = "http://other:9090" }).Build();
-
-        Assert.Equal(new Uri("http://other:9090"), built.PrometheusUrl);
-        Assert.Null(built.WindowEnd);
-        Assert.Equal(TimeSpan.FromHours(48), built.WindowLength);
+        Assert.Equal(new Uri(prometheusUrl), built.PrometheusUrl);
+        Assert.Equal(windowEndHours is { } hours ? Start.AddHours(hours) : null, built.WindowEnd);
+        Assert.Equal(TimeSpan.FromHours(windowLengthHours), built.WindowLength);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using CsCheck;
-using EdgeRisk.Evidence.Gates;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

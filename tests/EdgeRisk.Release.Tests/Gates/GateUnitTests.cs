@@ -1,6 +1,3 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class GateUnitTests
@@ -181,17 +178,7 @@ public sealed class GateUnitTests
     [Fact]
     public void PnlDrift_ExactlyHalfSigma_Passes()
     {
-        var e = Evidence.Healthy();
-        var paper = e.Series.First(s => s.Name == "pnl_usd" && s.Labels["book"] == "paper");
-        for (var i = 0; i < paper.Times.Count; i++)
-        {
-            if (paper.Times[i] >= e.At(Hour * 24))
-            {
-                paper.Values[i] += 50;
-            }
-        }
-
-        var result = e.PnlDrift(100m);
+        var result = PaperPnlRaisedFromHour24(50).PnlDrift(100m);
 
         Assert.Equal(GateStatus.Pass, result.Status);
         Assert.Equal(0.5, result.Value);
@@ -200,20 +187,26 @@ public sealed class GateUnitTests
     [Fact]
     public void PnlDrift_HalfSigmaPlusEpsilon_Fails()
     {
+        var result = PaperPnlRaisedFromHour24(50.0001).PnlDrift(100m);
+
+        Assert.Equal(GateStatus.Fail, result.Status);
+        Assert.True(result.Margin < 0);
+    }
+
+    /// <summary>A healthy soak whose paper book's PnL is <paramref name="usd"/> higher from hour 24 on (the sim book's unchanged).</summary>
+    private static Evidence PaperPnlRaisedFromHour24(double usd)
+    {
         var e = Evidence.Healthy();
         var paper = e.Series.First(s => s.Name == "pnl_usd" && s.Labels["book"] == "paper");
         for (var i = 0; i < paper.Times.Count; i++)
         {
             if (paper.Times[i] >= e.At(Hour * 24))
             {
-                paper.Values[i] += 50.0001;
+                paper.Values[i] += usd;
             }
         }
 
-        var result = e.PnlDrift(100m);
-
-        Assert.Equal(GateStatus.Fail, result.Status);
-        Assert.True(result.Margin < 0);
+        return e;
     }
 
     [Theory]

@@ -1,11 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Services;
 using Json.Schema;
 
 namespace EdgeRisk.Release.Tests.Gates;

@@ -1,7 +1,3 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>pnl_drift judges a run only with σ computed for the configuration that run used.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>End to end against real Prometheus servers backfilled with 48 h of 15 s series (one server per scenario, started together).</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 /// <summary>Remote write into a real Prometheus: recorded samples land with their own (virtual, years-old) timestamps.</summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Gates;
 
 public sealed class PrometheusRulesTests

@@ -1,30 +1,44 @@
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Testing;
-using EdgeRisk.Testing.Services;
 using Spectre.Console;
 
 namespace EdgeRisk.Release.Tests.Gates;
 
-public sealed class ReportingTests
+public sealed class ReportingTests : IDisposable
 {
-    private static GateReport Report(IReadOnlyList<GateResult> gates, GateWindow window) =>
-        new(GateReport.Combine(gates), window, gates, VarBacktest.NotComputable("no limit"), new EvidenceRecording(), 100m, null);
+    private readonly TempDirectory _dir = new("gates-report");
+    private readonly string _output;
+
+    public ReportingTests() => _output = _dir.Combine("gates");
+
+    public void Dispose() => _dir.Dispose();
+
+    private static GateReport Report(Evidence evidence)
+    {
+        var gates = evidence.All();
+        return new(GateReport.Combine(gates), evidence.Window, gates, VarBacktest.NotComputable("no limit"), new EvidenceRecording(), 100m, null);
+    }
+
+    /// <summary>The report of a healthy run (2-minute steps): verdict PASS.</summary>
+    private static GateReport HealthyReport() => Report(Evidence.Healthy(step: 120));
+
+    /// <summary>A previous report whose VaR gate failed (var_pct 99 at the first hour): verdict FAIL.</summary>
+    private static Task WriteVarFailingReportAsync(string output)
+    {
+        var failing = Evidence.Healthy(step: 120);
+        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
+        return GateReportWriter.WriteAsync(Report(failing), output);
+    }
 
     [Fact]
     public async Task WriteAsync_FailingGate_GatesJsonHasExactShapeAndPngs()
     {
         var e = Evidence.Healthy(step: 60);
         e.Set("var_pct", t => t == e.At(3600), (_, _) => 99);
-        var report = Report(e.All(), e.Window);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
+        var report = Report(e);
 
-        await GateReportWriter.WriteAsync(report, output);
+        await GateReportWriter.WriteAsync(report, _output);
 
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "gates.json")));
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_output, "gates.json")));
         var root = json.RootElement;
         Assert.Equal("FAIL", root.GetProperty("verdict").GetString());
         Assert.Equal("2026-11-18T12:00:00Z", root.GetProperty("window").GetProperty("start").GetString());
@@ -33,119 +47,98 @@ public sealed class ReportingTests
         Assert.Equal(["path", "sha256", "profile"], root.GetProperty("gatesFile").EnumerateObject().Select(p => p.Name));
         Assert.Equal(99, var.GetProperty("value").GetDouble());
         Assert.Equal(95, var.GetProperty("threshold").GetDouble());
-        Assert.True(File.Exists(Path.Combine(output, "evidence", "index.json")));
-        Assert.Equal(5, Directory.GetFiles(output, "*.png").Length);
+        Assert.True(File.Exists(Path.Combine(_output, "evidence", "index.json")));
+        Assert.Equal(5, Directory.GetFiles(_output, "*.png").Length);
     }
 
     [Fact]
     public async Task WriteAsync_RewriteIntoItsOwnFolder_ReplacesOnlyWhatItWroteAndLeavesNoTemporaries()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
-        await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "the release manager's notes");
+        await WriteVarFailingReportAsync(_output);
+        await File.WriteAllTextAsync(Path.Combine(_output, "notes.txt"), "the release manager's notes");
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        await GateReportWriter.WriteAsync(HealthyReport(), _output);
 
-        Assert.Equal("PASS", Verdict(output));
-        Assert.Equal("the release manager's notes", await File.ReadAllTextAsync(Path.Combine(output, "notes.txt")));
-        Assert.Equal(["gates"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+        Assert.Equal("PASS", Verdict(_output));
+        Assert.Equal("the release manager's notes", await File.ReadAllTextAsync(Path.Combine(_output, "notes.txt")));
+        Assert.Equal(["gates"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
         Assert.Equal([".edgerisk-gates", "alerts.png", "continuity.png", "evidence", "gates.json", "notes.txt", "pnl_drift.png", "report.md", "rss_drift.png", "var.png"],
-            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFileSystemEntries(_output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task WriteAsync_NonEmptyFolderItDidNotWrite_RefusesNamingTheFolderAndDeletesNothing()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var clone = dir.Combine("clone");
+        var clone = _dir.Combine("clone");
         Directory.CreateDirectory(Path.Combine(clone, "src"));
         await File.WriteAllTextAsync(Path.Combine(clone, "README.md"), "# a repository");
         await File.WriteAllTextAsync(Path.Combine(clone, "src", "Program.cs"), "class Program;");
 
-        var error = await Assert.ThrowsAsync<GateConfigurationException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), clone));
+        var error = await Assert.ThrowsAsync<GateConfigurationException>(() => GateReportWriter.WriteAsync(HealthyReport(), clone));
 
         Assert.Contains(clone, error.Message, StringComparison.Ordinal);
         Assert.Contains("is not empty and holds no report written by this tool", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(["README.md", "src"], Directory.GetFileSystemEntries(clone).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("class Program;", await File.ReadAllTextAsync(Path.Combine(clone, "src", "Program.cs")));
-        Assert.Equal(["clone"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+        Assert.Equal(["clone"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task WriteAsync_ReportWrittenBeforeTheMarkerExisted_IsRecognisedAndReplaced()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
-        Directory.CreateDirectory(Path.Combine(output, "evidence"));
-        await File.WriteAllTextAsync(Path.Combine(output, "gates.json"), """{"verdict":"FAIL"}""");
-        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), "old");
-        await File.WriteAllTextAsync(Path.Combine(output, "var.png"), "old");
-        await File.WriteAllTextAsync(Path.Combine(output, "evidence", "q0001-old.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(_output, "evidence"));
+        await File.WriteAllTextAsync(Path.Combine(_output, "gates.json"), """{"verdict":"FAIL"}""");
+        await File.WriteAllTextAsync(Path.Combine(_output, "report.md"), "old");
+        await File.WriteAllTextAsync(Path.Combine(_output, "var.png"), "old");
+        await File.WriteAllTextAsync(Path.Combine(_output, "evidence", "q0001-old.json"), "{}");
 
-        Assert.Null(GateReportWriter.OutputProblem(output));
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        Assert.Null(GateReportWriter.OutputProblem(_output));
+        await GateReportWriter.WriteAsync(HealthyReport(), _output);
 
-        Assert.Equal("PASS", Verdict(output));
-        Assert.False(File.Exists(Path.Combine(output, "evidence", "q0001-old.json")));
-        Assert.True(File.Exists(Path.Combine(output, GateReportWriter.MarkerFileName)));
+        Assert.Equal("PASS", Verdict(_output));
+        Assert.False(File.Exists(Path.Combine(_output, "evidence", "q0001-old.json")));
+        Assert.True(File.Exists(Path.Combine(_output, GateReportWriter.MarkerFileName)));
     }
 
     [Fact]
     public async Task WriteAsync_LeftoversOfAWriteKilledBeforeItsMarker_AreRemovedAndTheReportWritten()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
-        Directory.CreateDirectory(Path.Combine(output, ".edgerisk-gates.staging-0123", "evidence"));
-        await File.WriteAllTextAsync(Path.Combine(output, ".edgerisk-gates.staging-0123", "gates.json"), "{\"verd");
+        Directory.CreateDirectory(Path.Combine(_output, ".edgerisk-gates.staging-0123", "evidence"));
+        await File.WriteAllTextAsync(Path.Combine(_output, ".edgerisk-gates.staging-0123", "gates.json"), "{\"verd");
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output);
+        await GateReportWriter.WriteAsync(HealthyReport(), _output);
 
-        Assert.Equal("PASS", Verdict(output));
-        Assert.DoesNotContain(Directory.GetFileSystemEntries(output), p => Path.GetFileName(p).StartsWith(".edgerisk-gates.", StringComparison.Ordinal));
+        Assert.Equal("PASS", Verdict(_output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(_output), p => Path.GetFileName(p).StartsWith(".edgerisk-gates.", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task WriteAsync_SwapMeetsAnEntryItDidNotWrite_RollsBackToThePreviousReport()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await WriteVarFailingReportAsync(_output);
         // As if the plots were someone else's: not in the marker, so not the writer's to replace, yet in the new report's way.
-        await File.WriteAllLinesAsync(Path.Combine(output, GateReportWriter.MarkerFileName), ["evidence", "gates.json", "report.md"]);
-        var before = Snapshot(output);
+        await File.WriteAllLinesAsync(Path.Combine(_output, GateReportWriter.MarkerFileName), ["evidence", "gates.json", "report.md"]);
+        var before = Snapshot(_output);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(HealthyReport(), _output));
 
-        Assert.Contains(output, error.Message, StringComparison.Ordinal);
-        Assert.Equal("FAIL", Verdict(output));
-        Assert.Equal(before, Snapshot(output));
+        Assert.Contains(_output, error.Message, StringComparison.Ordinal);
+        Assert.Equal("FAIL", Verdict(_output));
+        Assert.Equal(before, Snapshot(_output));
     }
 
     [RootFact]
     public async Task WriteAsync_DiskFullWhileWriting_FailsNamingTheFolderAndKeepsThePreviousReport()
     {
-        var e = Evidence.Healthy(step: 120);
         using var disk = new SmallDisk(kilobytes: 2048);
         var output = disk.Combine("gates");
-        var failing = Evidence.Healthy(step: 120);
-        failing.Set("var_pct", t => t == failing.At(3600), (_, _) => 99);
-        await GateReportWriter.WriteAsync(Report(failing.All(), failing.Window), output);
+        await WriteVarFailingReportAsync(output);
         var before = Snapshot(output);
         // Room for gates.json and report.md, not for the plots.
         disk.Fill(leaveKilobytes: 24);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), output));
+        var error = await Assert.ThrowsAsync<IOException>(() => GateReportWriter.WriteAsync(HealthyReport(), output));
 
         Assert.Contains(output, error.Message, StringComparison.Ordinal);
         Assert.Contains("previous report there is unchanged", error.Message, StringComparison.Ordinal);
@@ -172,22 +165,18 @@ public sealed class ReportingTests
     [Fact]
     public async Task WriteAsync_OutputUnderAFile_ThrowsAndWritesNothing()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var blocker = dir.Combine("file");
+        var blocker = _dir.Combine("file");
         await File.WriteAllTextAsync(blocker, "x");
 
-        await Assert.ThrowsAnyAsync<IOException>(() => GateReportWriter.WriteAsync(Report(e.All(), e.Window), Path.Combine(blocker, "gates")));
+        await Assert.ThrowsAnyAsync<IOException>(() => GateReportWriter.WriteAsync(HealthyReport(), Path.Combine(blocker, "gates")));
 
-        Assert.Equal(["file"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+        Assert.Equal(["file"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task WriteAsync_VersionCommitAndGrafana_HeaderNamesThemAndPlotsAreEmbedded()
     {
         var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
         var options = new GateReportOptions
         {
             Version = "v0.4.0",
@@ -196,9 +185,9 @@ public sealed class ReportingTests
             DashboardUid = "edgerisk-edge-risk",
         };
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, options);
+        await GateReportWriter.WriteAsync(Report(e), _output, options);
 
-        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
+        var report = await File.ReadAllTextAsync(Path.Combine(_output, "report.md"));
         Assert.Contains("- Release: v0.4.0", report, StringComparison.Ordinal);
         Assert.Contains("- Commit: abc123def4567890", report, StringComparison.Ordinal);
         Assert.Contains("- Window: 2026-11-18T12:00:00Z → 2026-11-20T12:00:00Z", report, StringComparison.Ordinal);
@@ -209,20 +198,16 @@ public sealed class ReportingTests
         foreach (var gate in GateNames.All)
         {
             Assert.Contains($"![{gate}]({gate}.png)", report, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(output, gate + ".png")));
+            Assert.True(File.Exists(Path.Combine(_output, gate + ".png")));
         }
     }
 
     [Fact]
     public async Task WriteAsync_NoGrafanaNoVersion_HeaderSaysNotConfiguredAndUnknown()
     {
-        var e = Evidence.Healthy(step: 120);
-        using var dir = new TempDirectory("gates-report");
-        var output = dir.Combine("gates");
+        await GateReportWriter.WriteAsync(HealthyReport(), _output, new GateReportOptions());
 
-        await GateReportWriter.WriteAsync(Report(e.All(), e.Window), output, new GateReportOptions());
-
-        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"));
+        var report = await File.ReadAllTextAsync(Path.Combine(_output, "report.md"));
         Assert.Contains("- Release: unknown", report, StringComparison.Ordinal);
         Assert.Contains("- Commit: unknown", report, StringComparison.Ordinal);
         Assert.Contains("- Grafana: not configured", report, StringComparison.Ordinal);
@@ -232,7 +217,6 @@ public sealed class ReportingTests
     [Fact]
     public async Task RunAsync_NotATerminal_PrintsPlainLinesThenTable()
     {
-        var e = Evidence.Healthy(step: 120);
         var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -245,7 +229,7 @@ public sealed class ReportingTests
         {
             progress.Report(new GateProgress("var_pct", 1, 2, false));
             progress.Report(new GateProgress("up", 2, 2, true));
-            return Task.FromResult(Report(e.All(), e.Window));
+            return Task.FromResult(HealthyReport());
         });
         GateTableRenderer.Render(console, report);
 

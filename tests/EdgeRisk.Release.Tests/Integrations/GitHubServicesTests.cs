@@ -1,8 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class GitHubServicesTests

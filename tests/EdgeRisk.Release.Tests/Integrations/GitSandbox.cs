@@ -1,6 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 /// <summary>A real bare origin plus a clone with main and develop, in a temp directory.</summary>

@@ -1,48 +1,38 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
-public sealed class GrafanaDashboardVerifierTests
+public sealed class GrafanaDashboardVerifierTests() : FakeGrafanaTests("glsa_verifierToken_0123456789")
 {
-    private const string Token = "glsa_verifierToken_0123456789";
+    private GrafanaDashboardVerifier Verifier(DashboardVerifierOptions? options = null) =>
+        new(Client(), options ?? new DashboardVerifierOptions());
 
-    private static IGrafanaApi Client(FakeGrafana fake) =>
-        GrafanaClientFactory.Create(new GrafanaOptions(fake.BaseUrl, new Secret(Token), null, null));
-
-    private static async Task<string> ImportAsync(FakeGrafana fake, GrafanaFiles files)
+    /// <summary>The shipped-shape dashboard file, imported into the fake Grafana; its path.</summary>
+    private async Task<string> ImportAsync()
     {
-        var path = files.Write("dash.json", GrafanaFiles.Dashboard());
-        await new DashboardImporter(Client(fake), new DashboardImportOptions()).ImportAsync(path);
+        var path = Files.Write("dash.json", GrafanaFiles.Dashboard());
+        await Importer().ImportAsync(path);
         return path;
     }
 
     [Fact]
     public async Task VerifyAsync_ImportedDashboardWithData_Passes()
     {
-        await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
-        using var files = new GrafanaFiles();
-        var path = await ImportAsync(fake, files);
-        fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
+        var path = await ImportAsync();
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m, 0.02m, 0.015m);
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier().VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Pass, result.Status);
         Assert.Equal(3, Assert.Single(result.Queries).Points);
-        var query = JsonNode.Parse(fake.Requests.Last(r => r.Path == "/api/ds/query").Body)!;
+        var query = JsonNode.Parse(Fake.Requests.Last(r => r.Path == "/api/ds/query").Body)!;
         Assert.Equal("now-15m", query["from"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task VerifyAsync_QueryWithoutData_IsInconclusive()
     {
-        await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
-        using var files = new GrafanaFiles();
-        var path = await ImportAsync(fake, files);
+        var path = await ImportAsync();
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier().VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Inconclusive, result.Status);
         Assert.Equal("no data in range", Assert.Single(result.Queries).Reason);
@@ -51,11 +41,7 @@ public sealed class GrafanaDashboardVerifierTests
     [Fact]
     public async Task VerifyAsync_DashboardNotImported_Fails()
     {
-        await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
-        using var files = new GrafanaFiles();
-
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions())
-            .VerifyAsync(files.Write("dash.json", GrafanaFiles.Dashboard()));
+        var result = await Verifier().VerifyAsync(Files.Write("dash.json", GrafanaFiles.Dashboard()));
 
         Assert.False(result.Present);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -64,13 +50,11 @@ public sealed class GrafanaDashboardVerifierTests
     [Fact]
     public async Task VerifyAsync_DashboardEditedInUi_FailsAsNotMatchingFile()
     {
-        await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
-        using var files = new GrafanaFiles();
-        var path = await ImportAsync(fake, files);
-        fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
-        fake.EditInUi("edge-risk", "Edited");
+        var path = await ImportAsync();
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
+        Fake.EditInUi("edge-risk", "Edited");
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions()).VerifyAsync(path);
+        var result = await Verifier().VerifyAsync(path);
 
         Assert.False(result.MatchesFile);
         Assert.Equal(VerificationStatus.Fail, result.Status);
@@ -79,12 +63,10 @@ public sealed class GrafanaDashboardVerifierTests
     [Fact]
     public async Task VerifyAsync_UnknownDatasource_Fails()
     {
-        await using var fake = await FakeGrafana.StartWithTokenAsync(Token);
-        using var files = new GrafanaFiles();
-        var path = await ImportAsync(fake, files);
-        fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
+        var path = await ImportAsync();
+        Fake.SetSeries("edgerisk_drawdown_ratio", 0.01m);
 
-        var result = await new GrafanaDashboardVerifier(Client(fake), new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
+        var result = await Verifier(new DashboardVerifierOptions { DatasourceUid = "missing" }).VerifyAsync(path);
 
         Assert.Equal(VerificationStatus.Fail, result.Status);
         Assert.Equal("query failed with 404", Assert.Single(result.Queries).Reason);

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 /// <summary>Writes dashboard and rule-group files like the ones under grafana/ into a temp directory.</summary>
-internal sealed class GrafanaFiles : IDisposable
+public sealed class GrafanaFiles : IDisposable
 {
     private readonly TempDirectory temp = new("edgerisk-grafana");
 

@@ -1,6 +1,3 @@
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Outbox;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class GrafanaOptionsTests

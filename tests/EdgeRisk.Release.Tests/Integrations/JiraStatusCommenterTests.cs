@@ -1,7 +1,4 @@
 using System.Net;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Fakes;
 
 namespace EdgeRisk.Release.Tests.Integrations;
 

@@ -1,11 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class OutboxTests

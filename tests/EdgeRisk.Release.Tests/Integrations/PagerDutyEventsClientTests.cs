@@ -1,7 +1,4 @@
 using System.Net;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Testing.Fakes;
 using ProductEvent = EdgeRisk.Release.PagerDuty.PagerDutyEvent;
 
 namespace EdgeRisk.Release.Tests.Integrations;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
 using Refit;
 
 namespace EdgeRisk.Release.Tests.Integrations;

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Integrations;
 

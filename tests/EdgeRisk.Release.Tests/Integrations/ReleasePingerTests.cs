@@ -1,8 +1,3 @@
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 /// <summary>Release pings as PagerDuty warnings (loopback Events API) or outbox records, once per release and cause.</summary>

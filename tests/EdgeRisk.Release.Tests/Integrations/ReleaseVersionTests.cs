@@ -1,7 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Promotion;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class ReleaseVersionTests

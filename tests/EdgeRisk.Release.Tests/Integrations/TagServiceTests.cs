@@ -1,9 +1,20 @@
-using EdgeRisk.Release.Git;
-
 namespace EdgeRisk.Release.Tests.Integrations;
 
 public sealed class TagServiceTests
 {
+    /// <summary>Tags <paramref name="version"/> from the sandbox's clone: a GA tag when <paramref name="ga"/>, pushing main too when <paramref name="pushMain"/>.</summary>
+    private static Task<TagReleaseResult> TagAsync(GitSandbox sandbox, string version, bool ga = false, bool pushMain = false) =>
+        new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse(version), Ga = ga, PushMain = pushMain });
+
+    /// <summary>A second clone with a commit of <paramref name="file"/> on <paramref name="branch"/>, not pushed yet.</summary>
+    private static async Task<GitRepository> ColleagueCommitsAsync(GitSandbox sandbox, string branch, string file, string content, string message)
+    {
+        var colleague = await sandbox.SecondCloneAsync();
+        await colleague.CheckoutAsync(branch);
+        await sandbox.CommitAsync(file, content, message, colleague);
+        return colleague;
+    }
+
     [Fact]
     public async Task TagReleaseAsync_CleanUpToDateRepository_FastForwardsLocalMainAndPushesOnlyTheTag()
     {
@@ -11,7 +22,7 @@ public sealed class TagServiceTests
         var developHead = await sandbox.Clone.HeadCommitAsync();
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var result = await TagAsync(sandbox, "0.4.0-rc3");
 
         Assert.Equal(TagOutcome.Created, result.Outcome);
         Assert.Equal(developHead, result.Commit);
@@ -28,11 +39,10 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_PushMain_FastForwardsRemoteMainWithTheTag()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var service = new TagService(sandbox.Clone);
-        var rc = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var rc = await TagAsync(sandbox, "0.4.0-rc3");
         await sandbox.Clone.CheckoutAsync("develop");
 
-        var ga = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true, PushMain = true });
+        var ga = await TagAsync(sandbox, "0.4.0", ga: true, pushMain: true);
 
         Assert.True(ga.MainPushed);
         Assert.Equal(rc.Commit, ga.Commit);
@@ -44,14 +54,11 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_PushMainWhileRemoteMainMoves_RefusesWithOneLineAndPushesNeitherRef()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var colleague = await sandbox.SecondCloneAsync();
-        await colleague.CheckoutAsync("main");
-        await sandbox.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        var colleague = await ColleagueCommitsAsync(sandbox, "main", "hotfix.txt", "hotfix\n", "fix: hotfix on main");
         await sandbox.PushBeforeNextPushAsync(colleague, "main");
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true, PushMain = true }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0", ga: true, pushMain: true));
 
         Assert.Equal(ReleaseGitFailure.PushRejected, error.Failure);
         Assert.StartsWith("origin refused the push of main and v0.4.0 (! [", error.Message, StringComparison.Ordinal);
@@ -66,11 +73,10 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_RunTwice_SecondRunIsNoOp()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var service = new TagService(sandbox.Clone);
-        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var first = await TagAsync(sandbox, "0.4.0-rc3");
 
         await sandbox.Clone.CheckoutAsync("develop");
-        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var second = await TagAsync(sandbox, "0.4.0-rc3");
 
         Assert.Equal(TagOutcome.Created, first.Outcome);
         Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
@@ -85,8 +91,7 @@ public sealed class TagServiceTests
         await File.WriteAllTextAsync(Path.Combine(sandbox.ClonePath, "scratch.txt"), "uncommitted");
         var mainBefore = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0-rc3"));
 
         Assert.Equal(ReleaseGitFailure.DirtyWorkingTree, error.Failure);
         Assert.Contains("scratch.txt", error.Message, StringComparison.Ordinal);
@@ -99,13 +104,10 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_DevelopBehindOrigin_RefusesWithRefsOutOfDate()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var colleague = await sandbox.SecondCloneAsync();
-        await colleague.CheckoutAsync("develop");
-        await sandbox.CommitAsync("harmoniser.txt", "risk harmoniser\n", "feat: risk harmoniser", colleague);
+        var colleague = await ColleagueCommitsAsync(sandbox, "develop", "harmoniser.txt", "risk harmoniser\n", "feat: risk harmoniser");
         await colleague.RunCheckedAsync(["push", "--quiet", "origin", "develop"]);
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0-rc3"));
 
         Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
         Assert.Contains("1 behind", error.Message, StringComparison.Ordinal);
@@ -116,14 +118,11 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_MainHasCommitsNotOnDevelop_RefusesNonFastForwardAndPushesNothing()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var colleague = await sandbox.SecondCloneAsync();
-        await colleague.CheckoutAsync("main");
-        await sandbox.CommitAsync("hotfix.txt", "hotfix\n", "fix: hotfix on main", colleague);
+        var colleague = await ColleagueCommitsAsync(sandbox, "main", "hotfix.txt", "hotfix\n", "fix: hotfix on main");
         await colleague.RunCheckedAsync(["push", "--quiet", "origin", "main"]);
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0-rc3"));
 
         Assert.Equal(ReleaseGitFailure.NonFastForward, error.Failure);
         Assert.Contains("cannot fast-forward main to develop", error.Message, StringComparison.Ordinal);
@@ -140,8 +139,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["push", "--quiet", "origin", "v0.4.0-rc3"]);
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0-rc3"));
 
         Assert.Equal(ReleaseGitFailure.TagOnOtherCommit, error.Failure);
         Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
@@ -151,11 +149,10 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_NoTagGivenRunTwice_SecondRunReusesTheRcTag()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var service = new TagService(sandbox.Clone);
-        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
+        var first = await TagAsync(sandbox, "0.4.0");
 
         await sandbox.Clone.CheckoutAsync("develop");
-        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
+        var second = await TagAsync(sandbox, "0.4.0");
 
         Assert.Equal("v0.4.0-rc1", first.Tag);
         Assert.Equal(first.Tag, second.Tag);
@@ -169,7 +166,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc1", "-m", "rc1", "main"]);
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc2", "-m", "rc2", "main"]);
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0") });
+        var result = await TagAsync(sandbox, "0.4.0");
 
         Assert.Equal("v0.4.0-rc3", result.Tag);
     }
@@ -181,7 +178,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.0", "-m", "GA", "main"]);
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.3.1-rc1", "-m", "rc", "main"]);
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0"), Ga = true });
+        var result = await TagAsync(sandbox, "0.4.0", ga: true);
 
         Assert.Equal("GA – dual-horizon router & risk harmoniser", await sandbox.Clone.TagMessageAsync("v0.4.0"));
         Assert.Equal("v0.3.0", result.PreviousGaTag);
@@ -209,7 +206,7 @@ public sealed class TagServiceTests
         await sandbox.Clone.RunCheckedAsync(["branch", "-f", "main", "develop"]);
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var result = await TagAsync(sandbox, "0.4.0-rc3");
 
         Assert.Equal(result.Commit, await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
         Assert.Equal(originMain, await sandbox.Origin.ResolveCommitAsync("refs/heads/main"));
@@ -223,8 +220,7 @@ public sealed class TagServiceTests
         await sandbox.CommitAsync("local.txt", "local only\n", "chore: local main commit");
         await sandbox.Clone.CheckoutAsync("develop");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, "0.4.0-rc3"));
 
         Assert.Equal(ReleaseGitFailure.RefsOutOfDate, error.Failure);
         Assert.Null(await sandbox.Origin.ResolveCommitAsync("refs/tags/v0.4.0-rc3"));
@@ -236,7 +232,7 @@ public sealed class TagServiceTests
         using var sandbox = await GitSandbox.CreateAsync();
         await sandbox.Clone.RunCheckedAsync(["tag", "-a", "v0.4.0-rc1", "-m", "rc1", "main"]);
 
-        var result = await new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var result = await TagAsync(sandbox, "0.4.0-rc3");
 
         Assert.Equal("v0.4.0-rc3", result.Tag);
         Assert.Equal(TagOutcome.Created, result.Outcome);
@@ -249,11 +245,10 @@ public sealed class TagServiceTests
     public async Task TagReleaseAsync_VersionWithRcRunTwice_SecondRunIsNoOp()
     {
         using var sandbox = await GitSandbox.CreateAsync();
-        var service = new TagService(sandbox.Clone);
-        var first = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("v0.4.0-rc3") });
+        var first = await TagAsync(sandbox, "v0.4.0-rc3");
         await sandbox.Clone.CheckoutAsync("develop");
 
-        var second = await service.TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse("0.4.0-rc3") });
+        var second = await TagAsync(sandbox, "0.4.0-rc3");
 
         Assert.Equal(TagOutcome.AlreadyExists, second.Outcome);
         Assert.Equal(first.Tag, second.Tag);
@@ -271,8 +266,7 @@ public sealed class TagServiceTests
         var originMain = await sandbox.Origin.ResolveCommitAsync("refs/heads/main");
         var localMain = await sandbox.Clone.ResolveCommitAsync("refs/heads/main");
 
-        var error = await Assert.ThrowsAsync<ReleaseGitException>(() =>
-            new TagService(sandbox.Clone).TagReleaseAsync(new TagReleaseOptions { Version = ReleaseVersion.Parse(version) }));
+        var error = await Assert.ThrowsAsync<ReleaseGitException>(() => TagAsync(sandbox, version));
 
         Assert.StartsWith("--release-version ", error.Message, StringComparison.Ordinal);
         Assert.Contains("v0.4.0-rc2 already exists on ", error.Message, StringComparison.Ordinal);

@@ -1,9 +1,3 @@
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 public sealed class DeployAnnotationTests

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using EdgeRisk.Release.Images;
 
 namespace EdgeRisk.Release.Tests.Promotion;
 

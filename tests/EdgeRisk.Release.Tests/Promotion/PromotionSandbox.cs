@@ -1,13 +1,4 @@
-using System.Text.Json;
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Tests.Integrations;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Release.Tests.Promotion;
 

@@ -1,11 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 public sealed class PromotionServiceTests

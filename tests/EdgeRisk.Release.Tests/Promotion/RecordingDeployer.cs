@@ -1,5 +1,3 @@
-using EdgeRisk.Release.Promotion;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 /// <summary>Stands in for the production compose project: counts deploys and can fail the next one.</summary>

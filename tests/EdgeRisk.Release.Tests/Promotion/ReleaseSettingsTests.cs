@@ -1,5 +1,3 @@
-using EdgeRisk.Release.Promotion;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 public sealed class ReleaseSettingsTests

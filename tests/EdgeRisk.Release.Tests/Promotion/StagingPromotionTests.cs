@@ -1,12 +1,3 @@
-using EdgeRisk.Release.Git;
-using EdgeRisk.Release.GitHub;
-using EdgeRisk.Release.Images;
-using EdgeRisk.Release.Jira;
-using EdgeRisk.Release.Outbox;
-using EdgeRisk.Release.PagerDuty;
-using EdgeRisk.Release.Promotion;
-using EdgeRisk.Testing.Fakes;
-
 namespace EdgeRisk.Release.Tests.Promotion;
 
 /// <summary>Promotion in the staging profile: Octokit and Refit over real HTTP to the loopback GitHub and Jira fakes.</summary>
@@ -16,32 +7,23 @@ public sealed class StagingPromotionTests
 
     private const string RoutingKey = "R0123456789stagingPingKey0123456";
 
-    private static PromotionIntegrations Integrations(FakeGitHub github, FakeJira jira, PromotionSandbox sandbox)
-    {
-        var gitHubOptions = new GitHubOptions("edgerisk", "edgerisk", new Secret(PromotionSandbox.GitHubToken)) { ApiUrl = github.BaseUrl };
-        var jiraOptions = new JiraOptions(jira.BaseUrl, "release@example.test", new Secret(PromotionSandbox.JiraToken));
-        return new PromotionIntegrations(GitHubClientFactory.Create(gitHubOptions), gitHubOptions, JiraClientFactory.Create(jiraOptions), sandbox.Deployer,
-            sandbox.Images);
-    }
-
     [Fact]
     public async Task PromoteAsync_ImageBuildSucceeded_PromotesOnceAndSecondRunChangesNothing()
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
-        var integrations = Integrations(github, jira, sandbox);
+        saas.DockerBuildRun("completed", "success");
+        var integrations = saas.Integrations(sandbox);
 
         var first = await sandbox.Service(integrations, local: false).PromoteAsync();
         var second = await sandbox.Service(integrations, local: false).PromoteAsync();
 
         Assert.Equal(PromotionOutcome.Promoted, first.Outcome);
         Assert.Equal(PromotionOutcome.AlreadyPromoted, second.Outcome);
-        var release = Assert.Single(github.Releases);
+        var release = Assert.Single(saas.GitHub.Releases);
         Assert.Equal("v0.4.0", release["tag_name"]!.GetValue<string>());
         Assert.False(release["prerelease"]!.GetValue<bool>());
-        var comment = Assert.Single(jira.Comments(PromotionOptions.DefaultJiraIssue));
+        var comment = Assert.Single(saas.Jira.Comments(PromotionOptions.DefaultJiraIssue));
         Assert.Contains("Docker build (docker.yml) for v0.4.0-rc1: success", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("outbox", comment, StringComparison.Ordinal);
         Assert.Single(sandbox.Deployer.Deployed);
@@ -58,20 +40,19 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync("pm", "qa");
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.GitDirectory = sandbox.Git.OriginPath;
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
-        var integrations = Integrations(github, jira, sandbox);
+        saas.GitHub.GitDirectory = sandbox.Git.OriginPath;
+        saas.DockerBuildRun("completed", "success");
+        var integrations = saas.Integrations(sandbox);
         var opened = await new ReleasePullRequestService(integrations.GitHub, integrations.GitHubOptions)
             .OpenAsync(new ReleasePullRequestOptions(ReleaseVersion.Parse("0.4.0-rc1")) { Reviewers = ["pm", "qa"] });
         Assert.True(opened.Created);
-        Assert.Equal("open", Assert.Single(github.PullRequests)["state"]!.GetValue<string>());
+        Assert.Equal("open", Assert.Single(saas.GitHub.PullRequests)["state"]!.GetValue<string>());
 
         var result = await sandbox.Service(integrations, local: false).PromoteAsync();
 
         Assert.Equal(PromotionOutcome.Promoted, result.Outcome);
         Assert.Equal(result.Commit, await sandbox.OriginMainAsync());
-        var pull = Assert.Single(github.PullRequests);
+        var pull = Assert.Single(saas.GitHub.PullRequests);
         Assert.Equal("closed", pull["state"]!.GetValue<string>());
         Assert.True(pull["merged"]!.GetValue<bool>());
     }
@@ -83,10 +64,9 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", conclusion, Pushed);
+        saas.DockerBuildRun("completed", conclusion);
 
-        var error = await RefusedAsync(sandbox, github, jira, statusCommentPosted: true);
+        var error = await RefusedAsync(sandbox, saas, statusCommentPosted: true);
 
         Assert.Equal(PromotionRefusal.ImageBuildFailed, error.Refusal);
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
@@ -99,10 +79,9 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "develop", "push", "completed", "success", Pushed);
+        saas.DockerBuildRun("completed", "success", tag: "develop");
 
-        var error = await RefusedAsync(sandbox, github, jira);
+        var error = await RefusedAsync(sandbox, saas);
 
         Assert.Equal(PromotionRefusal.ImageBuildMissing, error.Refusal);
         Assert.Equal(
@@ -115,20 +94,19 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+        saas.DockerBuildRun("completed", "success");
         var registry = new FakeImageRegistry();
         registry.Publish("0.4.0", sandbox.CandidateCommit!, without: "edgerisk/alertmanager");
 
         var error = await Assert.ThrowsAsync<PromotionRefusedException>(() => new PromotionService(sandbox.Git.Clone,
-            Integrations(github, jira, sandbox) with { Images = new ReleaseImages(registry, FakeImageRegistry.Local) },
+            saas.Integrations(sandbox) with { Images = new ReleaseImages(registry, FakeImageRegistry.Local) },
             sandbox.Options(local: false), TimeProvider.System, sandbox.Log.Add).PromoteAsync());
 
         Assert.Equal(PromotionRefusal.ImagesNotInRegistry, error.Refusal);
         Assert.Contains("127.0.0.1:5057/edgerisk/alertmanager:0.4.0 not in registry", error.Message, StringComparison.Ordinal);
         Assert.Contains(sandbox.Log, l => l.Contains("Docker build (docker.yml) for v0.4.0-rc1: success", StringComparison.Ordinal));
         await sandbox.AssertNothingChangedAsync();
-        Assert.Empty(github.Releases);
+        Assert.Empty(saas.GitHub.Releases);
     }
 
     [Fact]
@@ -136,10 +114,9 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "in_progress", null, Pushed);
+        saas.DockerBuildRun("in_progress", null);
 
-        var error = await RefusedAsync(sandbox, github, jira);
+        var error = await RefusedAsync(sandbox, saas);
 
         Assert.Equal(PromotionRefusal.ImageBuildInProgress, error.Refusal);
     }
@@ -149,10 +126,9 @@ public sealed class StagingPromotionTests
     {
         using var sandbox = await PromotionSandbox.CreateAsync("FAIL", "var");
         await using var saas = await Saas.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "success", Pushed);
+        saas.DockerBuildRun("completed", "success");
 
-        var error = await RefusedAsync(sandbox, github, jira);
+        var error = await RefusedAsync(sandbox, saas);
 
         Assert.StartsWith("Gates verdict FAIL: no GA tag, no push, no deploy.", error.Message, StringComparison.Ordinal);
     }
@@ -163,11 +139,10 @@ public sealed class StagingPromotionTests
         using var sandbox = await PromotionSandbox.CreateAsync();
         await using var saas = await Saas.StartAsync();
         await using var pagerDuty = await FakePagerDuty.StartAsync();
-        var (github, jira) = (saas.GitHub, saas.Jira);
-        github.AddWorkflowRun("docker.yml", "v0.4.0-rc1", "push", "completed", "failure", Pushed);
+        saas.DockerBuildRun("completed", "failure");
         var pinger = new PagerDutyReleasePinger(
             new PagerDutyEventsClient(new PagerDutyOptions(new Secret(RoutingKey)) { BaseUrl = pagerDuty.BaseUrl }), sandbox.ReleaseDirectory, recordedToOutbox: false);
-        var integrations = Integrations(github, jira, sandbox) with { Pinger = pinger };
+        var integrations = saas.Integrations(sandbox) with { Pinger = pinger };
 
         for (var run = 0; run < 2; run++)
         {
@@ -183,10 +158,10 @@ public sealed class StagingPromotionTests
         Assert.Contains("https://github.com/edgerisk/edgerisk/actions/runs/", paged.Summary, StringComparison.Ordinal);
         Assert.Equal("v0.4.0-rc1", paged.CustomDetails!["release"]!.GetValue<string>());
         Assert.StartsWith("https://github.com/edgerisk/edgerisk/actions/runs/", paged.CustomDetails["run_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        var comment = Assert.Single(jira.Comments(PromotionOptions.DefaultJiraIssue));
+        var comment = Assert.Single(saas.Jira.Comments(PromotionOptions.DefaultJiraIssue));
         Assert.Contains("Ping: PagerDuty warning sent (dedup key edgerisk:v0.4.0-rc1:docker-build-failed): EdgeRisk v0.4.0-rc1: CI Docker build (docker.yml) failed", comment, StringComparison.Ordinal);
         await sandbox.AssertNothingChangedAsync();
-        Assert.Empty(github.Releases);
+        Assert.Empty(saas.GitHub.Releases);
         foreach (var text in Directory.EnumerateFiles(sandbox.ReleaseDirectory).Select(File.ReadAllText).Concat(sandbox.Log).Append(comment))
         {
             Assert.DoesNotContain(RoutingKey, text, StringComparison.Ordinal);
@@ -197,14 +172,14 @@ public sealed class StagingPromotionTests
     /// Promotes, expects the refusal, and checks that nothing changed: no tag, push, deploy, release or comment (except the
     /// status comment when <paramref name="statusCommentPosted"/>); GitHub only read.
     /// </summary>
-    private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, FakeGitHub github, FakeJira jira, bool statusCommentPosted = false)
+    private static async Task<PromotionRefusedException> RefusedAsync(PromotionSandbox sandbox, Saas saas, bool statusCommentPosted = false)
     {
         var error = await Assert.ThrowsAsync<PromotionRefusedException>(() =>
-            sandbox.Service(Integrations(github, jira, sandbox), local: false).PromoteAsync());
+            sandbox.Service(saas.Integrations(sandbox), local: false).PromoteAsync());
         await sandbox.AssertNothingChangedAsync();
-        Assert.Empty(github.Releases);
-        Assert.Equal(statusCommentPosted ? 1 : 0, jira.Comments(PromotionOptions.DefaultJiraIssue).Count);
-        Assert.All(github.Requests.Concat(statusCommentPosted ? [] : jira.Requests), r => Assert.Equal("GET", r.Method));
+        Assert.Empty(saas.GitHub.Releases);
+        Assert.Equal(statusCommentPosted ? 1 : 0, saas.Jira.Comments(PromotionOptions.DefaultJiraIssue).Count);
+        Assert.All(saas.GitHub.Requests.Concat(statusCommentPosted ? [] : saas.Jira.Requests), r => Assert.Equal("GET", r.Method));
         return error;
     }
 
@@ -218,6 +193,19 @@ public sealed class StagingPromotionTests
         public static async Task<Saas> StartAsync(params string[] collaborators) =>
             new(await FakeGitHub.StartAsync("edgerisk", "edgerisk", PromotionSandbox.GitHubToken, collaborators),
                 await FakeJira.StartAsync("release@example.test", PromotionSandbox.JiraToken, PromotionOptions.DefaultJiraIssue));
+
+        /// <summary>The run of .github/workflows/docker.yml pushed for <paramref name="tag"/>, as GitHub Actions reports it.</summary>
+        public void DockerBuildRun(string status, string? conclusion, string tag = "v0.4.0-rc1") =>
+            GitHub.AddWorkflowRun("docker.yml", tag, "push", status, conclusion, Pushed);
+
+        /// <summary>The promotion's integrations: Octokit and Refit clients of these fakes, and the sandbox's deployer and images.</summary>
+        public PromotionIntegrations Integrations(PromotionSandbox sandbox)
+        {
+            var gitHubOptions = new GitHubOptions("edgerisk", "edgerisk", new Secret(PromotionSandbox.GitHubToken)) { ApiUrl = GitHub.BaseUrl };
+            var jiraOptions = new JiraOptions(Jira.BaseUrl, "release@example.test", new Secret(PromotionSandbox.JiraToken));
+            return new PromotionIntegrations(GitHubClientFactory.Create(gitHubOptions), gitHubOptions, JiraClientFactory.Create(jiraOptions), sandbox.Deployer,
+                sandbox.Images);
+        }
 
         public async ValueTask DisposeAsync()
         {

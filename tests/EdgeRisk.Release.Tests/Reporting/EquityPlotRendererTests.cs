@@ -1,6 +1,3 @@
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Release.Tests.Reporting;
 
 public sealed class EquityPlotRendererTests

@@ -18,12 +18,8 @@ public sealed class DryRunProgressDisplayTests
     [Fact]
     public void Render_GatesJudged_ShowsVirtualHourEventsFillsAndEachGate()
     {
-        var text = new StringWriter();
-        var console = Console(text, ansi: false);
+        var output = Rendered(Thirteen, ansi: false);
 
-        console.Write(DryRunProgressDisplay.Render(Thirteen));
-
-        var output = text.ToString();
         Assert.Contains("virtual hour 13/48", output, StringComparison.Ordinal);
         Assert.Contains(" 28%", output, StringComparison.Ordinal);
         Assert.Contains("5,120 events", output, StringComparison.Ordinal);
@@ -37,12 +33,8 @@ public sealed class DryRunProgressDisplayTests
     [Fact]
     public void Render_ColouredConsole_PaintsPassGreenFailRedWaitingGrey()
     {
-        var text = new StringWriter();
-        var console = Console(text, ansi: true);
+        var output = Rendered(Thirteen, ansi: true);
 
-        console.Write(DryRunProgressDisplay.Render(Thirteen));
-
-        var output = text.ToString();
         Assert.Contains("\e[32mPASS", output, StringComparison.Ordinal);
         Assert.Matches(@"\e\[9?1mFAIL", output);
         Assert.Contains("\e[90mWAITING", output, StringComparison.Ordinal);
@@ -71,6 +63,14 @@ public sealed class DryRunProgressDisplayTests
     {
         Assert.False(DryRunProgressDisplay.Supports(Console(new StringWriter(), ansi: false)));
         Assert.True(DryRunProgressDisplay.Supports(Console(new StringWriter(), ansi: true)));
+    }
+
+    /// <summary>What the display writes for <paramref name="progress"/> on a console with or without ANSI.</summary>
+    private static string Rendered(DryRunProgress progress, bool ansi)
+    {
+        var text = new StringWriter();
+        Console(text, ansi).Write(DryRunProgressDisplay.Render(progress));
+        return text.ToString();
     }
 
     private static IAnsiConsole Console(TextWriter text, bool ansi) => AnsiConsole.Create(new AnsiConsoleSettings

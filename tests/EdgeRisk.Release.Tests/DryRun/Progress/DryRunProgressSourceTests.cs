@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Release.DryRun.Progress;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.DryRun.Progress;
 

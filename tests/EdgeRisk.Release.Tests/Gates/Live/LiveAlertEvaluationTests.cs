@@ -1,11 +1,3 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Release.DryRun;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>
@@ -17,15 +9,8 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
 {
     private const long Start = LiveRecordings.Start;
     private const int Snapshots = 960;     // 4 h every 15 s
-    private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
-    private const string Rules = """
-        groups:
-          - name: test-alerts
-            rules:
-              - alert: VarHigh
-                expr: var_pct > 90
-                for: 30s
-                labels: {severity: warning}
+    private static readonly TimeSpan Planned = LiveRecordings.Planned;
+    private const string Rules = AlertRuleFiles.VarHigh + "\n" + """
               - alert: HealthcheckFailing
                 expr: edgerisk_virtual_time_seconds - edgerisk_heartbeat_timestamp_seconds > 30
                 labels: {severity: critical}
@@ -61,8 +46,8 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     {
         // VarHigh (var_pct > 90 for 30 s) on samples 100..107, 250..257 and 400..407: each fires from its third sample.
         var episodes = new[] { 100, 250, 400 };
-        var crypto = Write("edgerisk-crypto", 0, 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0);
-        Write("edgerisk-stocks", 0, 300);
+        var (crypto, stocks) = LiveRecordings.Write(_dir,
+            LiveRecordings.Snapshots(0, 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0), LiveRecordings.Snapshots(0, 300));
         var (monitor, evidence) = Monitor();
 
         var before = await monitor.StepAsync(CancellationToken.None);
@@ -70,15 +55,12 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         Assert.Equal(GateStatus.Pass, Alerts(before.Snapshots[^1]).Status);
 
         LiveRecordings.Append(crypto, LiveRecordings.Snapshots(300, Snapshots - 300, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0));
-        LiveRecordings.Append(_dir.Combine("edgerisk-stocks.metrics"), LiveRecordings.Snapshots(300, Snapshots - 300));
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(300, Snapshots - 300));
         evidence.MarkWritersExited();
         var step = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = Assert.IsType<LiveGateStop>(step.Stop);
         var firing = Start + (15 * 402);
-        Assert.Equal(FirstMinuteAtOrAfter(firing), stop.Time);
-        Assert.Equal(GateNames.Alerts, stop.Gate.Name);
-        Assert.Contains("3 warning episodes (> 2): VarHigh ×3", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(firing), GateNames.Alerts, "3 warning episodes (> 2): VarHigh ×3");
         Assert.Null(evidence.AlertsProblem);
     }
 
@@ -86,35 +68,26 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     public async Task StepAsync_CriticalAlertOnlyTheRulesSee_StopsAtItsMinute()
     {
         // The heartbeat freezes at sample 199: virtual time − heartbeat exceeds 30 s from sample 202 (45 s).
-        Write("edgerisk-crypto", 0, Snapshots, heartbeat: i => i < 200 ? i : 199);
-        Write("edgerisk-stocks", 0, Snapshots);
+        LiveRecordings.Write(_dir, LiveRecordings.Snapshots(0, Snapshots, heartbeat: i => i < 200 ? i : 199), LiveRecordings.Snapshots(0, Snapshots));
         var (monitor, evidence) = Monitor();
         evidence.MarkWritersExited();
 
         var step = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = Assert.IsType<LiveGateStop>(step.Stop);
-        Assert.Equal(FirstMinuteAtOrAfter(Start + (15 * 202)), stop.Time);
-        Assert.Equal(GateNames.Alerts, stop.Gate.Name);
-        Assert.Contains("critical HealthcheckFailing", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, FirstMinuteAtOrAfter(Start + (15 * 202)), GateNames.Alerts, "critical HealthcheckFailing");
     }
 
     [Fact]
     public async Task RunAsync_TwoResolvedWarningEpisodes_RunsToTheEndWithTheOfflineVerdict()
     {
         var episodes = new[] { 100, 500 };
-        var crypto = Write("edgerisk-crypto", 0, Snapshots, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0);
-        var stocks = Write("edgerisk-stocks", 0, Snapshots);
+        var (crypto, stocks) = LiveRecordings.Write(_dir,
+            LiveRecordings.Snapshots(0, Snapshots, varPct: i => episodes.Any(e => i >= e && i < e + 8) ? 92 : 40.0), LiveRecordings.Snapshots(0, Snapshots));
         var (monitor, evidence) = Monitor();
         evidence.MarkWritersExited();
-        var stops = new List<LiveGateStop>();
 
         using var run = new LiveGateRun(monitor, null, new FakeTimeProvider());
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } stop ? [stop] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
         Assert.Empty(stops);
         var live = Alerts(outcome.Snapshots[^1]);
@@ -135,7 +108,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         var offline = await pipeline.RunAsync(evidenceOptions);
         try
         {
-            var window = Window();
+            var window = LiveRecordings.Window();
             var report = await new GateEvaluator(TimeProvider.System).EvaluateAsync(new GateEvaluationOptions
             {
                 PrometheusUrl = offline.Url,
@@ -155,8 +128,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     [Fact]
     public async Task StepAsync_OneSnapshotPerJob_NothingEvaluatedOrJudgedYet()
     {
-        Write("edgerisk-crypto", 0, 1);
-        Write("edgerisk-stocks", 0, 1);
+        LiveRecordings.Write(_dir, LiveRecordings.Snapshots(0, 1), LiveRecordings.Snapshots(0, 1));
         var (monitor, evidence) = Monitor();
 
         var step = await monitor.StepAsync(CancellationToken.None);
@@ -170,8 +142,7 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
     [Fact]
     public async Task StepAsync_PrometheusGoneMidRun_AlertsInconclusiveAndTheOtherGatesGoOn()
     {
-        Write("edgerisk-crypto", 0, 300);
-        Write("edgerisk-stocks", 0, 300);
+        var (crypto, stocks) = LiveRecordings.Write(_dir, LiveRecordings.Snapshots(0, 300), LiveRecordings.Snapshots(0, 300));
         var (monitor, evidence) = Monitor();
         var before = await monitor.StepAsync(CancellationToken.None);
         Assert.Equal(GateStatus.Pass, Alerts(before.Snapshots[^1]).Status);
@@ -179,8 +150,8 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
         // The Prometheus process dies; the evaluation still holds its client.
         var state = PrometheusProcessState.Load(_dir.Combine(LiveAlertsPrometheus.StateFileName))!;
         await EvidencePrometheus.StopAsync(state.Pid, state.Url, TimeProvider.System, CancellationToken.None);
-        LiveRecordings.Append(_dir.Combine("edgerisk-crypto.metrics"), LiveRecordings.Snapshots(300, 300));
-        LiveRecordings.Append(_dir.Combine("edgerisk-stocks.metrics"), LiveRecordings.Snapshots(300, 300));
+        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(300, 300));
+        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(300, 300));
         var after = await monitor.StepAsync(CancellationToken.None);
 
         Assert.Null(after.Stop);
@@ -193,31 +164,14 @@ public sealed class LiveAlertEvaluationTests : IAsyncLifetime
 
     private static GateResult Alerts(LiveGateSnapshot snapshot) => snapshot.Gates.Single(g => g.Name == GateNames.Alerts);
 
-    private static GateWindow Window() =>
-        GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
-
     /// <summary>The live gates judge Start − 15 s + k minutes; the first judgement that sees a sample at <paramref name="unixSeconds"/>.</summary>
     private static DateTimeOffset FirstMinuteAtOrAfter(long unixSeconds)
     {
-        var start = Window().Start.ToUnixTimeSeconds();
+        var start = LiveRecordings.Window().Start.ToUnixTimeSeconds();
         var k = (unixSeconds - start + 59) / 60;
         return DateTimeOffset.FromUnixTimeSeconds(start + (60 * k));
     }
 
-    private (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor()
-    {
-        var evidence = new RecordedLiveEvidence(
-            [new RecordedMetricsSource("edgerisk-crypto", _dir.Combine("edgerisk-crypto.metrics")),
-             new RecordedMetricsSource("edgerisk-stocks", _dir.Combine("edgerisk-stocks.metrics"))],
-            new RecordedLiveEvidenceOptions { ExpectedDuration = Planned }, _prometheus!.Evaluation);
-        var monitor = new LiveGateMonitor(new LiveGateOptions { Window = Window(), PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
-        return (monitor, evidence);
-    }
-
-    private string Write(string job, int from, int count, Func<int, double?>? varPct = null, Func<int, int>? heartbeat = null)
-    {
-        var path = _dir.Combine($"{job}.metrics");
-        File.WriteAllText(path, LiveRecordings.Snapshots(from, count, varPct: varPct, heartbeat: heartbeat));
-        return path;
-    }
+    private (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor() =>
+        LiveRecordings.Monitor(_dir, new FakeTimeProvider(), _prometheus!.Evaluation);
 }

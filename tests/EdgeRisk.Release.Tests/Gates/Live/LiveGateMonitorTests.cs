@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Evidence.Reporting;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>
@@ -69,10 +59,7 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
 
         var steps = await DriveAsync(monitor, clock, TimeSpan.FromMinutes(1));
 
-        var stop = Assert.IsType<LiveGateStop>(steps[^1].Stop);
-        Assert.Equal(GateWindow.FromSeconds(evidence.At(91 * Minute)), stop.Time);
-        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
-        Assert.Contains("restart", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(steps[^1].Stop, GateWindow.FromSeconds(evidence.At(91 * Minute)), GateNames.Continuity, "restart");
         Assert.Equal(91, monitor.Snapshots.Count);
         Assert.All(monitor.Snapshots.SkipLast(1), s => Assert.Null(s.IrreversibleFailure));
         Assert.Equal(GateStatus.Fail, monitor.Outcome.Verdict);
@@ -86,9 +73,7 @@ public sealed class LiveGateMonitorTests : IAsyncLifetime
 
         var steps = await DriveAsync(monitor, clock, TimeSpan.FromHours(1));
 
-        var stop = Assert.IsType<LiveGateStop>(steps[^1].Stop);
-        Assert.Equal(GateWindow.FromSeconds(evidence.At((2 * Hour) + Minute)), stop.Time);
-        Assert.Equal(GateNames.Var, stop.Gate.Name);
+        var stop = LiveStopAssert.StoppedAt(steps[^1].Stop, GateWindow.FromSeconds(evidence.At((2 * Hour) + Minute)), GateNames.Var);
         Assert.Equal(-2, stop.Gate.Margin);
         Assert.Equal(3, steps.Count);
         Assert.Equal(monitor.Snapshots.OrderBy(s => s.Time), monitor.Snapshots);

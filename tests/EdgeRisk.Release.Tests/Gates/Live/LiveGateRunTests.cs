@@ -1,9 +1,3 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
 using static EdgeRisk.Release.Tests.Gates.Live.LiveScenarios;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;
@@ -86,17 +80,10 @@ public sealed class LiveGateRunTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(_servers.Restart.Window.End + TimeSpan.FromMinutes(1));
         using var run = new LiveGateRun(Options(_servers.RestartServer, _servers.Restart, _servers.Pushgateway.BaseUrl), clock);
-        var stops = new List<LiveGateStop>();
 
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } s ? [s] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
-        var stop = Assert.IsType<LiveGateStop>(outcome.Stop);
-        Assert.Equal(GateWindow.FromSeconds(_servers.Restart.At(91 * Minute)), stop.Time);
-        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
+        var stop = LiveStopAssert.StoppedAt(outcome.Stop, GateWindow.FromSeconds(_servers.Restart.At(91 * Minute)), GateNames.Continuity);
         Assert.Equal(stop, Assert.Single(stops));
         Assert.Equal(GateStatus.Fail, outcome.Verdict);
         Assert.Equal(1, await PushedValueAsync(_servers.Pushgateway.BaseUrl, GateMetricsExporter.Verdict));
@@ -107,19 +94,13 @@ public sealed class LiveGateRunTests : IAsyncLifetime
     public async Task RunAsync_LocalRecordingsWithARestart_PushesEveryLookAndStopsAtTheRestart()
     {
         using var dir = new TempDirectory("live-run-recordings");
-        var crypto = dir.Combine("edgerisk-crypto.metrics");
-        var stocks = dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 120) + LiveRecordings.Snapshots(120, 840, processStart: LiveRecordings.Start + 1800));
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960));
-        var planned = TimeSpan.FromHours(4);
-        var evidence = new RecordedLiveEvidence(
-            [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
-            new RecordedLiveEvidenceOptions { ExpectedDuration = planned });
-        evidence.MarkWritersExited();
-        var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(LiveRecordings.Start) + planned - TimeSpan.FromSeconds(15), planned);
+        LiveRecordings.Write(dir,
+            LiveRecordings.Snapshots(0, 120) + LiveRecordings.Snapshots(120, 840, processStart: LiveRecordings.Start + 1800),
+            LiveRecordings.Snapshots(0, 960));
         var clock = new FakeTimeProvider();
-        using var run = new LiveGateRun(new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, clock),
-            _servers.Pushgateway.BaseUrl, clock);
+        var (monitor, evidence) = LiveRecordings.Monitor(dir, clock);
+        evidence.MarkWritersExited();
+        using var run = new LiveGateRun(monitor, _servers.Pushgateway.BaseUrl, clock);
 
         var outcome = await run.RunAsync(null, CancellationToken.None);
 

@@ -1,12 +1,12 @@
-using System.Globalization;
-using System.Text;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>Recorded snapshots every 15 s as the trading host writes them with <c>--record-metrics</c>, for the live gate tests.</summary>
 internal static class LiveRecordings
 {
     public const long Start = 1504396800; // 2017-09-03T00:00:00Z
+
+    /// <summary>How long the recorded runs are planned for.</summary>
+    public static readonly TimeSpan Planned = TimeSpan.FromHours(4);
 
     /// <summary>
     /// Snapshots <paramref name="from"/> .. <paramref name="from"/> + <paramref name="count"/> − 1 at Start + 15 s·i.
@@ -41,4 +41,33 @@ internal static class LiveRecordings
     }
 
     public static void Append(string path, string text) => File.AppendAllText(path, text);
+
+    /// <summary>The crypto and the stocks job's recordings in <paramref name="dir"/>, begun with the given snapshots.</summary>
+    public static (string Crypto, string Stocks) Write(TempDirectory dir, string cryptoSnapshots, string stocksSnapshots)
+    {
+        var crypto = dir.Combine("edgerisk-crypto.metrics");
+        var stocks = dir.Combine("edgerisk-stocks.metrics");
+        Append(crypto, cryptoSnapshots);
+        Append(stocks, stocksSnapshots);
+        return (crypto, stocks);
+    }
+
+    /// <summary>The window a run planned for <see cref="Planned"/> from <see cref="Start"/> is judged over: its minutes are Start − 15 s + k min.</summary>
+    public static GateWindow Window() =>
+        GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
+
+    /// <summary>
+    /// The evidence of both jobs' recordings in <paramref name="dir"/> (see <see cref="Write"/>), with <paramref name="alerts"/>
+    /// if given, and the live monitor judging it over <see cref="Window"/> on <paramref name="clock"/>.
+    /// </summary>
+    public static (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor(TempDirectory dir, TimeProvider clock,
+        LiveAlertEvaluation? alerts = null)
+    {
+        var evidence = new RecordedLiveEvidence(
+            [new RecordedMetricsSource("edgerisk-crypto", dir.Combine("edgerisk-crypto.metrics")),
+             new RecordedMetricsSource("edgerisk-stocks", dir.Combine("edgerisk-stocks.metrics"))],
+            new RecordedLiveEvidenceOptions { ExpectedDuration = Planned }, alerts);
+        var monitor = new LiveGateMonitor(new LiveGateOptions { Window = Window(), PnlSigmaUsd = 100m }, evidence, clock);
+        return (monitor, evidence);
+    }
 }

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Release.Tests.Gates.Live;
 

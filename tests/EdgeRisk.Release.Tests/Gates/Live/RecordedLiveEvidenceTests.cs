@@ -1,17 +1,9 @@
-using EdgeRisk.Evidence;
-using EdgeRisk.Evidence.Gates;
-using EdgeRisk.Evidence.Gates.Live;
-using EdgeRisk.Evidence.Recordings;
-using EdgeRisk.Testing.Services;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Release.Tests.Gates.Live;
 
 /// <summary>The local profile's live evidence: recordings that grow while the monitor reads them, on their virtual clock.</summary>
 public sealed class RecordedLiveEvidenceTests : IDisposable
 {
     private const long Start = LiveRecordings.Start;
-    private static readonly TimeSpan Planned = TimeSpan.FromHours(4);
     private readonly TempDirectory _dir = new("live-recordings");
 
     public void Dispose() => _dir.Dispose();
@@ -19,11 +11,10 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
     [Fact]
     public async Task StepAsync_CrashedAndResumedProcess_FrontierWaitsAndStopsAtFirstMinuteOfRestart()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 120));      // 0 .. 29m45s
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 81));       // 0 .. 20m00s (the last not known complete yet)
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        var (crypto, stocks) = LiveRecordings.Write(_dir,
+            LiveRecordings.Snapshots(0, 120),      // 0 .. 29m45s
+            LiveRecordings.Snapshots(0, 81));      // 0 .. 20m00s (the last not known complete yet)
+        var (monitor, _) = LiveRecordings.Monitor(_dir, new FakeTimeProvider());
 
         var first = await monitor.StepAsync(CancellationToken.None);
         Assert.Null(first.Stop);
@@ -40,54 +31,38 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         LiveRecordings.Append(crypto, LiveRecordings.Snapshots(120, 40, processStart: Start + 1800));
         var stopped = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = Assert.IsType<LiveGateStop>(stopped.Stop);
-        Assert.Equal(GateWindow.FromSeconds(Start - 15 + (31 * 60)), stop.Time);
-        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
-        Assert.Contains("(restart)", stop.Gate.Detail, StringComparison.Ordinal);
+        var stop = LiveStopAssert.StoppedAt(stopped.Stop, GateWindow.FromSeconds(Start - 15 + (31 * 60)), GateNames.Continuity, "(restart)");
         Assert.DoesNotContain("= 0", stop.Gate.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StepAsync_JobDiedForGood_UpZeroStopsAtFirstMinuteAfterItsLastSnapshot()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 41));       // 0 .. 10m00s, then nothing
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960));      // the whole 4 h
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        LiveRecordings.Write(_dir,
+            LiveRecordings.Snapshots(0, 41),       // 0 .. 10m00s, then nothing
+            LiveRecordings.Snapshots(0, 960));     // the whole 4 h
+        var (monitor, evidence) = LiveRecordings.Monitor(_dir, new FakeTimeProvider());
         evidence.MarkWritersExited();
 
         var step = await monitor.StepAsync(CancellationToken.None);
 
-        var stop = Assert.IsType<LiveGateStop>(step.Stop);
-        Assert.Equal(GateWindow.FromSeconds(Start - 15 + (11 * 60)), stop.Time);
-        Assert.Equal(GateNames.Continuity, stop.Gate.Name);
-        Assert.Contains("edgerisk-crypto", stop.Gate.Detail, StringComparison.Ordinal);
-        Assert.Contains("= 0", stop.Gate.Detail, StringComparison.Ordinal);
+        LiveStopAssert.StoppedAt(step.Stop, GateWindow.FromSeconds(Start - 15 + (11 * 60)), GateNames.Continuity, "edgerisk-crypto", "= 0");
     }
 
     [Fact]
     public async Task RunAsync_HealthyRecordings_RunsToEndWithoutStopAndMissingSeriesStayInconclusive()
     {
-        var crypto = _dir.Combine("edgerisk-crypto.metrics");
-        var stocks = _dir.Combine("edgerisk-stocks.metrics");
-        LiveRecordings.Append(crypto, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
-        LiveRecordings.Append(stocks, LiveRecordings.Snapshots(0, 960, varPct: _ => null));
-        var (monitor, evidence) = Monitor(crypto, stocks);
+        LiveRecordings.Write(_dir, LiveRecordings.Snapshots(0, 960, varPct: _ => null), LiveRecordings.Snapshots(0, 960, varPct: _ => null));
+        var (monitor, evidence) = LiveRecordings.Monitor(_dir, new FakeTimeProvider());
         evidence.MarkWritersExited();
-        var stops = new List<LiveGateStop>();
 
         using var run = new LiveGateRun(monitor, null, new FakeTimeProvider());
-        var outcome = await run.RunAsync((step, _) =>
-        {
-            stops.AddRange(step.Stop is { } stop ? [stop] : []);
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        var (outcome, stops) = await run.RunCollectingStopsAsync();
 
         Assert.Empty(stops);
         Assert.Null(outcome.Stop);
         var last = outcome.Snapshots[^1];
-        Assert.Equal(GateWindow.FromSeconds(Start - 15) + Planned, last.Time);
+        Assert.Equal(GateWindow.FromSeconds(Start - 15) + LiveRecordings.Planned, last.Time);
         Assert.Equal(1, last.CoverageRatio);
         var gates = last.Gates.ToDictionary(g => g.Name);
         Assert.Equal(GateStatus.Pass, gates[GateNames.Continuity].Status);
@@ -98,15 +73,5 @@ public sealed class RecordedLiveEvidenceTests : IDisposable
         Assert.Equal(RecordedLiveEvidence.AlertsNotLive, gates[GateNames.Alerts].Detail);
         Assert.Equal(GateStatus.Inconclusive, outcome.Verdict);
         Assert.DoesNotContain(GateMetricsExporter.Samples(last), s => s.Series == "edgerisk_gate_margin{gate=\"var\"}");
-    }
-
-    private static (LiveGateMonitor Monitor, RecordedLiveEvidence Evidence) Monitor(string crypto, string stocks)
-    {
-        var evidence = new RecordedLiveEvidence(
-            [new RecordedMetricsSource("edgerisk-crypto", crypto), new RecordedMetricsSource("edgerisk-stocks", stocks)],
-            new RecordedLiveEvidenceOptions { ExpectedDuration = Planned });
-        var window = GateWindow.Ending(DateTimeOffset.FromUnixTimeSeconds(Start) + Planned - TimeSpan.FromSeconds(15), Planned);
-        var monitor = new LiveGateMonitor(new LiveGateOptions { Window = window, PnlSigmaUsd = 100m }, evidence, new FakeTimeProvider());
-        return (monitor, evidence);
     }
 }

@@ -1,0 +1,24 @@
+// The namespaces most test files use; a file names only the ones few others need.
+global using System.Globalization;
+global using System.Text;
+global using System.Text.Json;
+global using System.Text.Json.Nodes;
+global using EdgeRisk.Evidence;
+global using EdgeRisk.Evidence.Docker;
+global using EdgeRisk.Evidence.Gates;
+global using EdgeRisk.Evidence.Gates.Live;
+global using EdgeRisk.Evidence.Prometheus;
+global using EdgeRisk.Evidence.Recordings;
+global using EdgeRisk.Evidence.Reporting;
+global using EdgeRisk.Release.DryRun;
+global using EdgeRisk.Release.Git;
+global using EdgeRisk.Release.GitHub;
+global using EdgeRisk.Release.Grafana;
+global using EdgeRisk.Release.Images;
+global using EdgeRisk.Release.Jira;
+global using EdgeRisk.Release.Outbox;
+global using EdgeRisk.Release.PagerDuty;
+global using EdgeRisk.Release.Promotion;
+global using EdgeRisk.Testing.Fakes;
+global using EdgeRisk.Testing.Services;
+global using Microsoft.Extensions.Time.Testing;
