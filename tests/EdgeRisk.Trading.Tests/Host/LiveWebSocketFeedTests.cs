@@ -1,11 +1,5 @@
-using EdgeRisk.Trading.Host.Health;
-using System.Diagnostics;
 using System.Threading.Channels;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Feeds.Live;
-using EdgeRisk.Trading.Host.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Trading.Tests.Host;
 

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Ledger;
 using StackExchange.Redis;
 
 namespace EdgeRisk.Trading.Tests.Host;

@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 /// <summary>The staging profile of the real process against a loopback server replaying recorded exchange frames.</summary>

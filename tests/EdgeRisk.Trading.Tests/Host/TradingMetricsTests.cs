@@ -1,8 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 public sealed class TradingMetricsTests

@@ -1,7 +1,3 @@
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Composition;
 
 public sealed class TradingConfigDirectoryTests

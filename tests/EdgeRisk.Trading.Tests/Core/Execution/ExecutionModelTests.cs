@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Execution;
-
 namespace EdgeRisk.Trading.Tests.Core.Execution;
 
 public sealed class ExecutionModelTests

@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 public sealed class LeanBarFeedTests

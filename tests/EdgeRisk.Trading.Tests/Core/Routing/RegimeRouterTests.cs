@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Routing;
 
 public sealed class RegimeRouterTests
