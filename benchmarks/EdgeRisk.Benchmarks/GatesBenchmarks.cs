@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using EdgeRisk.Release.Gates;
 
 namespace EdgeRisk.Benchmarks;
