@@ -163,18 +163,14 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
             return FeedRejectReason.OutOfOrderTimestamp;
         }
 
-        if (symbol.Id >= _lastBySymbol.Length)
-        {
-            Array.Resize(ref _lastBySymbol, Math.Max(symbol.Id + 1, _lastBySymbol.Length * 2));
-        }
-
-        if (BarValidator.CheckOrder(time, _lastBySymbol[symbol.Id]) is { } order)
+        ref var last = ref SymbolSlots.Of(ref _lastBySymbol, symbol.Id);
+        if (BarValidator.CheckOrder(time, last) is { } order)
         {
             return order;
         }
 
         _lastRow = time;
-        _lastBySymbol[symbol.Id] = time;
+        last = time;
         e = _kind == MarketEventKind.Trade
             ? MarketEvent.TradeBar(symbol, time, v[2], v[3], v[4], v[5], v[6])
             : MarketEvent.QuoteBar(symbol, time, v[2], v[3], v[4], v[5]);

@@ -101,12 +101,7 @@ public sealed class RegimeRouter : IHorizonRouter
 
     private ref State StateOf(int id)
     {
-        if (id >= _states.Length)
-        {
-            Array.Resize(ref _states, Math.Max(id + 1, _states.Length * 2));
-        }
-
-        ref var s = ref _states[id];
+        ref var s = ref SymbolSlots.Of(ref _states, id);
         if (!s.Initialised)
         {
             s = new State(_config);
