@@ -27,12 +27,7 @@ public sealed class LiveWebSocketFeedTests
         Assert.Contains(session.Server.Received, m => m.Contains("\"channel\":\"market_trades\"", StringComparison.Ordinal) && m.Contains("\"BTC-USD\"", StringComparison.Ordinal));
         Assert.Contains(session.Server.Received, m => m.Contains("\"channel\":\"ticker\"", StringComparison.Ordinal));
         var text = await MetricsText.ExportAsync(session.Metrics.Registry);
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"gap\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"duplicate\"}"));
-        Assert.Equal(2, MetricsText.Value(text, "feed_rejected_total{reason=\"bad_frame\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_numeric\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"unknown_symbol\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_positive_price\"}"));
+        MetricsText.AssertRejected(text, ("gap", 1), ("duplicate", 1), ("bad_frame", 2), ("non_numeric", 1), ("unknown_symbol", 1), ("non_positive_price", 1));
     }
 
     [Fact]
@@ -50,12 +45,7 @@ public sealed class LiveWebSocketFeedTests
             events.Select(e => $"{e.Symbol.Ticker} {e.Kind} {e.Price}"));
         Assert.Equal(new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(1672515782136 - 1672531200000), events[0].Time);
         var text = await MetricsText.ExportAsync(session.Metrics.Registry);
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"gap\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"duplicate\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"bad_frame\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"missing_field\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"unknown_symbol\"}"));
-        Assert.Equal(1, MetricsText.Value(text, "feed_rejected_total{reason=\"non_positive_price\"}"));
+        MetricsText.AssertRejected(text, ("gap", 1), ("duplicate", 1), ("bad_frame", 1), ("missing_field", 1), ("unknown_symbol", 1), ("non_positive_price", 1));
     }
 
     [Fact]
