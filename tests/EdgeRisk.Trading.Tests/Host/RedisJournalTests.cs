@@ -66,25 +66,19 @@ public sealed class RedisJournalTests
     public async Task FlushAsync_SameFillTwice_JournalsItOnce()
     {
         await using var redis = await JournalOnRedis.StartAsync();
-        var journal = redis.Journal;
 
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        Assert.True(await journal.FlushAsync());
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1), Buy(1, 0.1m, 4000m, 1));
 
-        Assert.Equal(1, await redis.Connection.GetDatabase().StreamLengthAsync(journal.FillsKey(Book.Paper)));
+        Assert.Equal(1, await redis.Connection.GetDatabase().StreamLengthAsync(redis.Journal.FillsKey(Book.Paper)));
     }
 
     [Fact]
     public async Task RecoverAsync_MissingFillSequence_FailsClosed()
     {
         await using var redis = await JournalOnRedis.StartAsync();
-        var journal = redis.Journal;
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        journal.Append(Buy(3, 0.1m, 4000m, 3));
-        Assert.True(await journal.FlushAsync());
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1), Buy(3, 0.1m, 4000m, 3));
 
-        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => journal.RecoverAsync(100_000m));
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => redis.Journal.RecoverAsync(100_000m));
         Assert.Contains("jumps from fill 1 to 3", error.Message, StringComparison.Ordinal);
     }
 
@@ -93,8 +87,7 @@ public sealed class RedisJournalTests
     {
         await using var redis = await JournalOnRedis.StartAsync();
         var journal = redis.Journal;
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        Assert.True(await journal.FlushAsync());
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1));
 
         await redis.Server.StopAsync();
         journal.Append(Buy(2, 0.1m, 4001m, 2));
@@ -156,6 +149,17 @@ public sealed class RedisJournalTests
                 await server.DisposeAsync();
                 throw;
             }
+        }
+
+        /// <summary>Appends the fills to <see cref="Journal"/> and flushes them to Redis.</summary>
+        public async Task JournalAsync(params Fill[] fills)
+        {
+            foreach (var fill in fills)
+            {
+                Journal.Append(fill);
+            }
+
+            Assert.True(await Journal.FlushAsync());
         }
 
         /// <summary>Another journal on the same connection, as a restarted process or another job would open it.</summary>
