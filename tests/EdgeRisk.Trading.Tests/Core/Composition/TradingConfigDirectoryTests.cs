@@ -35,26 +35,19 @@ public sealed class TradingConfigDirectoryTests
         Assert.NotEqual(TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir).Hash, tuned.Hash);
     }
 
-    [Fact]
-    public void LoadDirectory_RouterValueOutOfRange_OneLineErrorNamingFileKeyAndRange()
+    [Theory]
+    // A value out of range: the message names the key and the range.
+    [InlineData("\"trendEnter\": -1", "trendEnter must be in (0, 100], got -1", "trendEnter")]
+    // An unknown key.
+    [InlineData("\"trendEntr\": 1.0", "invalid router config", "trendEntr")]
+    public void LoadDirectory_BadRouterEntry_OneLineErrorNamingFileAndKey(string entry, string message, string key)
     {
-        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEnter\": -1");
+        using var dir = CopyOfShipped("\"trendEnter\": 1.0", entry);
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
-        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: trendEnter must be in (0, 100], got -1", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-    }
-
-    [Fact]
-    public void LoadDirectory_UnknownKey_OneLineErrorNamingFileAndKey()
-    {
-        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEntr\": 1.0");
-
-        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
-
-        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: invalid router config", error.Message, StringComparison.Ordinal);
-        Assert.Contains("trendEntr", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: {message}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
