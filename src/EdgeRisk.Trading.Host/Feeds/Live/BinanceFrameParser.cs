@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Metrics;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EdgeRisk.Trading.Host.Metrics;
 
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
