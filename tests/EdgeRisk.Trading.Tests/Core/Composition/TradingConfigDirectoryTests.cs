@@ -54,9 +54,8 @@ public sealed class TradingConfigDirectoryTests
     [Fact]
     public void LoadDirectory_WrongTypeInStrategyFile_OneLineErrorNamingFileAndKey()
     {
-        using var dir = CopyOfShipped();
-        var strategy = Path.Combine(dir.Path, "strategy.json");
-        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"feeBps\": 10", "\"feeBps\": \"ten\"", StringComparison.Ordinal));
+        using var dir = CopyOfShipped("\"feeBps\": 10", "\"feeBps\": \"ten\"", "strategy.json");
+        var strategy = dir.Combine("strategy.json");
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
@@ -67,9 +66,8 @@ public sealed class TradingConfigDirectoryTests
     [Fact]
     public void LoadDirectory_OldStrategySpelling_OneLineErrorNamingValidValues()
     {
-        using var dir = CopyOfShipped();
-        var strategy = Path.Combine(dir.Path, "strategy.json");
-        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"dual-horizon\"", "\"ema\"", StringComparison.Ordinal));
+        using var dir = CopyOfShipped("\"dual-horizon\"", "\"ema\"", "strategy.json");
+        var strategy = dir.Combine("strategy.json");
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
@@ -110,21 +108,21 @@ public sealed class TradingConfigDirectoryTests
         Assert.Same(shipped, shipped.WithStrategy(PipelineFactory.DualHorizon));
     }
 
-    /// <summary>A temp copy of the shipped config/, with <paramref name="find"/> replaced in router.json when given.</summary>
-    internal static TempDirectory CopyOfShipped(string? find = null, string? replace = null)
+    /// <summary>A temp copy of the shipped config/, with <paramref name="find"/> replaced in <paramref name="file"/> when given.</summary>
+    internal static TempDirectory CopyOfShipped(string? find = null, string? replace = null, string file = "router.json")
     {
         var dir = new TempDirectory("edgerisk-config");
-        foreach (var file in new[] { "strategy.json", "router.json" })
+        foreach (var shipped in new[] { "strategy.json", "router.json" })
         {
-            File.Copy(Path.Combine(CoreTestData.ConfigDir, file), dir.Combine(file));
+            File.Copy(Path.Combine(CoreTestData.ConfigDir, shipped), dir.Combine(shipped));
         }
 
         if (find is not null)
         {
-            var router = dir.Combine("router.json");
-            var text = File.ReadAllText(router);
+            var edited = dir.Combine(file);
+            var text = File.ReadAllText(edited);
             Assert.Contains(find, text, StringComparison.Ordinal);
-            File.WriteAllText(router, text.Replace(find, replace, StringComparison.Ordinal));
+            File.WriteAllText(edited, text.Replace(find, replace, StringComparison.Ordinal));
         }
 
         return dir;
