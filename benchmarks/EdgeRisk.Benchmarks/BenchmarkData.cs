@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Benchmarks;

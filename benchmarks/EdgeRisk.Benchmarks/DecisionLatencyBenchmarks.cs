@@ -1,9 +1,4 @@
 using System.Globalization;
-using BenchmarkDotNet.Attributes;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
 
 namespace EdgeRisk.Benchmarks;
 
@@ -13,9 +8,7 @@ namespace EdgeRisk.Benchmarks;
 /// prints p50/p99/max over the most recent 100 replays at cleanup (BenchmarkDotNet's own statistics are per replay, not per event).
 /// Goal: p99 &lt; 20 µs.
 /// </summary>
-[MemoryDiagnoser]
-[MinColumn]
-[MedianColumn]
+[ReplayColumns]
 public class DecisionLatencyBenchmarks
 {
     private MarketEvent[] _events = [];

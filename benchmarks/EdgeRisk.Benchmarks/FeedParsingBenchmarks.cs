@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using BenchmarkDotNet.Attributes;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
 
 namespace EdgeRisk.Benchmarks;
 
@@ -12,9 +9,7 @@ namespace EdgeRisk.Benchmarks;
 /// <see cref="ReplayPlan"/> (each distinct file parsed once, replayed re-dated) and, for comparison, with every day's
 /// files read from the zips again.
 /// </summary>
-[MemoryDiagnoser]
-[MinColumn]
-[MedianColumn]
+[ReplayColumns]
 public class FeedParsingBenchmarks
 {
     private static readonly DateOnly[] Days = [new(2017, 9, 3), new(2017, 9, 4)];

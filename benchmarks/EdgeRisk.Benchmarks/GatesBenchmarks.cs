@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Gates;
 

@@ -1,8 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Strategies;
 
 namespace EdgeRisk.Benchmarks;
@@ -12,9 +7,7 @@ namespace EdgeRisk.Benchmarks;
 /// (models, router, blender, risk, both execution models, ledgers). Results are per event (OperationsPerInvoke).
 /// Goal: ≥ 2,000,000 events/s and 0 B per event in steady state (orders and fills allocate their records).
 /// </summary>
-[MemoryDiagnoser]
-[MinColumn]
-[MedianColumn]
+[ReplayColumns]
 public class PipelineThroughputBenchmarks
 {
     private MarketEvent[] _events = [];

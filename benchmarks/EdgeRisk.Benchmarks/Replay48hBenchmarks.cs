@@ -1,16 +1,10 @@
-using BenchmarkDotNet.Attributes;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-
 namespace EdgeRisk.Benchmarks;
 
 /// <summary>
 /// End to end: 48 virtual hours of BTC-USD + ETH-USD (LEAN zips decoded and parsed) + SYNTHETIC NVDA replayed
 /// as fast as possible and decided by the dual-horizon strategy. Goal: &lt; 10 s.
 /// </summary>
-[MemoryDiagnoser]
-[MinColumn]
-[MedianColumn]
+[ReplayColumns]
 public class Replay48hBenchmarks
 {
     private TradingConfig _config = new();

@@ -1,9 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-
 namespace EdgeRisk.Benchmarks;
 
 /// <summary>
@@ -11,9 +5,7 @@ namespace EdgeRisk.Benchmarks;
 /// keeps deciding on its last hour of events (shifted forward in time so the clock never runs backwards).
 /// Measures per-event time and allocation without start-up effects.
 /// </summary>
-[MemoryDiagnoser]
-[MinColumn]
-[MedianColumn]
+[ReplayColumns]
 public class SteadyStateBenchmarks
 {
     private const int Window = 2_000;

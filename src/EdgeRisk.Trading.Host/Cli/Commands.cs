@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Host.Options;
-
 namespace EdgeRisk.Trading.Host.Cli;
 
 /// <summary>A parsed command line.</summary>

@@ -1,7 +1,4 @@
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Execution;
-using EdgeRisk.Trading.Host.Journal;
 
 namespace EdgeRisk.Trading.Host.Composition;
 

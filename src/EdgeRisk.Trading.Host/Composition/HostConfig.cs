@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Host.Composition;

@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Host.Metrics;
-
 namespace EdgeRisk.Trading.Host.Health;
 
 /// <summary>

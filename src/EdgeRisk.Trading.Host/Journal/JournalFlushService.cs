@@ -1,6 +1,4 @@
-using EdgeRisk.Trading.Host.Logging;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeRisk.Trading.Host.Journal;
 

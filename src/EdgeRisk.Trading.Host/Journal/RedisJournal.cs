@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
 using StackExchange.Redis;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace EdgeRisk.Trading.Host.Logging;
 
 internal static partial class Log

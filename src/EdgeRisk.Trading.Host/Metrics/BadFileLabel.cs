@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Host.Metrics;
 
 /// <summary>The <c>reason</c> label values of <c>feed_bad_files_total</c>, one per <see cref="BadFileReason"/>; the backtest prints the same names.</summary>

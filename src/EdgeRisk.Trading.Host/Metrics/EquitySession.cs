@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Host.Metrics;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Routing;
 using Prometheus;

@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Host.Replay;

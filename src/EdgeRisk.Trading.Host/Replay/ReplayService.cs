@@ -1,15 +1,4 @@
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Composition;
-using EdgeRisk.Trading.Host.Health;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Host.Options;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeRisk.Trading.Host.Replay;
 

@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Host.Health;
-using EdgeRisk.Trading.Host.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -50,14 +50,8 @@ public sealed class PortfolioTargets
 
     private void EnsureCapacity(int id)
     {
-        if (id < _quantity.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(id + 1, _quantity.Length * 2);
-        Array.Resize(ref _quantity, size);
-        Array.Resize(ref _changedFlag, size);
-        Array.Resize(ref _known, size);
+        SymbolSlots.Grow(ref _quantity, id);
+        SymbolSlots.Grow(ref _changedFlag, id);
+        SymbolSlots.Grow(ref _known, id);
     }
 }

@@ -199,13 +199,7 @@ public sealed class TradingEngine
 
     private static PositionState PositionOf(ref PositionState?[] cache, BookLedger ledger, Symbol symbol)
     {
-        var id = symbol.Id;
-        if (id >= cache.Length)
-        {
-            Array.Resize(ref cache, Math.Max(id + 1, cache.Length * 2));
-        }
-
-        return cache[id] ??= ledger.Position(symbol.Ticker);
+        return SymbolSlots.Of(ref cache, symbol.Id) ??= ledger.Position(symbol.Ticker);
     }
 
     private sealed class Sink(TradingEngine engine) : IExecutionSink

@@ -98,14 +98,8 @@ public sealed class PaperExecutionModel : IExecutionModel
 
     private void EnsureCapacity(int id)
     {
-        if (id < _capacity.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(id + 1, _capacity.Length * 2);
-        Array.Resize(ref _capacity, size);
-        Array.Resize(ref _barVolume, size);
-        Array.Resize(ref _hasQuotes, size);
+        SymbolSlots.Grow(ref _capacity, id);
+        SymbolSlots.Grow(ref _barVolume, id);
+        SymbolSlots.Grow(ref _hasQuotes, id);
     }
 }

@@ -27,11 +27,7 @@ public sealed class SimExecutionModel : IExecutionModel
     public void OnMarket(in MarketEvent e, IExecutionSink sink)
     {
         var id = e.Symbol.Id;
-        if (id >= _hasQuotes.Length)
-        {
-            Array.Resize(ref _hasQuotes, Math.Max(id + 1, _hasQuotes.Length * 2));
-        }
-
+        SymbolSlots.Grow(ref _hasQuotes, id);
         if (e.Kind == MarketEventKind.Quote)
         {
             _hasQuotes[id] = true;

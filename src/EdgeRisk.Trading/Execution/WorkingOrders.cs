@@ -15,12 +15,8 @@ internal sealed class WorkingOrders
     public void Set(Order order)
     {
         var id = order.Symbol.Id;
-        if (id >= _orders.Length)
-        {
-            var size = Math.Max(id + 1, _orders.Length * 2);
-            Array.Resize(ref _orders, size);
-            Array.Resize(ref _remaining, size);
-        }
+        SymbolSlots.Grow(ref _orders, id);
+        SymbolSlots.Grow(ref _remaining, id);
 
         _orders[id] = order;
         _remaining[id] = order.Quantity;

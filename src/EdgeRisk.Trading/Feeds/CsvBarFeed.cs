@@ -9,30 +9,24 @@ namespace EdgeRisk.Trading.Feeds;
 /// Rows must be in non-decreasing time order across the file; tickers must be registered. A file without text or with
 /// another header, or one that cannot be read, throws <see cref="BadDataFileException"/> naming it.
 /// </summary>
-public sealed class CsvBarFeed : IMarketFeed, IDisposable
+public sealed class CsvBarFeed : LineBarFeed
 {
     public const string TradeHeader = "time,symbol,open,high,low,close,volume";
     public const string QuoteHeader = "time,symbol,bid,bid_size,ask,ask_size";
 
-    private readonly string _source;
     private readonly TextReader _reader;
     private readonly SymbolRegistry _symbols;
-    private readonly IFeedRejectionSink _sink;
-    private readonly LineReader _lines;
     private readonly Range[] _ranges = new Range[8];
     private DateTime[] _lastBySymbol = new DateTime[8];
     private DateTime _lastRow;
     private MarketEventKind _kind;
-    private bool _headerRead;
-    private bool _done;
 
     public CsvBarFeed(TextReader reader, string source, SymbolRegistry symbols, IFeedRejectionSink? sink = null)
+        : base(source ?? throw new ArgumentNullException(nameof(source)), sink)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
-        _source = source ?? throw new ArgumentNullException(nameof(source));
         _symbols = symbols ?? throw new ArgumentNullException(nameof(symbols));
-        _sink = sink ?? NullFeedRejectionSink.Instance;
-        _lines = new LineReader(reader);
+        Lines = new LineReader(reader);
     }
 
     public static CsvBarFeed Open(string path, SymbolRegistry symbols, IFeedRejectionSink? sink = null)
@@ -45,66 +39,14 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
         return new CsvBarFeed(new StreamReader(path), path, symbols, sink);
     }
 
-    public bool TryRead(out MarketEvent e)
+    private protected override void Close() => _reader.Dispose();
+
+    /// <summary>Reads the header, which says whether the rows are trades or quotes.</summary>
+    private protected override void Begin()
     {
-        e = default;
-        if (_done)
+        if (!Lines!.TryReadLine(out var header))
         {
-            return false;
-        }
-
-        try
-        {
-            if (!_headerRead)
-            {
-                ReadHeader();
-            }
-
-            while (_lines.TryReadLine(out var line))
-            {
-                if (line.IsEmpty)
-                {
-                    continue;
-                }
-
-                var reason = Parse(line, out e);
-                if (reason is { } r)
-                {
-                    _sink.OnRejected(r, _source, _lines.LineNumber);
-                    continue;
-                }
-
-                return true;
-            }
-        }
-        catch (IOException ex) when (ex is not BadDataFileException)
-        {
-            Dispose();
-            throw DataFile.Corrupt(_source, ex, _lines.LineNumber);
-        }
-        catch (BadDataFileException)
-        {
-            Dispose();
-            throw;
-        }
-
-        Dispose();
-        e = default;
-        return false;
-    }
-
-    public void Dispose()
-    {
-        _done = true;
-        _reader.Dispose();
-    }
-
-    private void ReadHeader()
-    {
-        _headerRead = true;
-        if (!_lines.TryReadLine(out var header))
-        {
-            throw DataFile.Bad(_source, BadFileReason.Empty, "empty file (no header)");
+            throw DataFile.Bad(Source, BadFileReason.Empty, "empty file (no header)");
         }
 
         var trimmed = header.Trim().TrimStart('\uFEFF');
@@ -118,11 +60,11 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
         }
         else
         {
-            throw DataFile.Bad(_source, BadFileReason.BadHeader, $"line 1 is not a header; expected {TradeHeader} or {QuoteHeader}");
+            throw DataFile.Bad(Source, BadFileReason.BadHeader, $"line 1 is not a header; expected {TradeHeader} or {QuoteHeader}");
         }
     }
 
-    private FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
+    private protected override FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
     {
         e = default;
         var expected = _kind == MarketEventKind.Trade ? 7 : 6;
@@ -163,18 +105,14 @@ public sealed class CsvBarFeed : IMarketFeed, IDisposable
             return FeedRejectReason.OutOfOrderTimestamp;
         }
 
-        if (symbol.Id >= _lastBySymbol.Length)
-        {
-            Array.Resize(ref _lastBySymbol, Math.Max(symbol.Id + 1, _lastBySymbol.Length * 2));
-        }
-
-        if (BarValidator.CheckOrder(time, _lastBySymbol[symbol.Id]) is { } order)
+        ref var last = ref SymbolSlots.Of(ref _lastBySymbol, symbol.Id);
+        if (BarValidator.CheckOrder(time, last) is { } order)
         {
             return order;
         }
 
         _lastRow = time;
-        _lastBySymbol[symbol.Id] = time;
+        last = time;
         e = _kind == MarketEventKind.Trade
             ? MarketEvent.TradeBar(symbol, time, v[2], v[3], v[4], v[5], v[6])
             : MarketEvent.QuoteBar(symbol, time, v[2], v[3], v[4], v[5]);

@@ -10,7 +10,7 @@ namespace EdgeRisk.Trading.Feeds;
 /// reason and skipped; a file that cannot be read (empty, not a zip, truncated, corrupt, no or several entries) throws
 /// <see cref="BadDataFileException"/> naming it, at the first read or where the data breaks off.
 /// </summary>
-public sealed class LeanBarFeed : IMarketFeed, IDisposable
+public sealed class LeanBarFeed : LineBarFeed
 {
     /// <summary>Bytes inflated per read (the reader's default is 1 KB, which calls the inflater ≈ 400 times per file).</summary>
     private const int ReadBufferBytes = 1 << 14;
@@ -18,33 +18,20 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
     /// <summary>What <c>new StreamReader(stream)</c> decodes with: UTF-8, invalid bytes replaced, byte order marks detected.</summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly string _path;
     private readonly Symbol _symbol;
     private readonly LeanFileOptions _options;
-    private readonly IFeedRejectionSink _sink;
     private readonly TimeSpan _barLength;
     private readonly Range[] _ranges = new Range[12];
     private DataFileStream? _file;
     private StreamReader? _text;
-    private LineReader? _lines;
     private DateTime _midnightUtc;
     private DateTime _previous;
-    private bool _opened;
-    private bool _done;
 
     public LeanBarFeed(string path, Symbol symbol, LeanFileOptions options, IFeedRejectionSink? sink = null)
+        : base(ExistingFile(path), sink)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            // A missing file is a configuration error, not bad data: fail loudly rather than count a rejection.
-            throw new FileNotFoundException($"{path}: LEAN data file not found.", path);
-        }
-
-        _path = path;
         _symbol = symbol ?? throw new ArgumentNullException(nameof(symbol));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _sink = sink ?? NullFeedRejectionSink.Instance;
         _barLength = options.Resolution switch
         {
             LeanResolution.Second => TimeSpan.FromSeconds(1),
@@ -82,80 +69,47 @@ public sealed class LeanBarFeed : IMarketFeed, IDisposable
         };
     }
 
-    public bool TryRead(out MarketEvent e)
+    private protected override void Close()
     {
-        e = default;
-        if (_done)
-        {
-            return false;
-        }
-
-        try
-        {
-            if (!_opened)
-            {
-                Open();
-            }
-
-            while (_lines!.TryReadLine(out var line))
-            {
-                if (line.IsEmpty)
-                {
-                    continue;
-                }
-
-                var reason = Parse(line, out e);
-                if (reason is null)
-                {
-                    reason = BarValidator.CheckOrder(e.Time, _previous);
-                }
-
-                if (reason is { } r)
-                {
-                    _sink.OnRejected(r, _path, _lines.LineNumber);
-                    continue;
-                }
-
-                _previous = e.Time;
-                return true;
-            }
-        }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException and not BadDataFileException)
-        {
-            var lines = _lines?.LineNumber ?? 0;
-            Dispose();
-            throw DataFile.Corrupt(_path, ex, lines);
-        }
-        catch (BadDataFileException)
-        {
-            Dispose();
-            throw;
-        }
-
-        Dispose();
-        e = default;
-        return false;
-    }
-
-    public void Dispose()
-    {
-        _done = true;
         _text?.Dispose();
         _file?.Dispose();
         _text = null;
         _file = null;
     }
 
-    private void Open()
+    private protected override void Begin()
     {
-        _opened = true;
-        _file = DataFile.Open(_path);
+        _file = DataFile.Open(Source);
         _text = new StreamReader(_file.Stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferBytes);
-        _lines = new LineReader(_text);
+        Lines = new LineReader(_text);
         _midnightUtc = _options.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
     }
 
-    private FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
+    /// <summary>A row's event once it is valid and later than the previous row's.</summary>
+    private protected override FeedRejectReason? Parse(ReadOnlySpan<char> line, out MarketEvent e)
+    {
+        var reason = ParseRow(line, out e) ?? BarValidator.CheckOrder(e.Time, _previous);
+        if (reason is null)
+        {
+            _previous = e.Time;
+        }
+
+        return reason;
+    }
+
+    private static string ExistingFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            // A missing file is a configuration error, not bad data: fail loudly rather than count a rejection.
+            throw new FileNotFoundException($"{path}: LEAN data file not found.", path);
+        }
+
+        return path;
+    }
+
+    private FeedRejectReason? ParseRow(ReadOnlySpan<char> line, out MarketEvent e)
     {
         e = default;
         var expected = _options.Kind == MarketEventKind.Trade ? 6 : 11;

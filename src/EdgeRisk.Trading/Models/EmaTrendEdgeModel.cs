@@ -24,13 +24,7 @@ public sealed class EmaTrendEdgeModel : IEdgeModel
 
     public EdgeEstimate Estimate(in MarketEvent e)
     {
-        var id = e.Symbol.Id;
-        if (id >= _states.Length)
-        {
-            Array.Resize(ref _states, Math.Max(id + 1, _states.Length * 2));
-        }
-
-        ref var s = ref _states[id];
+        ref var s = ref SymbolSlots.Of(ref _states, e.Symbol.Id);
         if (!s.Initialised)
         {
             s = new State(_options.FastMinutes, _options.SlowMinutes);
@@ -38,24 +32,17 @@ public sealed class EmaTrendEdgeModel : IEdgeModel
 
         if (e.Kind == MarketEventKind.Trade)
         {
-            var close = (double)e.Close;
-            if (s.LastClose > 0d)
-            {
-                s.Returns.Add(Math.Log(close / s.LastClose));
-            }
-
-            s.LastClose = close;
-            s.Fast.Add(close);
-            s.Slow.Add(close);
+            s.Trend.Add((double)e.Close);
         }
 
-        if (!s.Slow.IsReady)
+        ref var t = ref s.Trend;
+        if (!t.Slow.IsReady)
         {
             return EdgeEstimate.None;
         }
 
-        var trend = (s.Fast.Value - s.Slow.Value) / s.Slow.Value;
-        var noise = Math.Sqrt(s.Returns.Variance * _options.SlowMinutes);
+        var trend = (t.Fast.Value - t.Slow.Value) / t.Slow.Value;
+        var noise = Math.Sqrt(t.Returns.Variance * _options.SlowMinutes);
         var confidence = noise > 0d ? Math.Min(1d, Math.Abs(trend) / noise) : 0d;
         return new EdgeEstimate(_options.Gain * trend * 10_000d, confidence);
     }
@@ -63,9 +50,6 @@ public sealed class EmaTrendEdgeModel : IEdgeModel
     private struct State(int fast, int slow)
     {
         public bool Initialised = true;
-        public ExponentialAverage Fast = new(fast);
-        public ExponentialAverage Slow = new(slow);
-        public ExponentialVariance Returns = new(slow);
-        public double LastClose;
+        public CloseTrend Trend = new(fast, slow, slow);
     }
 }

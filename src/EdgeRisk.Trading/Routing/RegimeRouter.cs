@@ -29,16 +29,9 @@ public sealed class RegimeRouter : IHorizonRouter
             return new RouterDecision(s.Regime, _config.WeightsOf(s.Regime));
         }
 
-        var close = (double)e.Close;
-        if (s.LastClose > 0d)
-        {
-            s.Volatility.Add(Math.Log(close / s.LastClose));
-        }
-
-        s.LastClose = close;
-        s.Fast.Add(close);
-        s.Slow.Add(close);
-        if (!s.Slow.IsReady || s.Volatility.Variance <= 0d)
+        ref var t = ref s.Trend;
+        t.Add((double)e.Close);
+        if (!t.Slow.IsReady || t.Returns.Variance <= 0d)
         {
             if (s.SinceSwitch == default)
             {
@@ -48,8 +41,8 @@ public sealed class RegimeRouter : IHorizonRouter
             return new RouterDecision(s.Regime, _config.WeightsOf(s.Regime));
         }
 
-        var sigma = s.Volatility.StdDev;
-        var trendStrength = Math.Abs(Math.Log(s.Fast.Value / s.Slow.Value)) / (sigma * Math.Sqrt(_config.TrendSlowMinutes));
+        var sigma = t.Returns.StdDev;
+        var trendStrength = Math.Abs(Math.Log(t.Fast.Value / t.Slow.Value)) / (sigma * Math.Sqrt(_config.TrendSlowMinutes));
         return Evaluate(e.Symbol, trendStrength, sigma * 10_000d, e.Time, observer);
     }
 
@@ -101,12 +94,7 @@ public sealed class RegimeRouter : IHorizonRouter
 
     private ref State StateOf(int id)
     {
-        if (id >= _states.Length)
-        {
-            Array.Resize(ref _states, Math.Max(id + 1, _states.Length * 2));
-        }
-
-        ref var s = ref _states[id];
+        ref var s = ref SymbolSlots.Of(ref _states, id);
         if (!s.Initialised)
         {
             s = new State(_config);
@@ -121,9 +109,6 @@ public sealed class RegimeRouter : IHorizonRouter
         public HorizonRegime Regime = HorizonRegime.Short;
         public DateTime SinceSwitch;
         public int Switches;
-        public double LastClose;
-        public ExponentialAverage Fast = new(config.TrendFastMinutes);
-        public ExponentialAverage Slow = new(config.TrendSlowMinutes);
-        public ExponentialVariance Volatility = new(config.VolatilityWindowMinutes);
+        public CloseTrend Trend = new(config.TrendFastMinutes, config.TrendSlowMinutes, config.VolatilityWindowMinutes);
     }
 }

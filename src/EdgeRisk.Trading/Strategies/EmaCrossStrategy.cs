@@ -31,13 +31,7 @@ public sealed class EmaCrossStrategy : IStrategy
             return;
         }
 
-        var id = e.Symbol.Id;
-        if (id >= _states.Length)
-        {
-            Array.Resize(ref _states, Math.Max(id + 1, _states.Length * 2));
-        }
-
-        ref var s = ref _states[id];
+        ref var s = ref SymbolSlots.Of(ref _states, e.Symbol.Id);
         if (!s.Initialised)
         {
             s = new State(_options.FastPeriod, _options.SlowPeriod);

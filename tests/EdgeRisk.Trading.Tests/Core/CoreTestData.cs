@@ -1,8 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core;
 
 /// <summary>Locations and builders shared by the trading-core tests.</summary>

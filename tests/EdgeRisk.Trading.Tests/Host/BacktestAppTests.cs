@@ -1,10 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Host;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Host.Cli;
-using EdgeRisk.Trading.Tests.Core.Composition;
 
 namespace EdgeRisk.Trading.Tests.Host;
 

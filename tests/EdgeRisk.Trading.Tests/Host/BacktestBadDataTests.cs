@@ -1,8 +1,3 @@
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Host;
-using EdgeRisk.Trading.Host.Cli;
-using EdgeRisk.Trading.Tests.Core.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 /// <summary><c>edgerisk-trading backtest</c> over a copy of 2017-09-03 in which BTC's trade zip is unreadable, or has bad rows.</summary>

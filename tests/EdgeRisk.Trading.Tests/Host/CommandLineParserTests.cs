@@ -1,6 +1,4 @@
 using CsCheck;
-using EdgeRisk.Trading.Host.Cli;
-using EdgeRisk.Trading.Host.Options;
 
 namespace EdgeRisk.Trading.Tests.Host;
 

@@ -1,13 +1,5 @@
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host;
 using EdgeRisk.Trading.Host.Composition;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Host.Options;
 using EdgeRisk.Trading.Host.Replay;
-using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Tests.Core.Composition;
 
 namespace EdgeRisk.Trading.Tests.Host;
 

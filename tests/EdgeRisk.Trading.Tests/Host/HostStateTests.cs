@@ -1,7 +1,4 @@
-using EdgeRisk.Trading.Host.Feeds.Live;
-using EdgeRisk.Trading.Host.Health;
 using EdgeRisk.Trading.Host.Web;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Trading.Tests.Host;
 

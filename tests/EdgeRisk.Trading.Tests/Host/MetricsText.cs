@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Prometheus;
 
 namespace EdgeRisk.Trading.Tests.Host;
@@ -35,4 +33,8 @@ internal static class MetricsText
 
         throw new KeyNotFoundException($"series {series} not in:\n{text}");
     }
+
+    /// <summary>Asserts the <c>feed_rejected_total</c> count of each reason, e.g. <c>("gap", 1)</c>.</summary>
+    public static void AssertRejected(string text, params (string Reason, double Count)[] expected)
+        => Assert.Equal(expected, expected.Select(e => (e.Reason, Value(text, $"feed_rejected_total{{reason=\"{e.Reason}\"}}"))));
 }

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Ledger;
 using StackExchange.Redis;
 
 namespace EdgeRisk.Trading.Tests.Host;
@@ -18,9 +12,8 @@ public sealed class RedisJournalTests
     [Fact]
     public async Task RecoverAsync_AfterSnapshotAndLaterFills_RebuildsBooksAndResumePoint()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        var journal = new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"]));
+        await using var redis = await JournalOnRedis.StartAsync();
+        var journal = redis.Journal;
         var ledger = new BookLedger(Book.Paper, 100_000m);
         foreach (var fill in new[] { Buy(1, 0.1m, 4000m, 1), Buy(2, 0.2m, 4010m, 2) })
         {
@@ -34,7 +27,7 @@ public sealed class RedisJournalTests
         journal.Append(third);
         Assert.True(await journal.FlushAsync());
 
-        var recovered = await new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"])).RecoverAsync(100_000m);
+        var recovered = await redis.Open("test").RecoverAsync(100_000m);
 
         Assert.Equal(3, recovered.Paper.LastSequence);
         Assert.Equal(ledger.CashUsd, recovered.Paper.CashUsd);
@@ -48,10 +41,9 @@ public sealed class RedisJournalTests
     [Fact]
     public async Task ResetAsync_AfterFillsAndSnapshot_RecoversFlatAndLeavesOtherJobsAlone()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        var journal = new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"]));
-        var other = new RedisJournal(connection, "other", new TradingMetrics(["BTC-USD"]));
+        await using var redis = await JournalOnRedis.StartAsync();
+        var journal = redis.Journal;
+        var other = redis.Open("other");
         var ledger = new BookLedger(Book.Paper, 100_000m);
         ledger.Apply(Buy(1, 0.1m, 4000m, 1));
         journal.Append(Buy(1, 0.1m, 4000m, 1));
@@ -73,51 +65,40 @@ public sealed class RedisJournalTests
     [Fact]
     public async Task FlushAsync_SameFillTwice_JournalsItOnce()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        var journal = new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"]));
+        await using var redis = await JournalOnRedis.StartAsync();
 
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        Assert.True(await journal.FlushAsync());
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1), Buy(1, 0.1m, 4000m, 1));
 
-        Assert.Equal(1, await connection.GetDatabase().StreamLengthAsync(journal.FillsKey(Book.Paper)));
+        Assert.Equal(1, await redis.Connection.GetDatabase().StreamLengthAsync(redis.Journal.FillsKey(Book.Paper)));
     }
 
     [Fact]
     public async Task RecoverAsync_MissingFillSequence_FailsClosed()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        var journal = new RedisJournal(connection, "test", new TradingMetrics(["BTC-USD"]));
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        journal.Append(Buy(3, 0.1m, 4000m, 3));
-        Assert.True(await journal.FlushAsync());
+        await using var redis = await JournalOnRedis.StartAsync();
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1), Buy(3, 0.1m, 4000m, 3));
 
-        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => journal.RecoverAsync(100_000m));
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => redis.Journal.RecoverAsync(100_000m));
         Assert.Contains("jumps from fill 1 to 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task FlushAsync_WhileRedisDown_CountsFailuresKeepsPendingThenCatchesUpInOrder()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        var metrics = new TradingMetrics(["BTC-USD"]);
-        var journal = new RedisJournal(connection, "test", metrics);
-        journal.Append(Buy(1, 0.1m, 4000m, 1));
-        Assert.True(await journal.FlushAsync());
+        await using var redis = await JournalOnRedis.StartAsync();
+        var journal = redis.Journal;
+        await redis.JournalAsync(Buy(1, 0.1m, 4000m, 1));
 
-        await redis.StopAsync();
+        await redis.Server.StopAsync();
         journal.Append(Buy(2, 0.1m, 4001m, 2));
         journal.Append(Buy(3, 0.1m, 4002m, 3));
         Assert.False(await journal.FlushAsync());
         Assert.Equal(2, journal.Pending);
-        var text = await MetricsText.ExportAsync(metrics.Registry);
+        var text = await MetricsText.ExportAsync(redis.Metrics.Registry);
         Assert.True(MetricsText.Value(text, "journal_write_failures_total") >= 1);
         Assert.Equal(2, MetricsText.Value(text, "journal_pending_writes"));
 
-        await redis.RestartAsync();
+        await redis.Server.RestartAsync();
         var waited = Stopwatch.StartNew();
         while (!await journal.FlushAsync())
         {
@@ -126,14 +107,68 @@ public sealed class RedisJournalTests
         }
 
         Assert.Equal(0, journal.Pending);
-        var entries = await connection.GetDatabase().StreamRangeAsync(journal.FillsKey(Book.Paper));
+        var entries = await redis.Connection.GetDatabase().StreamRangeAsync(journal.FillsKey(Book.Paper));
         Assert.Equal(["1-1", "2-1", "3-1"], entries.Select(e => (string)e.Id!));
-        Assert.Equal(0, MetricsText.Value(await MetricsText.ExportAsync(metrics.Registry), "journal_pending_writes"));
+        Assert.Equal(0, MetricsText.Value(await MetricsText.ExportAsync(redis.Metrics.Registry), "journal_pending_writes"));
     }
 
     [Fact]
     public async Task ConnectAsync_NothingListening_ThrowsConnectionException()
     {
         await Assert.ThrowsAsync<RedisConnectionException>(() => RedisJournal.ConnectAsync($"127.0.0.1:{FreePort.Next()}"));
+    }
+
+    /// <summary>A Redis server, a connection to it and the journal of job <c>test</c> trading BTC-USD; disposing closes both.</summary>
+    private sealed class JournalOnRedis : IAsyncDisposable
+    {
+        private JournalOnRedis(RedisServer server, ConnectionMultiplexer connection)
+        {
+            Server = server;
+            Connection = connection;
+            Journal = new RedisJournal(connection, "test", Metrics);
+        }
+
+        public RedisServer Server { get; }
+
+        public ConnectionMultiplexer Connection { get; }
+
+        /// <summary>The metrics of <see cref="Journal"/>.</summary>
+        public TradingMetrics Metrics { get; } = new(["BTC-USD"]);
+
+        public RedisJournal Journal { get; }
+
+        public static async Task<JournalOnRedis> StartAsync()
+        {
+            var server = await RedisServer.StartAsync();
+            try
+            {
+                return new JournalOnRedis(server, await RedisJournal.ConnectAsync(server.Endpoint));
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Appends the fills to <see cref="Journal"/> and flushes them to Redis.</summary>
+        public async Task JournalAsync(params Fill[] fills)
+        {
+            foreach (var fill in fills)
+            {
+                Journal.Append(fill);
+            }
+
+            Assert.True(await Journal.FlushAsync());
+        }
+
+        /// <summary>Another journal on the same connection, as a restarted process or another job would open it.</summary>
+        public RedisJournal Open(string job) => new(Connection, job, new TradingMetrics(["BTC-USD"]));
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await Server.DisposeAsync();
+        }
     }
 }

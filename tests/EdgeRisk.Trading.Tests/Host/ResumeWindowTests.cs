@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Host;
-using EdgeRisk.Trading.Host.Options;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 public sealed class ResumeWindowTests

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Host;
-using EdgeRisk.Trading.Host.Cli;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 public sealed class SimStatsAppTests

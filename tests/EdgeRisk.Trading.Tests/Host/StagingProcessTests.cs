@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 /// <summary>The staging profile of the real process against a loopback server replaying recorded exchange frames.</summary>
@@ -30,8 +28,7 @@ public sealed class StagingProcessTests
 
         Assert.Equal(2, server.Connections);
         Assert.True(MetricsText.Value(metrics, "feed_last_event_timestamp_seconds{symbol=\"BTC-USD\"}") > 1_600_000_000);
-        Assert.Equal(1, MetricsText.Value(metrics, "feed_rejected_total{reason=\"gap\"}"));
-        Assert.Equal(1, MetricsText.Value(metrics, "feed_rejected_total{reason=\"duplicate\"}"));
+        MetricsText.AssertRejected(metrics, ("gap", 1), ("duplicate", 1));
         Assert.True((await http.GetAsync("readyz")).IsSuccessStatusCode);
         Assert.True((await http.GetAsync("healthz")).IsSuccessStatusCode);
     }

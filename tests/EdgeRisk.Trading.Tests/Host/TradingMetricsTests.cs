@@ -1,8 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 public sealed class TradingMetricsTests
@@ -102,9 +97,7 @@ public sealed class TradingMetricsTests
         Assert.Equal(2, Core.CoreTestData.Drain(feed).Count);
 
         var text = await MetricsText.ExportAsync(metrics.Registry);
-        Assert.Equal(
-            [("nan", 1d), ("overflow", 1d), ("non_numeric", 1d), ("column_count", 1d), ("bad_timestamp", 1d), ("non_positive_price", 1d)],
-            new[] { "nan", "overflow", "non_numeric", "column_count", "bad_timestamp", "non_positive_price" }.Select(l => (l, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{l}\"}}"))));
+        MetricsText.AssertRejected(text, ("nan", 1), ("overflow", 1), ("non_numeric", 1), ("column_count", 1), ("bad_timestamp", 1), ("non_positive_price", 1));
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using EdgeRisk.Testing.Services;
-
 namespace EdgeRisk.Trading.Tests.Host;
 
 /// <summary>Runs the built <c>edgerisk-trading.dll</c> as a real child process with <c>dotnet</c>.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Tests.Core.Feeds;
 using StackExchange.Redis;
 
 namespace EdgeRisk.Trading.Tests.Host;
@@ -369,11 +362,7 @@ public sealed class TradingProcessTests
             "--data", TradingProcess.DataDirectory,
         ]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
-        await using (var watcher = await RedisJournal.ConnectAsync(redis.Endpoint))
-        {
-            await process.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= 3,
-                TimeSpan.FromSeconds(20), "3 journaled fills");
-        }
+        await WaitForJournaledFillsAsync(process, redis.Endpoint, 3, TimeSpan.FromSeconds(20));
 
         await redis.StopAsync();
         await process.WaitUntilAsync(async () =>
@@ -385,14 +374,7 @@ public sealed class TradingProcessTests
         await TradingProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(30));
 
         Assert.True(process.ExitCode == 0, process.Output);
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
-        foreach (var book in new[] { Book.Paper, Book.Sim })
-        {
-            var ids = (await connection.GetDatabase().StreamRangeAsync($"edgerisk-crypto:fills:{FillCsv.BookName(book)}"))
-                .Select(e => long.Parse(((string)e.Id!).Split('-')[0])).ToArray();
-            Assert.Equal(Enumerable.Range(1, ids.Length).Select(i => (long)i), ids);
-            await AssertSnapshotEqualsFullReplayAsync(connection, book);
-        }
+        await AssertJournalGapFreeAsync(redis.Endpoint);
     }
 
     [Fact]
@@ -407,11 +389,7 @@ public sealed class TradingProcessTests
         // Paced so that the replay (24 virtual hours in about 22 s) is still running when Redis goes, even on a busy machine.
         await using (var first = TradingProcess.Start(Arguments("4000")))
         {
-            await using (var watcher = await RedisJournal.ConnectAsync(redis.Endpoint))
-            {
-                await first.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= 3,
-                    TimeSpan.FromSeconds(60), "3 journaled fills");
-            }
+            await WaitForJournaledFillsAsync(first, redis.Endpoint, 3, TimeSpan.FromSeconds(60));
 
             // SIGKILL, and Redis stays away until the run has ended: the books are ahead of the journal.
             await redis.StopAsync();
@@ -426,7 +404,21 @@ public sealed class TradingProcessTests
         var (exitCode, output) = await TradingProcess.RunAsync(Arguments("max"), TimeSpan.FromMinutes(2));
 
         Assert.True(exitCode == 0, output);
-        await using var connection = await RedisJournal.ConnectAsync(redis.Endpoint);
+        await AssertJournalGapFreeAsync(redis.Endpoint);
+    }
+
+    /// <summary>Waits until the crypto process has journaled at least <paramref name="fills"/> paper fills.</summary>
+    private static async Task WaitForJournaledFillsAsync(ManagedProcess process, string redisEndpoint, int fills, TimeSpan timeout)
+    {
+        await using var watcher = await RedisJournal.ConnectAsync(redisEndpoint);
+        await process.WaitUntilAsync(async () => await watcher.GetDatabase().StreamLengthAsync("edgerisk-crypto:fills:paper") >= fills,
+            timeout, $"{fills} journaled fills");
+    }
+
+    /// <summary>Each book's journaled fills are numbered 1, 2, 3, … with no gap, and its snapshot equals their full replay.</summary>
+    private static async Task AssertJournalGapFreeAsync(string redisEndpoint)
+    {
+        await using var connection = await RedisJournal.ConnectAsync(redisEndpoint);
         foreach (var book in new[] { Book.Paper, Book.Sim })
         {
             var ids = (await connection.GetDatabase().StreamRangeAsync($"edgerisk-crypto:fills:{FillCsv.BookName(book)}"))

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Metrics;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>
@@ -59,14 +55,8 @@ public sealed class BinanceFrameParser : IFrameParser
     public void Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        BinanceEnvelope? envelope;
-        try
+        if (!FrameJson.TryRead(frame, LiveFeedJsonContext.Default.BinanceEnvelope, _reject, out var envelope))
         {
-            envelope = JsonSerializer.Deserialize(frame, LiveFeedJsonContext.Default.BinanceEnvelope);
-        }
-        catch (JsonException)
-        {
-            _reject(RejectReasonLabel.BadFrame);
             return;
         }
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Metrics;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>
@@ -40,14 +36,8 @@ public sealed class CoinbaseFrameParser : IFrameParser
     public void Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        CoinbaseMessage? message;
-        try
+        if (!FrameJson.TryRead(frame, LiveFeedJsonContext.Default.CoinbaseMessage, _reject, out var message))
         {
-            message = JsonSerializer.Deserialize(frame, LiveFeedJsonContext.Default.CoinbaseMessage);
-        }
-        catch (JsonException)
-        {
-            _reject(RejectReasonLabel.BadFrame);
             return;
         }
 

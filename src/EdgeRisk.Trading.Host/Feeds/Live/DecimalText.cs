@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>Exchanges send prices and sizes as decimal strings; parse them exactly.</summary>

@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Metrics;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>The checks every exchange frame parser makes before an event reaches the engine, counting each rejection by its reason.</summary>

@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Domain;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>Turns one exchange WebSocket text frame into market events; rejects are reported by contract reason label.</summary>

@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Domain;
-
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 
 /// <summary>

@@ -1,15 +1,6 @@
-using EdgeRisk.Trading.Host.Health;
 using System.Threading.Channels;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Host.Composition;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Host.Options;
 using EdgeRisk.Trading.Host.Replay;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 

@@ -1,12 +1,7 @@
-using EdgeRisk.Trading.Host.Health;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Host.Metrics;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeRisk.Trading.Host.Feeds.Live;
 

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Routing;
-using EdgeRisk.Trading.Strategies;
-
 namespace EdgeRisk.Trading.Tests.Core.Backtesting;
 
 public sealed class BacktesterTests

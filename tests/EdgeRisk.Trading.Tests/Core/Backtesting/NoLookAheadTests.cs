@@ -1,10 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Backtesting;
 
 /// <summary>

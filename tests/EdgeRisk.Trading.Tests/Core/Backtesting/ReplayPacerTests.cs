@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Strategies;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Trading.Tests.Core.Backtesting;
 
 public sealed class ReplayPacerTests

@@ -1,7 +1,3 @@
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Composition;
 
 public sealed class TradingConfigDirectoryTests
@@ -39,35 +35,27 @@ public sealed class TradingConfigDirectoryTests
         Assert.NotEqual(TradingConfigLoader.LoadDirectory(CoreTestData.ConfigDir).Hash, tuned.Hash);
     }
 
-    [Fact]
-    public void LoadDirectory_RouterValueOutOfRange_OneLineErrorNamingFileKeyAndRange()
+    [Theory]
+    // A value out of range: the message names the key and the range.
+    [InlineData("\"trendEnter\": -1", "trendEnter must be in (0, 100], got -1", "trendEnter")]
+    // An unknown key.
+    [InlineData("\"trendEntr\": 1.0", "invalid router config", "trendEntr")]
+    public void LoadDirectory_BadRouterEntry_OneLineErrorNamingFileAndKey(string entry, string message, string key)
     {
-        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEnter\": -1");
+        using var dir = CopyOfShipped("\"trendEnter\": 1.0", entry);
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
-        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: trendEnter must be in (0, 100], got -1", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-    }
-
-    [Fact]
-    public void LoadDirectory_UnknownKey_OneLineErrorNamingFileAndKey()
-    {
-        using var dir = CopyOfShipped("\"trendEnter\": 1.0", "\"trendEntr\": 1.0");
-
-        var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
-
-        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: invalid router config", error.Message, StringComparison.Ordinal);
-        Assert.Contains("trendEntr", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.Combine(dir.Path, "router.json")}: {message}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
     public void LoadDirectory_WrongTypeInStrategyFile_OneLineErrorNamingFileAndKey()
     {
-        using var dir = CopyOfShipped();
-        var strategy = Path.Combine(dir.Path, "strategy.json");
-        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"feeBps\": 10", "\"feeBps\": \"ten\"", StringComparison.Ordinal));
+        using var dir = CopyOfShipped("\"feeBps\": 10", "\"feeBps\": \"ten\"", "strategy.json");
+        var strategy = dir.Combine("strategy.json");
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
@@ -78,9 +66,8 @@ public sealed class TradingConfigDirectoryTests
     [Fact]
     public void LoadDirectory_OldStrategySpelling_OneLineErrorNamingValidValues()
     {
-        using var dir = CopyOfShipped();
-        var strategy = Path.Combine(dir.Path, "strategy.json");
-        File.WriteAllText(strategy, File.ReadAllText(strategy).Replace("\"dual-horizon\"", "\"ema\"", StringComparison.Ordinal));
+        using var dir = CopyOfShipped("\"dual-horizon\"", "\"ema\"", "strategy.json");
+        var strategy = dir.Combine("strategy.json");
 
         var error = Assert.Throws<RouterConfigException>(() => TradingConfigLoader.LoadDirectory(dir.Path));
 
@@ -121,21 +108,21 @@ public sealed class TradingConfigDirectoryTests
         Assert.Same(shipped, shipped.WithStrategy(PipelineFactory.DualHorizon));
     }
 
-    /// <summary>A temp copy of the shipped config/, with <paramref name="find"/> replaced in router.json when given.</summary>
-    internal static TempDirectory CopyOfShipped(string? find = null, string? replace = null)
+    /// <summary>A temp copy of the shipped config/, with <paramref name="find"/> replaced in <paramref name="file"/> when given.</summary>
+    internal static TempDirectory CopyOfShipped(string? find = null, string? replace = null, string file = "router.json")
     {
         var dir = new TempDirectory("edgerisk-config");
-        foreach (var file in new[] { "strategy.json", "router.json" })
+        foreach (var shipped in new[] { "strategy.json", "router.json" })
         {
-            File.Copy(Path.Combine(CoreTestData.ConfigDir, file), dir.Combine(file));
+            File.Copy(Path.Combine(CoreTestData.ConfigDir, shipped), dir.Combine(shipped));
         }
 
         if (find is not null)
         {
-            var router = dir.Combine("router.json");
-            var text = File.ReadAllText(router);
+            var edited = dir.Combine(file);
+            var text = File.ReadAllText(edited);
             Assert.Contains(find, text, StringComparison.Ordinal);
-            File.WriteAllText(router, text.Replace(find, replace, StringComparison.Ordinal));
+            File.WriteAllText(edited, text.Replace(find, replace, StringComparison.Ordinal));
         }
 
         return dir;

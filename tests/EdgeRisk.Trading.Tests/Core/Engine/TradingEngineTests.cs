@@ -1,14 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Execution;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Ledger;
-using EdgeRisk.Trading.Routing;
-using EdgeRisk.Trading.Strategies;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EdgeRisk.Trading.Tests.Core.Engine;
 
 public sealed class TradingEngineTests

@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Execution;
-
 namespace EdgeRisk.Trading.Tests.Core.Execution;
 
 public sealed class ExecutionModelTests
@@ -15,23 +12,33 @@ public sealed class ExecutionModelTests
         public void OnExecution(in ExecutionReport execution) => Reports.Add(execution);
     }
 
+    /// <summary>
+    /// A paper book after a trade at <paramref name="last"/> (volume 100): a buy submitted, a quote a minute later, a sell
+    /// submitted, a second quote; the fills reported.
+    /// </summary>
+    private static List<ExecutionReport> PaperBuyThenSell(PaperExecutionOptions options, decimal last, (decimal Buy, decimal Sell) quantity,
+        (decimal Bid, decimal Ask) first, (decimal Bid, decimal Ask) second)
+    {
+        var paper = new PaperExecutionModel(options);
+        var sink = new Recorder();
+        paper.OnMarket(CoreTestData.Trade(Btc, T0, last, volume: 100m), sink);
+        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, quantity.Buy, T0));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), first.Bid, first.Ask), sink);
+        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Sell, quantity.Sell, T0.AddMinutes(1)));
+        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), second.Bid, second.Ask), sink);
+        return sink.Reports;
+    }
+
     private static readonly PaperExecutionOptions NoSlippage = new() { FeeBps = 10m, SlippageBps = 0m, ImpactBps = 0m, MaxParticipation = 0.5m };
 
     [Fact]
     public void OnMarket_PaperBuyAndSell_CrossTheSpreadAndPayFees()
     {
-        var paper = new PaperExecutionModel(NoSlippage);
-        var sink = new Recorder();
-        paper.OnMarket(CoreTestData.Trade(Btc, T0, 4000m, volume: 100m), sink);
+        var reports = PaperBuyThenSell(NoSlippage, 4000m, (2m, 1m), (3999.50m, 4000.50m), (3999.00m, 4001.00m));
 
-        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, 2m, T0));
-        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 3999.50m, 4000.50m), sink);
-        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Sell, 1m, T0.AddMinutes(1)));
-        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), 3999.00m, 4001.00m), sink);
-
-        Assert.Equal(2, sink.Reports.Count);
-        Assert.Equal((2m, 4000.50m, 8.001m), (sink.Reports[0].Quantity, sink.Reports[0].Price, sink.Reports[0].FeeUsd));
-        Assert.Equal((1m, 3999.00m, 3.999m), (sink.Reports[1].Quantity, sink.Reports[1].Price, sink.Reports[1].FeeUsd));
+        Assert.Equal(2, reports.Count);
+        Assert.Equal((2m, 4000.50m, 8.001m), (reports[0].Quantity, reports[0].Price, reports[0].FeeUsd));
+        Assert.Equal((1m, 3999.00m, 3.999m), (reports[1].Quantity, reports[1].Price, reports[1].FeeUsd));
     }
 
     [Fact]
@@ -60,16 +67,12 @@ public sealed class ExecutionModelTests
     [Fact]
     public void OnMarket_PaperSlippage_AdverseAndRoundedToTick()
     {
-        var paper = new PaperExecutionModel(new PaperExecutionOptions { FeeBps = 0m, SlippageBps = 5m, ImpactBps = 0m, MaxParticipation = 1m });
-        var sink = new Recorder();
-        paper.OnMarket(CoreTestData.Trade(Btc, T0, 100m, volume: 100m), sink);
-        paper.Submit(new Order(1, Book.Paper, Btc, OrderSide.Buy, 1m, T0));
-        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(1), 99.99m, 100.01m), sink);
-        paper.Submit(new Order(2, Book.Paper, Btc, OrderSide.Sell, 1m, T0.AddMinutes(1)));
-        paper.OnMarket(CoreTestData.Quote(Btc, T0.AddMinutes(2), 99.99m, 100.01m), sink);
+        var options = new PaperExecutionOptions { FeeBps = 0m, SlippageBps = 5m, ImpactBps = 0m, MaxParticipation = 1m };
+
+        var reports = PaperBuyThenSell(options, 100m, (1m, 1m), (99.99m, 100.01m), (99.99m, 100.01m));
 
         // 100.01 × 1.0005 = 100.060005 → 100.07 (up); 99.99 × 0.9995 = 99.940005 → 99.94 (down).
-        Assert.Equal([100.07m, 99.94m], sink.Reports.Select(r => r.Price));
+        Assert.Equal([100.07m, 99.94m], reports.Select(r => r.Price));
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 /// <summary>A replay of 2017-09-03 (BTC and ETH, trades and quotes) in which BTC's trade zip cannot be read.</summary>

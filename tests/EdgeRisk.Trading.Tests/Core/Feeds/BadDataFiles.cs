@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 /// <summary>The ways a data file turns out unreadable.</summary>

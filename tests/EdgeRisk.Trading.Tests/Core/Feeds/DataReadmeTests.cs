@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Strategies;
 
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
 using CsCheck;
-using EdgeRisk.Trading.Feeds;
 
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 

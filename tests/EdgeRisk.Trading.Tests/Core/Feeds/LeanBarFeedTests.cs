@@ -1,12 +1,16 @@
-using System.IO.Compression;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 public sealed class LeanBarFeedTests
 {
+    /// <summary>An extracted BTC-USD minute file of 2017-09-03 with the given rows, read with its rejections counted.</summary>
+    private static LeanBarFeed OpenMinuteCsv(MarketEventKind kind, string rows, out FeedRejectionCounter rejects)
+    {
+        var path = CoreTestData.TempFile(kind == MarketEventKind.Trade ? "20170903_trade.csv" : "20170903_quote.csv", rows);
+        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        rejects = new FeedRejectionCounter();
+        return new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = kind, Date = new DateOnly(2017, 9, 3) }, rejects);
+    }
+
     [Theory]
     [InlineData("daily/btcusd_quote.zip", 1332)]
     [InlineData("daily/btcusd_trade.zip", 1318)]
@@ -66,9 +70,7 @@ public sealed class LeanBarFeedTests
     [Fact]
     public void TryRead_BinaryFloatNoise_ParsesExactDecimal()
     {
-        var path = CoreTestData.TempFile("20170903_trade.csv", "60000,6.1153319800000006,6.2,6.1,6.1153319800000006,1.5\n");
-        var symbol = new SymbolRegistry().GetOrAdd("ETH-USD", AssetClass.Crypto);
-        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) });
+        using var feed = OpenMinuteCsv(MarketEventKind.Trade, "60000,6.1153319800000006,6.2,6.1,6.1153319800000006,1.5\n", out _);
 
         Assert.True(feed.TryRead(out var e));
         Assert.Equal(6.1153319800000006m, e.Close);
@@ -90,12 +92,11 @@ public sealed class LeanBarFeedTests
     [InlineData("60000,0,1,1,1,1\n", FeedRejectReason.NonPositivePrice)]
     [InlineData("60000,1,1,1,1,-5\n", FeedRejectReason.NegativeVolume)]
     [InlineData("60000,1,1,2,1,5\n", FeedRejectReason.InconsistentBar)]
+    [InlineData("0,9,9,9,9,1\n", FeedRejectReason.OutOfOrderTimestamp)]
+    [InlineData("30000,9,9,9,9,1\n", FeedRejectReason.DuplicateTimestamp)]
     public void TryRead_BadTradeRow_CountedAndNeverEmitted(string badRow, FeedRejectReason reason)
     {
-        var path = CoreTestData.TempFile("20170903_trade.csv", "0,10,10,10,10,1\n" + badRow + "120000,11,11,11,11,1\n");
-        var rejects = new FeedRejectionCounter();
-        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
-        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects);
+        using var feed = OpenMinuteCsv(MarketEventKind.Trade, "30000,10,10,10,10,1\n" + badRow + "120000,11,11,11,11,1\n", out var rejects);
 
         var events = CoreTestData.Drain(feed);
 
@@ -105,29 +106,10 @@ public sealed class LeanBarFeedTests
         Assert.Equal(2, rejects.Samples[0].Line);
     }
 
-    [Theory]
-    [InlineData("0,9,9,9,9,1\n", FeedRejectReason.OutOfOrderTimestamp)]
-    [InlineData("60000,9,9,9,9,1\n", FeedRejectReason.DuplicateTimestamp)]
-    public void TryRead_TimestampNotIncreasing_Rejected(string row, FeedRejectReason reason)
-    {
-        var path = CoreTestData.TempFile("20170903_trade.csv", "60000,10,10,10,10,1\n" + row + "120000,11,11,11,11,1\n");
-        var rejects = new FeedRejectionCounter();
-        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
-        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects);
-
-        var events = CoreTestData.Drain(feed);
-
-        Assert.Equal([10m, 11m], events.Select(e => e.Close));
-        Assert.Equal(1, rejects.Count(reason));
-    }
-
     [Fact]
     public void TryRead_CrossedQuote_Rejected()
     {
-        var path = CoreTestData.TempFile("20170903_quote.csv", "0,10,10,10,12,1,11,11,11,11,1\n60000,10,10,10,10,1,11,11,11,11,2\n");
-        var rejects = new FeedRejectionCounter();
-        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
-        using var feed = new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Quote, Date = new DateOnly(2017, 9, 3) }, rejects);
+        using var feed = OpenMinuteCsv(MarketEventKind.Quote, "0,10,10,10,12,1,11,11,11,11,1\n60000,10,10,10,10,1,11,11,11,11,2\n", out var rejects);
 
         var events = CoreTestData.Drain(feed);
 
@@ -199,13 +181,11 @@ public sealed class LeanBarFeedTests
     [Fact]
     public void Run_FileWithBadRows_StrategyOnlySeesValidBars()
     {
-        var path = CoreTestData.TempFile("20170903_trade.csv", "0,10,10,10,10,1\n60000,NaN,1,1,1,1\n60000,-1,1,1,1,1\n0,9,9,9,9,1\n120000,11,11,11,11,1\n120000,12,12,12,12,1\ngarbage\n");
-        var rejects = new FeedRejectionCounter();
-        var symbol = new SymbolRegistry().GetOrAdd("BTC-USD", AssetClass.Crypto);
+        using var feed = OpenMinuteCsv(MarketEventKind.Trade, "0,10,10,10,10,1\n60000,NaN,1,1,1,1\n60000,-1,1,1,1,1\n0,9,9,9,9,1\n120000,11,11,11,11,1\n120000,12,12,12,12,1\ngarbage\n", out var rejects);
         var strategy = new ScriptedStrategy();
         var engine = new TradingEngine(strategy);
 
-        engine.Run(new LeanBarFeed(path, symbol, new LeanFileOptions { Kind = MarketEventKind.Trade, Date = new DateOnly(2017, 9, 3) }, rejects));
+        engine.Run(feed);
 
         Assert.Equal([10m, 11m], strategy.Seen.Select(e => e.Close));
         Assert.Equal(5, rejects.Total);

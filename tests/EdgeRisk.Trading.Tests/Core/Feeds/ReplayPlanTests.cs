@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using EdgeRisk.Testing.Services;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 public sealed class ReplayPlanTests

@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Feeds;
-
 namespace EdgeRisk.Trading.Tests.Core.Feeds;
 
 public sealed class VirtualClockTests

@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Ledger;
-
 namespace EdgeRisk.Trading.Tests.Core.Ledger;
 
 public sealed class BookLedgerTests

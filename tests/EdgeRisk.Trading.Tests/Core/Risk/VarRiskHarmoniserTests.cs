@@ -1,7 +1,4 @@
 using CsCheck;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Risk;
-using EdgeRisk.Trading.Routing;
 
 namespace EdgeRisk.Trading.Tests.Core.Risk;
 

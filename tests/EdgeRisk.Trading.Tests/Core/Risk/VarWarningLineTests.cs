@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using EdgeRisk.Trading.Risk;
-using EdgeRisk.Trading.Tests.Host;
 
 namespace EdgeRisk.Trading.Tests.Core.Risk;
 

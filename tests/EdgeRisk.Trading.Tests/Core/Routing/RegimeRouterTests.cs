@@ -1,6 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Routing;
 
 public sealed class RegimeRouterTests
@@ -10,22 +7,37 @@ public sealed class RegimeRouterTests
 
     private static RegimeRouter Router(int dwell = 30) => new(new RouterConfig { TrendEnter = 1.0, TrendExit = 0.5, MaxVolatilityBps = 25, MinDwellMinutes = dwell });
 
-    [Fact]
-    public void Evaluate_TrendBetweenExitAndEnter_KeepsCurrentRegime()
+    /// <summary>
+    /// Steps one minute apart, each <c>trend,volatilityBps,regime after it</c>, with no minimum dwell (enter 1.0, exit 0.5,
+    /// max volatility 25 bps, hysteresis 20 %): the regime after each step, and one switch recorded per change.
+    /// </summary>
+    [Theory]
+    // A trend between exit and enter keeps the current regime.
+    [InlineData("0.8,10,Short 1.2,10,Long 0.8,10,Long 0.4,10,Short")]
+    // High volatility blocks Long, and leaves it only above the hysteresis band.
+    [InlineData("3.0,26,Short 3.0,20,Long 3.0,29,Long 3.0,31,Short")]
+    public void Evaluate_ZeroDwell_RegimeFollowsTheHysteresisBands(string steps)
     {
         var router = Router(dwell: 0);
         var observer = new RecordingObserver();
+        var expectedSwitches = new List<(HorizonRegime From, HorizonRegime To)>();
+        var regime = HorizonRegime.Short;
+        var minute = 0;
 
-        router.Evaluate(Btc, 0.8, 10, T0, observer);
-        Assert.Equal(HorizonRegime.Short, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 1.2, 10, T0.AddMinutes(1), observer);
-        Assert.Equal(HorizonRegime.Long, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 0.8, 10, T0.AddMinutes(2), observer);
-        Assert.Equal(HorizonRegime.Long, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 0.4, 10, T0.AddMinutes(3), observer);
+        foreach (var step in steps.Split(' '))
+        {
+            var fields = step.Split(',');
+            var expected = Enum.Parse<HorizonRegime>(fields[2]);
+            router.Evaluate(Btc, double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture), T0.AddMinutes(minute++), observer);
+            Assert.Equal(expected, router.RegimeOf(Btc));
+            if (expected != regime)
+            {
+                expectedSwitches.Add((regime, expected));
+                regime = expected;
+            }
+        }
 
-        Assert.Equal(HorizonRegime.Short, router.RegimeOf(Btc));
-        Assert.Equal([(HorizonRegime.Short, HorizonRegime.Long), (HorizonRegime.Long, HorizonRegime.Short)], observer.Switches.Select(s => (s.From, s.To)));
+        Assert.Equal(expectedSwitches, observer.Switches.Select(s => (s.From, s.To)));
     }
 
     [Fact]
@@ -45,22 +57,6 @@ public sealed class RegimeRouterTests
 
         Assert.Equal(2, router.SwitchesOf(Btc));
         Assert.Equal(T0.AddMinutes(60), observer.Switches[^1].Time);
-    }
-
-    [Fact]
-    public void Evaluate_HighVolatility_BlocksLongAndLeavesItAboveHysteresisBand()
-    {
-        var router = Router(dwell: 0);
-        var observer = new RecordingObserver();
-
-        router.Evaluate(Btc, 3.0, 26, T0, observer);
-        Assert.Equal(HorizonRegime.Short, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 3.0, 20, T0.AddMinutes(1), observer);
-        Assert.Equal(HorizonRegime.Long, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 3.0, 29, T0.AddMinutes(2), observer);
-        Assert.Equal(HorizonRegime.Long, router.RegimeOf(Btc));
-        router.Evaluate(Btc, 3.0, 31, T0.AddMinutes(3), observer);
-        Assert.Equal(HorizonRegime.Short, router.RegimeOf(Btc));
     }
 
     [Fact]

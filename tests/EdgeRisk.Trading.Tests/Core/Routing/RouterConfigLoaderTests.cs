@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Routing;
-
 namespace EdgeRisk.Trading.Tests.Core.Routing;
 
 public sealed class RouterConfigLoaderTests

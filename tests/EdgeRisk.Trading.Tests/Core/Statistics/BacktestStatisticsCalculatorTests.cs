@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Statistics;
-
 namespace EdgeRisk.Trading.Tests.Core.Statistics;
 
 public sealed class BacktestStatisticsCalculatorTests

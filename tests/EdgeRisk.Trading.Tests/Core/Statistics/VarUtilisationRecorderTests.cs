@@ -1,5 +1,3 @@
-using EdgeRisk.Trading.Statistics;
-
 namespace EdgeRisk.Trading.Tests.Core.Statistics;
 
 public sealed class VarUtilisationRecorderTests

@@ -1,10 +1,5 @@
 using EdgeRisk.Trading.Blending;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Engine;
 using EdgeRisk.Trading.Models;
-using EdgeRisk.Trading.Risk;
-using EdgeRisk.Trading.Routing;
-using EdgeRisk.Trading.Strategies;
 
 namespace EdgeRisk.Trading.Tests.Core.Strategies;
 

@@ -1,0 +1,30 @@
+// The namespaces most test files use, once for the project.
+global using System.Diagnostics;
+global using System.Globalization;
+global using System.IO.Compression;
+global using System.Text;
+global using System.Text.Json;
+global using EdgeRisk.Processes; // FreePort, the process runner and its exceptions.
+global using EdgeRisk.Testing.Services;
+global using EdgeRisk.Trading.Backtesting;
+global using EdgeRisk.Trading.Composition;
+global using EdgeRisk.Trading.Domain;
+global using EdgeRisk.Trading.Engine;
+global using EdgeRisk.Trading.Execution;
+global using EdgeRisk.Trading.Feeds;
+global using EdgeRisk.Trading.Host;
+global using EdgeRisk.Trading.Host.Cli;
+global using EdgeRisk.Trading.Host.Feeds.Live;
+global using EdgeRisk.Trading.Host.Health;
+global using EdgeRisk.Trading.Host.Journal;
+global using EdgeRisk.Trading.Host.Metrics;
+global using EdgeRisk.Trading.Host.Options;
+global using EdgeRisk.Trading.Ledger;
+global using EdgeRisk.Trading.Risk;
+global using EdgeRisk.Trading.Routing;
+global using EdgeRisk.Trading.Statistics;
+global using EdgeRisk.Trading.Strategies;
+global using EdgeRisk.Trading.Tests.Core.Composition;
+global using EdgeRisk.Trading.Tests.Core.Feeds;
+global using EdgeRisk.Trading.Tests.Host;
+global using Microsoft.Extensions.Time.Testing;
