@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
-using EdgeRisk.Trading.Host.Composition;
-using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Host.Metrics;
 using EdgeRisk.Trading.Ledger;
 using EdgeRisk.Trading.Statistics;
 
@@ -154,7 +148,7 @@ public static class BacktestApp
     }
 
     private static string LedgerJson(LedgerSnapshot? snapshot)
-        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), LedgerJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
+        => JsonSerializer.Serialize(snapshot ?? throw new InvalidOperationException("The backtest returned no ledger snapshot."), BacktestingJsonContext.Default.LedgerSnapshot).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>VmHWM from /proc/self/status (peak resident set), 0 where /proc is unavailable.</summary>
     public static long PeakRssBytes()

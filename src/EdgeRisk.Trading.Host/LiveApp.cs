@@ -1,25 +1,14 @@
-using EdgeRisk.Trading.Host.Health;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Composition;
 using EdgeRisk.Trading.Host.Feeds.Live;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Host.Options;
 using EdgeRisk.Trading.Host.Replay;
 using EdgeRisk.Trading.Host.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Feeds;
 using EdgeRisk.Trading.Host.Cli;
-using EdgeRisk.Trading.Host.Logging;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Host.Composition;
 
 namespace EdgeRisk.Trading.Host;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using EdgeRisk.Processes;
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Host.Options;
 
 namespace EdgeRisk.Trading.Host.Cli;
 

@@ -1,9 +1,3 @@
-using EdgeRisk.Trading.Composition;
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Host.Composition;
-using EdgeRisk.Trading.Host.Journal;
-using EdgeRisk.Trading.Host.Metrics;
-using EdgeRisk.Trading.Host.Options;
 using EdgeRisk.Trading.Ledger;
 using Prometheus;
 

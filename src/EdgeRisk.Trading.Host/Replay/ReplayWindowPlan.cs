@@ -1,7 +1,3 @@
-using EdgeRisk.Trading.Domain;
-using EdgeRisk.Trading.Feeds;
-using EdgeRisk.Trading.Host.Options;
-
 namespace EdgeRisk.Trading.Host.Replay;
 
 /// <summary>What a replay (<c>live --profile local</c>) plays: the days of its <c>--window</c>, <c>--duration</c> long.</summary>

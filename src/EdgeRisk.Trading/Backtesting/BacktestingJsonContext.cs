@@ -4,7 +4,7 @@ namespace EdgeRisk.Trading.Backtesting;
 
 /// <summary>
 /// Source-generated JSON metadata (no reflection, so hosts can be trimmed or AOT-compiled) of the backtests' files:
-/// <c>pnl_stats.json</c> (<see cref="PnlStats"/>) and <c>result.json</c> (<see cref="BacktestReport"/>).
+/// <c>pnl_stats.json</c> (<see cref="PnlStats"/>) and <c>result.json</c> (<see cref="BacktestReport"/>) and a book's ledger snapshot (<see cref="Ledger.LedgerSnapshot"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -15,4 +15,5 @@ namespace EdgeRisk.Trading.Backtesting;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PnlStats))]
 [JsonSerializable(typeof(BacktestReport))]
+[JsonSerializable(typeof(Ledger.LedgerSnapshot))]
 public sealed partial class BacktestingJsonContext : JsonSerializerContext;

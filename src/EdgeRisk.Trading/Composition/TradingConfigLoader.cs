@@ -39,36 +39,11 @@ public static class TradingConfigLoader
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..12];
     }
 
-    public static TradingConfig Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            throw new RouterConfigException($"{path}: strategy config file not found; pass an existing file (e.g. config/strategy.json)");
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static TradingConfig Load(string path) => Parse(ConfigFile.Read(path, "strategy", "config/strategy.json"), path);
 
     public static TradingConfig Parse(string json, string source)
     {
-        TradingConfig? config;
-        try
-        {
-            config = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.TradingConfig);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.Path is null ? string.Empty : $" at {ex.Path}";
-            var message = ex.Message.Split('\n')[0].TrimEnd('\r');
-            throw new RouterConfigException($"{source}: invalid strategy config{where}: {message}", ex);
-        }
-
-        if (config is null)
-        {
-            throw new RouterConfigException($"{source}: strategy config is empty (expected a JSON object)");
-        }
-
+        var config = ConfigFile.Deserialize(json, ConfigJsonContext.Default.TradingConfig, source, "strategy");
         var errors = Validate(config);
         if (errors.Count > 0)
         {

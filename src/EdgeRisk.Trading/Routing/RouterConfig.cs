@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace EdgeRisk.Trading.Routing;
 
 /// <summary>
-/// Regime rules of <see cref="RegimeRouter"/>, loaded from <c>config/router.json</c> by <see cref="RouterConfigLoader"/>.
+/// Regime rules of <see cref="RegimeRouter"/>, loaded from <c>config/router.json</c> by <see cref="Composition.RouterConfigLoader"/>.
 /// Trend strength = |ln(fastEMA / slowEMA)| / (σ₁ₘ · √trendSlowMinutes); volatility = σ₁ₘ in bps.
 /// Settable (not init-only) so that keys missing from the file keep their defaults under source-generated JSON.
 /// </summary>

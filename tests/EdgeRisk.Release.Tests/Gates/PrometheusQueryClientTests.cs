@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using EdgeRisk.Evidence.Prometheus;
 
 namespace EdgeRisk.Release.Tests.Gates;
 

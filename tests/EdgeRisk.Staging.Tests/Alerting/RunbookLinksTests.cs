@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Release.DryRun;
-using EdgeRisk.Staging.Tests.Scripts;
 
 namespace EdgeRisk.Staging.Tests.Alerting;
 

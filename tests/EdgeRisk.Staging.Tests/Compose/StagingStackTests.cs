@@ -1,7 +1,5 @@
 using Docker.DotNet.Models;
 using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Release.Images;
 using EdgeRisk.Release.Staging;
 
 namespace EdgeRisk.Staging.Tests.Compose;

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Staging.Tests.Scripts;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>grafana/model_switch_alert.json as a provisioning-API rule group body.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Staging.Tests.Scripts;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>What the dashboards must show, per the shared metric contract.</summary>

@@ -1,6 +1,3 @@
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Staging.Tests.Scripts;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>Every committed panel query runs on a real Prometheus without error.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using EdgeRisk.Release.Grafana;
-using EdgeRisk.Staging.Tests.Scripts;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 /// <summary>The committed dashboards against the JSON Schema generated from the official @grafana/schema types.</summary>

@@ -1,8 +1,5 @@
 using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Release.Grafana;
 using EdgeRisk.Release.Outbox;
-using EdgeRisk.Staging.Tests.Scripts;
-using EdgeRisk.Testing.Fakes;
 using Spectre.Console;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

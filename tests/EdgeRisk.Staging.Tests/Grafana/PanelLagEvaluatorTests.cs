@@ -1,4 +1,3 @@
-using EdgeRisk.Release.Grafana;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeRisk.Staging.Tests.Grafana;

@@ -1,5 +1,3 @@
-using EdgeRisk.Release.Grafana;
-
 namespace EdgeRisk.Staging.Tests.Grafana;
 
 public sealed class QueryTemplateTests

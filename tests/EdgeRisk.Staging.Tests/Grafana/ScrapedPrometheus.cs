@@ -1,6 +1,4 @@
-using System.Globalization;
 using EdgeRisk.Evidence.Prometheus;
-using EdgeRisk.Testing.Services;
 
 namespace EdgeRisk.Staging.Tests.Grafana;
 

@@ -1,6 +1,4 @@
 using EdgeRisk.Testing.Architecture;
-using EdgeRisk.Trading.Backtesting;
-using EdgeRisk.Trading.Host;
 
 namespace EdgeRisk.Trading.Tests.Architecture;
 

@@ -1,4 +1,3 @@
-using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Release.DryRun.Progress;
 using Spectre.Console;
 
