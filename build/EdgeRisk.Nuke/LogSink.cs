@@ -16,10 +16,10 @@ internal sealed class LogSink(SecretMasker masker, Verbosity verbosity, string? 
 
         var tag = level switch
         {
-            LogLevel.Debug => Execution.Ansi.Paint("DBG", Execution.Ansi.Grey, colored) + " ",
-            LogLevel.Warning => Execution.Ansi.Paint("WRN", Execution.Ansi.Yellow, colored) + " ",
-            LogLevel.Error => Execution.Ansi.Paint("ERR", Execution.Ansi.Red, colored) + " ",
-            LogLevel.Success => Execution.Ansi.Paint("OK", Execution.Ansi.Green, colored) + "  ",
+            LogLevel.Debug => Ansi.Paint("DBG", Ansi.Grey, colored) + " ",
+            LogLevel.Warning => Ansi.Paint("WRN", Ansi.Yellow, colored) + " ",
+            LogLevel.Error => Ansi.Paint("ERR", Ansi.Red, colored) + " ",
+            LogLevel.Success => Ansi.Paint("OK", Ansi.Green, colored) + "  ",
             _ => string.Empty,
         };
         foreach (var line in masker.Apply(message).Split('\n'))

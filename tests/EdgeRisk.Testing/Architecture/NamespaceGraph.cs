@@ -23,16 +23,19 @@ public sealed class NamespaceGraph
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Edges =>
         _edges.ToDictionary(e => e.Key, e => (IReadOnlyCollection<string>)e.Value.Keys.ToArray(), StringComparer.Ordinal);
 
-    /// <summary>Reads the graph of the assembly file at <paramref name="assemblyPath"/>.</summary>
-    public static NamespaceGraph Load(string assemblyPath, string rootNamespace)
+    /// <summary>
+    /// Reads the graph of the assembly file at <paramref name="assemblyPath"/>. What the types named in
+    /// <paramref name="exempt"/> (full names) use is left out: a deliberate entry point, stated where it is exempted.
+    /// </summary>
+    public static NamespaceGraph Load(string assemblyPath, string rootNamespace, params string[] exempt)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return new Reader(pe, rootNamespace).Read();
+        return new Reader(pe, rootNamespace, exempt.ToHashSet(StringComparer.Ordinal)).Read();
     }
 
     /// <summary>Reads the graph of <paramref name="assembly"/>; the root namespace is the assembly's name.</summary>
-    public static NamespaceGraph Load(Assembly assembly) => Load(assembly.Location, assembly.GetName().Name!);
+    public static NamespaceGraph Load(Assembly assembly, params string[] exempt) => Load(assembly.Location, assembly.GetName().Name!, exempt);
 
     /// <summary>
     /// Every group of namespaces that reach each other (strongly connected, more than one namespace), each line naming the
@@ -82,7 +85,7 @@ public sealed class NamespaceGraph
         return result;
     }
 
-    private sealed class Reader(PEReader pe, string rootNamespace) : ISignatureTypeProvider<ImmutableArray<TypeDefinitionHandle>, object?>
+    private sealed class Reader(PEReader pe, string rootNamespace, HashSet<string> exempt) : ISignatureTypeProvider<ImmutableArray<TypeDefinitionHandle>, object?>
     {
         private static readonly Dictionary<short, OperandType> Operands = typeof(OpCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -97,7 +100,7 @@ public sealed class NamespaceGraph
             foreach (var handle in _md.TypeDefinitions)
             {
                 var owner = Outermost(handle);
-                if (!Counts(owner)) continue;
+                if (!Counts(owner) || exempt.Contains(Namespace(owner) + "." + Name(owner))) continue;
                 foreach (var used in Uses(handle)) Add(owner, used);
             }
             return new NamespaceGraph(_edges);

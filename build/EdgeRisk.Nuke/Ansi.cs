@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EdgeRisk.Nuke.Execution;
+namespace EdgeRisk.Nuke;
 
 /// <summary>ANSI colours for terminal output; plain when colour is off (redirected output or <c>NO_COLOR</c>).</summary>
 internal static partial class Ansi

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace EdgeRisk.Nuke.Execution;
+namespace EdgeRisk.Nuke;
 
 /// <summary>One <c>Requires(...)</c> of a target, checked with every other one of the plan before any target runs.</summary>
 internal abstract record Requirement;
