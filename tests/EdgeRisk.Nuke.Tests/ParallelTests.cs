@@ -16,7 +16,7 @@ public sealed class ParallelTests
     {
         Graphs.Sample(graph =>
         {
-                var build = new RandomGraphBuild(graph.Dependencies, graph.Sequential);
+            var build = new RandomGraphBuild(graph.Dependencies, graph.Sequential);
             var run = BuildHarness.RunAsync(build, ["All", $"--parallel={graph.Parallel}"]).GetAwaiter().GetResult();
 
             Assert.Equal(0, run.Result.ExitCode);

@@ -8,6 +8,9 @@ internal interface IBuildDisplay
 
     void WriteLine(string line);
 
+    /// <summary>Writes <paramref name="lines"/> as one block: no line of another target comes between them.</summary>
+    void WriteLines(IReadOnlyList<string> lines);
+
     void TargetStarted(string name);
 
     void TargetFinished(string name);

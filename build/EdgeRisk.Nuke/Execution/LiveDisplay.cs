@@ -9,11 +9,16 @@ internal sealed class LiveDisplay(IAnsiConsole console) : IBuildDisplay
     private readonly Dictionary<string, ProgressTask> running = [];
     private ProgressContext? context;
 
-    public void WriteLine(string line)
+    public void WriteLine(string line) => WriteLines([line]);
+
+    public void WriteLines(IReadOnlyList<string> lines)
     {
         lock (gate)
         {
-            console.WriteLine(line, Style.Plain);
+            foreach (var line in lines)
+            {
+                console.WriteLine(line, Style.Plain);
+            }
         }
     }
 

@@ -22,20 +22,25 @@ internal sealed class PlainDisplay(TextWriter writer, bool colored = false) : IB
         }
     }
 
-    public void WriteLine(string line)
+    public void WriteLine(string line) => WriteLines([line]);
+
+    public void WriteLines(IReadOnlyList<string> lines)
     {
         lock (gate)
         {
-            if (diverted is { } divert)
+            foreach (var line in lines)
             {
-                divert(line);
-            }
-            else
-            {
-                writer.WriteLine(line);
-            }
+                if (diverted is { } divert)
+                {
+                    divert(line);
+                }
+                else
+                {
+                    writer.WriteLine(line);
+                }
 
-            recorded?.Add(line);
+                recorded?.Add(line);
+            }
         }
     }
 

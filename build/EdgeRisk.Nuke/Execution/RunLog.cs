@@ -41,10 +41,12 @@ internal sealed class RunLog : IBuildDisplay, IDisposable
     /// <summary>The same log behind another display (the live display of parallel targets).</summary>
     public RunLog Over(IBuildDisplay other) => new(other, file, masker);
 
-    public void WriteLine(string line)
+    public void WriteLine(string line) => WriteLines([line]);
+
+    public void WriteLines(IReadOnlyList<string> lines)
     {
-        inner.WriteLine(line);
-        Append(line);
+        inner.WriteLines(lines);
+        file.WriteLines([.. lines.Select(line => masker.Apply(Ansi.Strip(line)))]);
     }
 
     public void TargetStarted(string name) => inner.TargetStarted(name);
@@ -55,18 +57,18 @@ internal sealed class RunLog : IBuildDisplay, IDisposable
 
     public void Dispose() => file.Dispose();
 
-    private void Append(string line) => file.WriteLine(masker.Apply(Ansi.Strip(line)));
+    private void Append(string line) => file.WriteLines([masker.Apply(Ansi.Strip(line))]);
 
     private sealed class Shared(TextWriter writer) : IDisposable
     {
         private readonly Lock gate = new();
         private bool disposed;
 
-        public void WriteLine(string line)
+        public void WriteLines(IReadOnlyList<string> lines)
         {
             lock (gate)
             {
-                if (!disposed)
+                foreach (var line in disposed ? [] : lines)
                 {
                     writer.WriteLine(line);
                 }

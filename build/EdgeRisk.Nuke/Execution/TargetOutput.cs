@@ -31,16 +31,14 @@ internal sealed class TargetOutput
     {
         lock (gate)
         {
-            foreach (var line in buffer)
-            {
-                display.WriteLine(line);
-            }
-
-            buffer.Clear();
             if (grouped)
             {
-                display.WriteLine("::endgroup::");
+                buffer.Add("::endgroup::");
             }
+
+            // One block: two targets ending at the same moment must not interleave their lines.
+            display.WriteLines(buffer);
+            buffer.Clear();
         }
     }
 
