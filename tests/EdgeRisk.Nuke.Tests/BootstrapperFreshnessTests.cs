@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EdgeRisk.Nuke.Tests;
 
 /// <summary>
@@ -156,23 +154,21 @@ public sealed class BootstrapperFreshnessTests
         /// <summary>Runs build.sh; with <paramref name="hashingFails"/> any use of sha256sum fails the run.</summary>
         public void Run(bool hashingFails = false)
         {
-            var start = new ProcessStartInfo("bash", "build.sh --help")
-            {
-                WorkingDirectory = Root.Path,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["DOTNET_EXE"] = tools.Path / "dotnet";
+            var environment = new Dictionary<string, string> { ["DOTNET_EXE"] = tools.Path / "dotnet" };
             if (hashingFails)
             {
-                start.Environment["PATH"] = $"{tools.Path / "failing"}:{Environment.GetEnvironmentVariable("PATH")}";
+                environment["PATH"] = $"{tools.Path / "failing"}:{Environment.GetEnvironmentVariable("PATH")}";
             }
 
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "build.sh did not finish within 2 minutes");
-            Assert.True(process.ExitCode == 0, $"build.sh failed (exit {process.ExitCode}): {error.Result}");
+            var run = ProcessRunner.RunAsync(new ProcessOptions
+            {
+                FileName = "bash",
+                Arguments = ["build.sh", "--help"],
+                WorkingDirectory = Root.Path,
+                Environment = environment,
+                Timeout = TimeSpan.FromMinutes(2),
+            }).GetAwaiter().GetResult();
+            Assert.True(run.ExitCode == 0, $"build.sh failed (exit {run.ExitCode}): {run.StandardError}");
         }
 
         public void Dispose()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EdgeRisk.Nuke.Tests;
 
 public sealed class BootstrapperTests
@@ -37,17 +35,14 @@ public sealed class BootstrapperTests
 
     private static string Run(AbsolutePath directory, string arguments)
     {
-        var start = new ProcessStartInfo("bash", $"build.sh {arguments}")
+        var run = ProcessRunner.RunAsync(new ProcessOptions
         {
+            FileName = "bash",
+            Arguments = ["build.sh", .. arguments.Split(' ')],
             WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "build.sh did not finish within 2 minutes");
-        Assert.True(process.ExitCode == 0, $"build.sh failed: {error.Result}");
-        return output.Trim();
+            Timeout = TimeSpan.FromMinutes(2),
+        }).GetAwaiter().GetResult();
+        Assert.True(run.ExitCode == 0, $"build.sh failed: {run.StandardError}");
+        return run.StandardOutput.Trim();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace EdgeRisk.Nuke.Tests;
@@ -93,18 +92,9 @@ public sealed class EvaluateGatesTargetTests
 
     private static async Task<string> GitAsync(TempRoot root, params string[] arguments)
     {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-        return output;
+        var git = await ProcessRunner.RunAsync(new ProcessOptions { FileName = "git", Arguments = arguments, WorkingDirectory = root.Path, Timeout = TimeSpan.FromMinutes(1) });
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {git.StandardError}");
+        return git.StandardOutput;
     }
 
     private static List<string> Entries(TempRoot root) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace EdgeRisk.Nuke.Tests;
@@ -34,11 +33,8 @@ public sealed class InterruptionTests
     {
         using var interruption = BuildInterruption.OnSignals();
 
-        using (var kill = Process.Start("kill", ["-TERM", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            Assert.Equal(0, kill.ExitCode);
-        }
+        var kill = await ProcessRunner.RunAsync(new ProcessOptions { FileName = "kill", Arguments = ["-TERM", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)] });
+        Assert.Equal(0, kill.ExitCode);
 
         await Task.Delay(Timeout.InfiniteTimeSpan, interruption.Token).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(interruption.IsRequested);

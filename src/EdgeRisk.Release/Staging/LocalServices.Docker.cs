@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EdgeRisk.Processes;
 using EdgeRisk.Release.Images;
 
 namespace EdgeRisk.Release.Staging;
@@ -68,7 +68,14 @@ public sealed partial class LocalServices
             return;
         }
 
-        using var umount = Process.Start(new ProcessStartInfo("umount", ["-l", netns]) { UseShellExecute = false, RedirectStandardError = true });
-        umount?.WaitForExit(TimeSpan.FromSeconds(10));
+        try
+        {
+            ProcessRunner.RunAsync(new ProcessOptions { FileName = "umount", Arguments = ["-l", netns], Timeout = TimeSpan.FromSeconds(10) })
+                .GetAwaiter().GetResult();
+        }
+        catch (ProcessException)
+        {
+            // Best effort, as before: a mount that cannot be released leaves the mount, never the stop unfinished.
+        }
     }
 }
