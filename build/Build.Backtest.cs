@@ -4,18 +4,13 @@ using EdgeRisk.Nuke;
 using EdgeRisk.Nuke.IO;
 using EdgeRisk.Trading.Composition;
 using EdgeRisk.Trading.Routing;
-using static EdgeRisk.Nuke.Tooling.DotNetTasks;
-using static EdgeRisk.Nuke.Tooling.ProcessTasks;
 
 namespace EdgeRisk.Build;
 
-// Backtests and the shadow simulator's PnL statistics (the pnl_drift gate's sigma).
+// Backtests and the shadow simulator's PnL statistics (the pnl_drift gate's sigma), on the Release trading host (Build.Trading.cs).
 partial class Build
 {
     static readonly string[] BacktestStrategies = [.. TradingConfigLoader.Strategies];
-
-    // The trading host and what it compiles in (EdgeRisk.Processes holds the DurationText it parses with).
-    static readonly string[] TradingProjects = ["EdgeRisk.Trading", "EdgeRisk.Trading.Host", "EdgeRisk.Processes"];
 
     static readonly string[] BacktestSymbols = ["BTC-USD", "ETH-USD", "NVDA"];
 
@@ -45,35 +40,7 @@ partial class Build
     /// <summary>The trading process's switch for <see cref="SkipBadFiles"/>: nothing, or <c>--skip-bad-files</c>.</summary>
     string[] SkipBadFilesArguments => SkipBadFiles ? ["--skip-bad-files"] : [];
 
-    AbsolutePath TradingPublishDirectory => ArtifactsDirectory / "publish" / "edgerisk-trading";
-
     AbsolutePath BacktestDirectory => ArtifactsDirectory / "backtest" / Strategy;
-
-    Target PublishTrading => _ => _
-        .Description("Publishes edgerisk-trading as a Native AOT executable (linux-x64) to artifacts/publish/edgerisk-trading/")
-        .DependsOn(InstallDeps)
-        .After<ICompile>(x => x.Restore, x => x.Compile)
-        .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
-        .Outputs("artifacts/publish/edgerisk-trading")
-        // Its own --artifacts-path keeps the RID-specific restore and Release objects away from src/*/obj, which the
-        // solution's Debug build (and a parallel Compile) owns.
-        .Executes(() => DotNet(
-            $"publish \"{RootDirectory / "src" / "EdgeRisk.Trading.Host" / "EdgeRisk.Trading.Host.csproj"}\" -c Release -r linux-x64 " +
-            $"-p:PublishAot=true -p:DebugType=none -p:DebugSymbols=false --artifacts-path \"{ArtifactsDirectory / "publish-obj"}\" " +
-            $"-o \"{TradingPublishDirectory}\" -nologo -clp:NoSummary"));
-
-    /// <summary>The Release build of edgerisk-trading that SimStats and Backtest run (the JIT build: no native toolchain).</summary>
-    AbsolutePath TradingReleaseDirectory => ArtifactsDirectory / "trading";
-
-    Target CompileTrading => _ => _
-        .Description("Release build of edgerisk-trading (JIT, no native toolchain) to artifacts/trading/, what SimStats and Backtest run; skipped without dotnet when its sources are unchanged")
-        .Inputs([.. TradingSources, "Directory.Build.props", "Directory.Packages.props", "global.json"])
-        .Outputs("artifacts/trading")
-        // Its own --artifacts-path keeps the Release restore and objects away from src/*/obj, which the solution's
-        // Debug build (and a parallel Compile) owns.
-        .Executes(() => DotNet(
-            $"build \"{RootDirectory / "src" / "EdgeRisk.Trading.Host" / "EdgeRisk.Trading.Host.csproj"}\" -c Release " +
-            $"--artifacts-path \"{ArtifactsDirectory / "trading-obj"}\" -o \"{TradingReleaseDirectory}\" -nologo -clp:NoSummary"));
 
     Target SimStats => _ => _
         .Description("The shadow simulator's PnL statistics over all shipped history (artifacts/sim/pnl_stats.json, the pnl_drift gate's sigma)")
@@ -105,20 +72,6 @@ partial class Build
             EquityPlotRenderer.SavePng(BacktestDirectory / "equity.csv", BacktestDirectory / "equity.png");
         });
 
-    /// <summary>
-    /// Sources and project files of the trading core and host (and the shared EdgeRisk.Processes), without bin/ and obj/: files generated there by any
-    /// build (Debug, Release, the publish) must not make the targets look out of date.
-    /// </summary>
-    string[] TradingSources =>
-    [
-        .. TradingProjects.Where(project => (RootDirectory / "src" / project).DirectoryExists()).SelectMany(project =>
-            Directory.GetDirectories(RootDirectory / "src" / project)
-                .Select(Path.GetFileName)
-                .Where(name => name is not ("bin" or "obj"))
-                .Select(name => $"src/{project}/{name}/**/*.cs")
-                .Concat([$"src/{project}/*.cs", $"src/{project}/*.csproj"])),
-    ];
-
     /// <summary>The trading core's own loader judges --config (folder, files, every key), so the rules exist once.</summary>
     string? TradingConfigProblem()
     {
@@ -131,14 +84,6 @@ partial class Build
         {
             return e.Message;
         }
-    }
-
-    void RunTrading(params object[] arguments)
-    {
-        var text = string.Join(' ', arguments.Select(a => $"\"{a}\""));
-        // The compiled Release assembly on the dotnet host, not `dotnet run`: no project evaluation, no build check.
-        using var process = StartProcess("dotnet", $"\"{TradingReleaseDirectory / "edgerisk-trading.dll"}\" {text}", RootDirectory);
-        process.AssertZeroExitCode();
     }
 
     /// <summary>
