@@ -21,6 +21,24 @@ public static class ProcessRunner
         return await process.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs like <see cref="RunAsync(ProcessOptions, CancellationToken)"/>, but a tool that cannot be started or times out
+    /// throws what <paramref name="error"/> makes of the <see cref="ProcessException"/>: the caller's own one-line error.
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(ProcessOptions options, Func<ProcessException, Exception> error,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return await RunAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessException e)
+        {
+            throw error(e);
+        }
+    }
+
     /// <summary>Starts without waiting, for callers that run several at once or wait synchronously.</summary>
     public static RunningProcess Start(ProcessOptions options)
     {

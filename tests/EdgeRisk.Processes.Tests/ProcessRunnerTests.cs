@@ -123,6 +123,27 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WithErrorAndMissingExecutable_ThrowsTheCallersExceptionWrappingTheProcessOne()
+    {
+        var options = new ProcessOptions { FileName = "edgerisk-no-such-tool", MissingHint = "install it" };
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ProcessRunner.RunAsync(options, e => new InvalidOperationException($"caller: {e.Message}", e)));
+
+        var inner = Assert.IsType<ProcessException>(exception.InnerException);
+        Assert.False(inner.TimedOut);
+        Assert.Equal($"caller: {inner.Message}", exception.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithErrorAndNonZeroExit_ReturnsTheResultWithoutCallingIt()
+    {
+        var result = await ProcessRunner.RunAsync(Shell("exit 3"), e => new InvalidOperationException("not expected", e));
+
+        Assert.Equal(3, result.ExitCode);
+    }
+
+    [Fact]
     public async Task RunAsync_MaxCapturedChars_KeepsTheStartButPassesEveryLineOn()
     {
         var passed = 0;

@@ -10,5 +10,5 @@ public sealed record EvidencePrometheusState(int Pid, int Port, Uri Url, string 
     public void Save(string path) => StateFile.Save(this, path);
 
     /// <summary>The saved state, or null when there is no state file.</summary>
-    public static EvidencePrometheusState? Load(string path) => StateFile.Load<EvidencePrometheusState>(path, "a Prometheus state file");
+    public static EvidencePrometheusState? Load(string path) => StateFile.Load<EvidencePrometheusState>(path, "a Prometheus state file", DryRunException.UnreadableState(path));
 }

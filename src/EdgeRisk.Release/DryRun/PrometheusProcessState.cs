@@ -8,5 +8,5 @@ public sealed record PrometheusProcessState(int Pid, Uri Url)
 {
     public void Save(string path) => StateFile.Save(this, path);
 
-    public static PrometheusProcessState? Load(string path) => StateFile.Load<PrometheusProcessState>(path, "a Prometheus state file");
+    public static PrometheusProcessState? Load(string path) => StateFile.Load<PrometheusProcessState>(path, "a Prometheus state file", DryRunException.UnreadableState(path));
 }

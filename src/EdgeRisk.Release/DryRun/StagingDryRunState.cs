@@ -16,5 +16,5 @@ public sealed record StagingDryRunState(Uri Url, DateTimeOffset WindowStart, Dat
     public void Save(string path) => StateFile.Save(this, path);
 
     /// <summary>The saved state, or null when there is no state file.</summary>
-    public static StagingDryRunState? Load(string path) => StateFile.Load<StagingDryRunState>(path, "a staging dry-run state file");
+    public static StagingDryRunState? Load(string path) => StateFile.Load<StagingDryRunState>(path, "a staging dry-run state file", DryRunException.UnreadableState(path));
 }

@@ -15,19 +15,9 @@ internal static class ToolRunner
             Timeout = timeout,
             MissingHint = "install it (sudo bash scripts/install-deps.sh)",
         };
-        ProcessResult result;
-        try
-        {
-            result = await ProcessRunner.RunAsync(options, cancellationToken);
-        }
-        catch (ProcessException e) when (e.TimedOut)
-        {
-            throw new DryRunException($"{tool} {arguments[0]} did not finish within {timeout.TotalSeconds:0} s", e);
-        }
-        catch (ProcessException e)
-        {
-            throw new DryRunException(e.Message, e);
-        }
+        var result = await ProcessRunner.RunAsync(options, e => new DryRunException(e.TimedOut
+            ? $"{tool} {arguments[0]} did not finish within {timeout.TotalSeconds:0} s"
+            : e.Message, e), cancellationToken);
 
         var output = (result.StandardOutput + result.StandardError).Trim();
         if (result.ExitCode != 0)

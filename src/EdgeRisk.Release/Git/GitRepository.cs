@@ -35,19 +35,10 @@ public sealed class GitRepository
             Timeout = DefaultTimeout,
             MissingHint = "install git and put it on PATH",
         };
-        try
-        {
-            var result = await ProcessRunner.RunAsync(options, cancellationToken);
-            return new GitResult(result.ExitCode, result.StandardOutput, result.StandardError);
-        }
-        catch (ProcessException e) when (e.TimedOut)
-        {
-            throw new GitCommandException($"git {string.Join(' ', arguments)} did not finish within {DefaultTimeout.TotalMinutes:0} minutes in {WorkingDirectory}; check the remote is reachable", e);
-        }
-        catch (ProcessException e)
-        {
-            throw new GitCommandException(e.Message, e);
-        }
+        var result = await ProcessRunner.RunAsync(options, e => new GitCommandException(e.TimedOut
+            ? $"git {string.Join(' ', arguments)} did not finish within {DefaultTimeout.TotalMinutes:0} minutes in {WorkingDirectory}; check the remote is reachable"
+            : e.Message, e), cancellationToken);
+        return new GitResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     /// <summary>Runs git and throws a one-line <see cref="GitCommandException"/> on a non-zero exit.</summary>

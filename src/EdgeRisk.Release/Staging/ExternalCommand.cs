@@ -22,18 +22,9 @@ internal static class ExternalCommand
             OnLine = onLine is null ? null : line => onLine(line.Text),
             MissingHint = "install it (sudo bash scripts/install-deps.sh)",
         };
-        try
-        {
-            var result = await ProcessRunner.RunAsync(options, cancellationToken);
-            return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
-        }
-        catch (ProcessException e) when (e.TimedOut)
-        {
-            throw new ComposeException($"'{fileName} {string.Join(' ', options.Arguments)}' did not finish within {timeout.TotalSeconds:0} s; its last output: {e.LastOutput}", e);
-        }
-        catch (ProcessException e)
-        {
-            throw new ComposeException(e.Message, e);
-        }
+        var result = await ProcessRunner.RunAsync(options, e => new ComposeException(e.TimedOut
+            ? $"'{fileName} {string.Join(' ', options.Arguments)}' did not finish within {timeout.TotalSeconds:0} s; its last output: {e.LastOutput}"
+            : e.Message, e), cancellationToken);
+        return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }

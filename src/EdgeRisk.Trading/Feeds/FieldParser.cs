@@ -28,22 +28,11 @@ internal static class FieldParser
         // 18 digits cannot overflow a long.
         if (field.Length is > 0 and <= 18)
         {
-            long n = 0;
+            ulong n = 0;
             var i = 0;
-            for (; i < field.Length; i++)
+            if (InvariantDecimal.ReadDigits(field, ref i, ref n) == field.Length)
             {
-                var digit = (uint)(field[i] - '0');
-                if (digit > 9)
-                {
-                    break;
-                }
-
-                n = (n * 10) + digit;
-            }
-
-            if (i == field.Length)
-            {
-                value = n;
+                value = (long)n;
                 return true;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace EdgeRisk.Trading.Feeds;
 
@@ -36,34 +37,12 @@ public static class InvariantDecimal
         }
 
         ulong mantissa = 0;
-        var integerDigits = 0;
-        for (; i < text.Length; i++)
-        {
-            var digit = (uint)(text[i] - '0');
-            if (digit > 9)
-            {
-                break;
-            }
-
-            mantissa = (mantissa * 10) + digit;
-            integerDigits++;
-        }
-
+        var integerDigits = ReadDigits(text, ref i, ref mantissa);
         var fractionDigits = 0;
         if (i < text.Length && text[i] == '.')
         {
-            for (i++; i < text.Length; i++)
-            {
-                var digit = (uint)(text[i] - '0');
-                if (digit > 9)
-                {
-                    break;
-                }
-
-                mantissa = (mantissa * 10) + digit;
-                fractionDigits++;
-            }
-
+            i++;
+            fractionDigits = ReadDigits(text, ref i, ref mantissa);
             if (fractionDigits == 0)
             {
                 return false;
@@ -78,5 +57,27 @@ public static class InvariantDecimal
 
         value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)fractionDigits);
         return true;
+    }
+
+    /// <summary>
+    /// Reads the ASCII digits at <paramref name="i"/> onwards into <paramref name="value"/> (times ten plus the digit, wrapping
+    /// past 19 digits: callers bound the count), leaves <paramref name="i"/> at the first non-digit and returns how many it read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ReadDigits(ReadOnlySpan<char> text, ref int i, ref ulong value)
+    {
+        var start = i;
+        for (; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return i - start;
     }
 }

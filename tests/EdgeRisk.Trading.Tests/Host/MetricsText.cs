@@ -37,4 +37,14 @@ internal static class MetricsText
     /// <summary>Asserts the <c>feed_rejected_total</c> count of each reason, e.g. <c>("gap", 1)</c>.</summary>
     public static void AssertRejected(string text, params (string Reason, double Count)[] expected)
         => Assert.Equal(expected, expected.Select(e => (e.Reason, Value(text, $"feed_rejected_total{{reason=\"{e.Reason}\"}}"))));
+
+    /// <summary>
+    /// Asserts that <paramref name="family"/> counted exactly one event, under <paramref name="label"/>: 1 there and 0 under the
+    /// other reasons of the closed set <paramref name="reasons"/>.
+    /// </summary>
+    public static void AssertCountedOnceUnder(string text, string family, string label, IReadOnlyList<string> reasons)
+    {
+        Assert.Equal(1, Value(text, $"{family}{{reason=\"{label}\"}}"));
+        Assert.Equal(1, reasons.Sum(l => Value(text, $"{family}{{reason=\"{l}\"}}")));
+    }
 }

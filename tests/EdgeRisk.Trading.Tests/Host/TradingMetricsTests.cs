@@ -71,9 +71,7 @@ public sealed class TradingMetricsTests
 
         metrics.OnRejected(reason, "file.zip", 3);
 
-        var text = await MetricsText.ExportAsync(metrics.Registry);
-        Assert.Equal(1, MetricsText.Value(text, $"feed_rejected_total{{reason=\"{label}\"}}"));
-        Assert.Equal(1, RejectReasonLabel.All.Sum(l => MetricsText.Value(text, $"feed_rejected_total{{reason=\"{l}\"}}")));
+        MetricsText.AssertCountedOnceUnder(await MetricsText.ExportAsync(metrics.Registry), "feed_rejected_total", label, RejectReasonLabel.All);
     }
 
     [Fact]
@@ -115,9 +113,7 @@ public sealed class TradingMetricsTests
 
         metrics.OnBadFile(new BadDataFile("data/lean/x/20170903_trade.zip", reason, "what is wrong"));
 
-        var text = await MetricsText.ExportAsync(metrics.Registry);
-        Assert.Equal(1, MetricsText.Value(text, $"feed_bad_files_total{{reason=\"{label}\"}}"));
-        Assert.Equal(1, BadFileLabel.All.Sum(l => MetricsText.Value(text, $"feed_bad_files_total{{reason=\"{l}\"}}")));
+        MetricsText.AssertCountedOnceUnder(await MetricsText.ExportAsync(metrics.Registry), "feed_bad_files_total", label, BadFileLabel.All);
     }
 
     [Fact]
