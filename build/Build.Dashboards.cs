@@ -73,12 +73,10 @@ partial class Build
             // Staging without --prometheus-url: the same freshness queries, asked through Grafana (its credentials,
             // its network path to the datasource), so what is checked is what the dashboards see.
             var grafana = IsLocalProfile ? null : Settings.Grafana();
-            var source = PrometheusUrl is not null ? new Uri(PrometheusUrl)
-                : grafana is null ? new Uri(LocalServicesPrometheus()!)
-                : GrafanaClientFactory.DatasourceProxyUrl(grafana, GrafanaDatasourceUid);
+            var given = PrometheusUrl is null ? null : new Uri(PrometheusUrl);
             var prometheus = grafana is null
-                ? PrometheusClientFactory.Create(source, timeout: TimeSpan.FromSeconds(10))
-                : GrafanaClientFactory.PrometheusClient(grafana, source);
+                ? PrometheusClientFactory.Create(given ?? new Uri(LocalServicesPrometheus()!), timeout: TimeSpan.FromSeconds(10))
+                : GrafanaClientFactory.DashboardPrometheus(grafana, given, GrafanaDatasourceUid);
             using var http = prometheus.Client;
             var verifier = new DashboardVerifier(new PrometheusQueryClient(prometheus), TimeProvider);
             var report = await verifier.VerifyAsync([RootDirectory / Dashboard]);

@@ -22,6 +22,16 @@ public static class GrafanaClientFactory
     public static IPrometheusApi PrometheusClient(GrafanaOptions options, Uri prometheusUrl, HttpMessageHandler? transport = null) =>
         PrometheusClientFactory.Create(CreateHttpClient(options, prometheusUrl, transport));
 
+    /// <summary>
+    /// The Prometheus the dashboard checks query in staging: <paramref name="prometheusUrl"/> when given, asked directly
+    /// and without credentials (Grafana's never go to another host); otherwise Prometheus through Grafana's data source
+    /// proxy for <paramref name="datasourceUid"/>, with Grafana's credentials.
+    /// </summary>
+    public static IPrometheusApi DashboardPrometheus(GrafanaOptions options, Uri? prometheusUrl, string datasourceUid, HttpMessageHandler? transport = null) =>
+        prometheusUrl is not null
+            ? PrometheusClientFactory.Create(prometheusUrl, transport, TimeSpan.FromSeconds(10))
+            : PrometheusClient(options, DatasourceProxyUrl(options, datasourceUid), transport);
+
     private static HttpClient CreateHttpClient(GrafanaOptions options, Uri baseAddress, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
