@@ -8,6 +8,7 @@ using EdgeRisk.Release.PagerDuty;
 using EdgeRisk.Release.Promotion;
 using EdgeRisk.Release.Staging;
 using Spectre.Console;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Build;
 

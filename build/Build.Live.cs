@@ -3,6 +3,7 @@ using EdgeRisk.Processes;
 using EdgeRisk.Release.DryRun;
 using EdgeRisk.Release.Staging;
 using static EdgeRisk.Nuke.Tooling.DotNetTasks;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Build;
 

@@ -11,6 +11,8 @@ global using EdgeRisk.Evidence.Prometheus;
 global using EdgeRisk.Evidence.Recordings;
 global using EdgeRisk.Evidence.Reporting;
 global using EdgeRisk.Release.DryRun;
+global using EdgeRisk.Release.DryRun.Evidence;
+global using EdgeRisk.Release.DryRun.Supervision;
 global using EdgeRisk.Release.Git;
 global using EdgeRisk.Release.GitHub;
 global using EdgeRisk.Release.Grafana;

@@ -1,5 +1,6 @@
 using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Release.DryRun.Evidence;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -5,6 +5,8 @@ using EdgeRisk.Evidence.Recordings;
 using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Release.DryRun.Progress;
 using Spectre.Console;
+using EdgeRisk.Release.DryRun.Supervision;
+using EdgeRisk.Release.DryRun.Evidence;
 
 namespace EdgeRisk.Release.DryRun;
 

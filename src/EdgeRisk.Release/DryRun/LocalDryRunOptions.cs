@@ -1,6 +1,7 @@
 using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Reporting;
 using EdgeRisk.Release.DryRun.Progress;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -1,6 +1,8 @@
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Release.DryRun.Supervision;
+using EdgeRisk.Release.DryRun.Evidence;
 
 namespace EdgeRisk.Release.DryRun;
 

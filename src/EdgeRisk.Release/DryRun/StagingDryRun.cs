@@ -4,6 +4,7 @@ using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Gates.Live;
 using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Evidence.Reporting;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Release.DryRun;
 

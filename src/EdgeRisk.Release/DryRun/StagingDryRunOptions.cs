@@ -1,5 +1,6 @@
 using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Reporting;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Release.DryRun;
 

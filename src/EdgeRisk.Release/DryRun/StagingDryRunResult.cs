@@ -1,6 +1,7 @@
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Gates;
 using EdgeRisk.Evidence.Gates.Live;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Release.DryRun;
 

@@ -1,4 +1,5 @@
 using EdgeRisk.Evidence;
+using EdgeRisk.Release.DryRun.Supervision;
 
 namespace EdgeRisk.Release.DryRun;
 

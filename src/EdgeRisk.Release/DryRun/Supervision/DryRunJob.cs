@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// One trading process of the dry run: <see cref="Job"/> is its Prometheus job name (also the log name),

@@ -1,8 +1,9 @@
 using System.Globalization;
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Prometheus;
+using EdgeRisk.Release.DryRun.Supervision;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// <c>promtool tsdb create-blocks-from rules</c> against a running Prometheus, then moves the new blocks into its data

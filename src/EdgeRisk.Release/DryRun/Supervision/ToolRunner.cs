@@ -1,6 +1,6 @@
 using EdgeRisk.Processes;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>Runs a short-lived tool (promtool) to completion and returns its combined output; non-zero exit is an error.</summary>
 internal static class ToolRunner

@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>Restart policy and limits of <see cref="TradingProcessSupervisor"/>; like compose's <c>restart: on-failure:N</c>.</summary>
 public sealed record TradingProcessSupervisorOptions

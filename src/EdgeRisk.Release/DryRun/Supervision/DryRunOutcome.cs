@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>The supervised run: one entry per job, and why it was stopped early (null when it ran to the end).</summary>
 public sealed record DryRunOutcome(IReadOnlyList<DryRunJobOutcome> Jobs, string? StopReason)

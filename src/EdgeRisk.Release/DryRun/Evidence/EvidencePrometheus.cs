@@ -5,8 +5,9 @@ using System.Net.Sockets;
 using System.Text;
 using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Processes;
+using EdgeRisk.Release.DryRun.Supervision;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// The real <c>prometheus</c> serving the dry-run evidence: long retention (the samples carry virtual, often years-old,

@@ -1,6 +1,7 @@
 using EdgeRisk.Evidence.Recordings;
+using EdgeRisk.Release.DryRun.Supervision;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>Inputs of <see cref="DryRunEvidencePipeline"/>; paths default to the repository layout.</summary>
 public sealed record DryRunEvidenceOptions

@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>How <see cref="EvidencePrometheus"/> runs: on 127.0.0.1, a free port unless <see cref="Port"/> is set.</summary>
 public sealed record EvidencePrometheusOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// Runs the health watchdog next to the dry run and supervises it: output to <see cref="HealthcheckLoopOptions.LogPath"/>,

@@ -1,7 +1,7 @@
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Recordings;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// A running Prometheus holding the dry run's evidence (metrics with their virtual times, <c>up</c>, <c>ALERTS</c>,

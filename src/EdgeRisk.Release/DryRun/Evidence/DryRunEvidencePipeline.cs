@@ -3,8 +3,9 @@ using System.Text.Json;
 using EdgeRisk.Evidence;
 using EdgeRisk.Evidence.Prometheus;
 using EdgeRisk.Evidence.Recordings;
+using EdgeRisk.Release.DryRun.Supervision;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// Local-profile evidence of the dry run, the same kind staging gets by scraping: recorded files → OpenMetrics

@@ -1,6 +1,6 @@
 using EdgeRisk.Evidence.Gates.Live;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// The Prometheus that evaluates the alert rules while the local dry run runs: started empty under

@@ -1,4 +1,6 @@
-namespace EdgeRisk.Release.DryRun;
+using EdgeRisk.Release.DryRun.Supervision;
+
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>
 /// Which detached Prometheus a dry run left running (the pid and URL of <c>prometheus.json</c> and

@@ -1,6 +1,7 @@
 using EdgeRisk.Evidence;
+using EdgeRisk.Release.DryRun.Supervision;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Evidence;
 
 /// <summary>The content of <c>artifacts/dry-run/prometheus.json</c>: where the evidence Prometheus runs and what it covers.</summary>
 public sealed record EvidencePrometheusState(int Pid, int Port, Uri Url, string DataDirectory, DateTimeOffset WindowStart, DateTimeOffset WindowEnd)

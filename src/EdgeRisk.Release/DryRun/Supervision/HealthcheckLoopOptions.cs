@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// How the dry run runs <c>scripts/healthcheck_loop.sh</c> (or another watchdog) alongside the soak: the command, its

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EdgeRisk.Evidence.Recordings;
 
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// Runs the dry run's trading processes in parallel with an on-failure restart policy. A restarted process gets the

@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// The watchdog during the dry run: the pid of every start, the exit codes of the runs that ended on their own (a

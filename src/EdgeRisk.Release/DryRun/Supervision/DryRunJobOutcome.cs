@@ -1,4 +1,4 @@
-namespace EdgeRisk.Release.DryRun;
+namespace EdgeRisk.Release.DryRun.Supervision;
 
 /// <summary>
 /// What happened to one job: every attempt's exit code (137 = killed by SIGKILL), the restarts used, and the
