@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.Staging;
 
@@ -81,18 +82,9 @@ public sealed partial class LocalServices
     /// </summary>
     private static void EnsurePortFree(string name, int port, string fix)
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-        try
+        if (!FreePort.IsFree(port, out var error))
         {
-            listener.Start();
-        }
-        catch (SocketException e)
-        {
-            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({e.SocketErrorCode}); {fix}", e);
-        }
-        finally
-        {
-            listener.Stop();
+            throw new LocalServicesException($"{name}: port {port} on 127.0.0.1 is already in use ({error}); {fix}");
         }
     }
 
