@@ -121,20 +121,8 @@ public sealed partial class LocalServices
         return response.IsSuccessStatusCode;
     }
 
-    private static string Locate(string tool)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/usr/bin"))
-        {
-            var candidate = Path.Combine(dir, tool);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new LocalServicesException($"'{tool}' is not installed: run 'sudo bash scripts/install-deps.sh'");
-    }
+    private static string Locate(string tool) =>
+        Executable.Find(tool) ?? throw new LocalServicesException($"'{tool}' is not installed: run 'sudo bash scripts/install-deps.sh'");
 
     private static string LastLines(string log)
     {

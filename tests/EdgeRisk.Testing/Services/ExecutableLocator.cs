@@ -32,18 +32,8 @@ public static class ExecutableLocator
             return name;
         }
 
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin"))
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
         var package = Packages.GetValueOrDefault(name, name);
-        throw new FileNotFoundException(
+        return Executable.Find(name) ?? throw new FileNotFoundException(
             $"'{name}' is not installed: run 'sudo bash scripts/install-deps.sh' (or apt-get install {package}).");
     }
 }

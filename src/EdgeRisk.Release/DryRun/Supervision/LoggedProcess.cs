@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using EdgeRisk.Processes;
 
 namespace EdgeRisk.Release.DryRun.Supervision;
 
@@ -89,7 +90,7 @@ internal sealed class LoggedProcess : IDisposable
 
     public void Dispose() => _process.Dispose();
 
-    /// <summary>An absolute path, or the file found on PATH (and /usr/sbin, where Debian puts some daemons).</summary>
+    /// <summary>An absolute path, or the file <see cref="Executable.Find"/> finds on PATH (and in /usr/sbin, where Debian puts some daemons).</summary>
     public static string ResolveExecutable(string fileName)
     {
         if (fileName.Contains('/', StringComparison.Ordinal))
@@ -100,16 +101,6 @@ internal sealed class LoggedProcess : IDisposable
                 : throw new DryRunException($"executable {fileName} does not exist; build it first or pass the right path");
         }
 
-        var path = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin"))
-        {
-            var candidate = Path.Combine(directory, fileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DryRunException($"'{fileName}' is not on PATH; install it (sudo bash scripts/install-deps.sh)");
+        return Executable.Find(fileName) ?? throw new DryRunException($"'{fileName}' is not on PATH; install it (sudo bash scripts/install-deps.sh)");
     }
 }
